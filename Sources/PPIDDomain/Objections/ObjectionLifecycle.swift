@@ -1,0 +1,105 @@
+/// Why a change to an objection was refused.
+public enum ObjectionRejection: OfficerFacingError, Hashable {
+    case unknownObjection
+    case alreadyFiled
+    case missingField(RequiredField)
+    case filedAfterWindow(windowClosed: CivilDate)
+    case filedBeforeGrounds(groundsArose: CivilDate)
+    case alreadyAnswered
+    case notAnswered
+    case settlementNotAllowedForGroundA
+    case objectionWithdrawn
+
+    public func text(_ language: Language) -> String {
+        switch self {
+        case .unknownObjection:
+            language.pick("Keberatan tidak ditemukan.", "No such objection.")
+        case .alreadyFiled:
+            language.pick("Keberatan ini sudah terdaftar.", "This objection is already registered.")
+        case let .missingField(field):
+            language.pick("Wajib diisi: \(field.text(language)).", "Required: \(field.text(language)).")
+        case let .filedAfterWindow(closed):
+            language.pick("Batas pengajuan keberatan (30 hari kerja) berakhir \(closed.iso). Terima hanya dengan alasan tertulis.",
+                          "The 30-working-day window to object closed on \(closed.iso). Accept it only with a written reason.")
+        case let .filedBeforeGrounds(arose):
+            language.pick("Keberatan bertanggal sebelum alasannya timbul (\(arose.iso)).",
+                          "The objection is dated before its grounds arose (\(arose.iso)).")
+        case .alreadyAnswered:
+            language.pick("Keberatan sudah ditanggapi atasan PPID.", "The atasan PPID has already answered this objection.")
+        case .notAnswered:
+            language.pick("Keberatan belum ditanggapi.", "The objection has not been answered yet.")
+        case .settlementNotAllowedForGroundA:
+            language.pick("Keberatan atas penolakan Pasal 17 (huruf a) tidak dapat diselesaikan secara musyawarah (Pasal 35 ayat 2).",
+                          "An objection to a Pasal 17 refusal (ground a) cannot be settled by agreement (Pasal 35(2)).")
+        case .objectionWithdrawn:
+            language.pick("Keberatan sudah ditarik.", "The objection was withdrawn.")
+        }
+    }
+}
+
+/// The one function that decides whether a change to an objection is allowed.
+public enum ObjectionLifecycle {
+    /// Applies `event` to `record` (nil before filing), or throws why it is refused.
+    public static func apply(_ event: ObjectionEvent, meta: EventMeta, to record: ObjectionRecord?,
+                             context: LifecycleContext) throws(ObjectionRejection) -> ObjectionRecord {
+        if case let .filed(filing) = event {
+            guard record == nil else { throw .alreadyFiled }
+            return try file(filing, on: meta.localDate, context: context)
+        }
+        guard var record else { throw .unknownObjection }
+        guard record.state != .withdrawn else { throw .objectionWithdrawn }
+        switch event {
+        case .filed:
+            throw .alreadyFiled
+        case let .answered(answer):
+            guard record.state == .filed else { throw .alreadyAnswered }
+            guard !answer.atasanName.trimmed.isEmpty else { throw .missingField(.atasanName) }
+            switch answer.verdict {
+            case let .refusalUpheld(reasons):
+                guard !reasons.trimmed.isEmpty else { throw .missingField(.reason) }
+            case let .settledByAgreement(terms):
+                guard !record.filing.grounds.contains(where: { !$0.maySettleByAgreement }) else {
+                    throw .settlementNotAllowedForGroundA
+                }
+                guard !terms.trimmed.isEmpty else { throw .missingField(.answer) }
+            case .objectionGranted:
+                break
+            }
+            record.answer = answer
+            record.answeredOn = meta.localDate
+            record.state = .answered
+        case let .requesterResponded(response):
+            guard record.state == .answered else { throw .notAnswered }
+            guard !response.trimmed.isEmpty else { throw .missingField(.answer) }
+            record.requesterResponse = response
+        case .withdrawn:
+            guard record.state == .filed else { throw .alreadyAnswered }
+            record.state = .withdrawn
+        case let .deadlineMoved(answerDue, _):
+            guard record.state == .filed else { throw .alreadyAnswered }
+            record.answerDue = answerDue
+        }
+        return record
+    }
+
+    /// The last day the requester may object to a request whose grounds arose on `groundsArose`.
+    public static func window(groundsArose: CivilDate, calendar: WorkCalendar) -> Deadline {
+        calendar.deadline(.objectionWindow, after: groundsArose)
+    }
+
+    private static func file(_ filing: ObjectionFiling, on date: CivilDate,
+                             context: LifecycleContext) throws(ObjectionRejection) -> ObjectionRecord {
+        guard !filing.number.trimmed.isEmpty else { throw .missingField(.registrationNumber) }
+        guard !filing.filedBy.trimmed.isEmpty else { throw .missingField(.requesterName) }
+        guard !filing.grounds.isEmpty else { throw .missingField(.grounds) }
+        guard date >= filing.groundsAroseOn else { throw .filedBeforeGrounds(groundsArose: filing.groundsAroseOn) }
+        let window = window(groundsArose: filing.groundsAroseOn, calendar: context.calendar)
+        if date > window.due && (filing.lateFilingOverride ?? "").trimmed.isEmpty {
+            throw .filedAfterWindow(windowClosed: window.due)
+        }
+        let answer = context.calendar.deadline(.objectionAnswer, after: date)
+        return ObjectionRecord(filing: filing, state: .filed, filedOn: date, answerDue: answer.due,
+                               answerDueIsProvisional: answer.isProvisional, answer: nil, answeredOn: nil,
+                               requesterResponse: nil)
+    }
+}

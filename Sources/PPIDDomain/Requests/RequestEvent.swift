@@ -1,0 +1,54 @@
+/// A change to a request. Each is validated by ``RequestLifecycle/apply(_:meta:to:context:)``.
+public enum RequestEvent: Hashable, Sendable, Codable {
+    case registered(RequestRegistration)
+    case processingStarted
+    case forwarded(to: ForwardTarget, note: String)
+    /// The one extension allowed, with its written reason (Pasal 22(8)).
+    case extended(reason: String)
+    /// The written notice was issued.
+    case decided(Decision)
+    /// The information or notice reached the requester.
+    case delivered(method: DeliveryMethod?, note: String)
+    case closed
+    case withdrawn(reason: String)
+    /// The calendar changed and the due dates moved ("tenggat bergeser").
+    case deadlineMoved(noticeDue: CivilDate, extendedDue: CivilDate?, reason: String)
+
+    /// A short stable name for logs and the wire.
+    public var name: String {
+        switch self {
+        case .registered: "registered"
+        case .processingStarted: "processingStarted"
+        case .forwarded: "forwarded"
+        case .extended: "extended"
+        case .decided: "decided"
+        case .delivered: "delivered"
+        case .closed: "closed"
+        case .withdrawn: "withdrawn"
+        case .deadlineMoved: "deadlineMoved"
+        }
+    }
+}
+
+extension RequestEvent: Localized {
+    public func text(_ language: Language) -> String {
+        switch self {
+        case .registered: language.pick("Didaftarkan", "Registered")
+        case .processingStarted: language.pick("Mulai diproses", "Processing started")
+        case let .forwarded(target, _):
+            switch target {
+            case let .unit(code): language.pick("Diteruskan ke unit \(code)", "Forwarded to unit \(code)")
+            case let .otherBody(body): language.pick("Diteruskan ke \(body)", "Forwarded to \(body)")
+            }
+        case let .extended(reason): language.pick("Diperpanjang: \(reason)", "Extended: \(reason)")
+        case let .decided(decision):
+            language.pick("Pemberitahuan tertulis: ", "Written notice: ") + decision.outcome.text(language)
+        case .delivered: language.pick("Disampaikan kepada pemohon", "Delivered to the requester")
+        case .closed: language.pick("Ditutup", "Closed")
+        case let .withdrawn(reason):
+            language.pick("Ditarik oleh pemohon", "Withdrawn by the requester") + (reason.isEmpty ? "" : ": \(reason)")
+        case let .deadlineMoved(due, _, reason):
+            language.pick("Tenggat bergeser ke \(due.iso): \(reason)", "Deadline moved to \(due.iso): \(reason)")
+        }
+    }
+}

@@ -1,0 +1,131 @@
+/// The one function that decides whether a change to a request is allowed, and what follows from it.
+public enum RequestLifecycle {
+    /// Applies `event` to `record` (nil before registration) and returns the new state, or throws
+    /// the reason it is refused. Pure: the same inputs always give the same answer, so the terminal
+    /// and the central server agree.
+    public static func apply(_ event: RequestEvent, meta: EventMeta, to record: RequestRecord?,
+                             context: LifecycleContext) throws(RequestRejection) -> RequestRecord {
+        if case let .registered(registration) = event {
+            guard record == nil else { throw .alreadyRegistered }
+            return try register(registration, context: context)
+        }
+        guard var record else { throw .unknownRequest }
+        switch record.state {
+        case .withdrawn: throw .requestWithdrawn
+        case .closed: throw .requestClosed
+        default: break
+        }
+        if meta.localDate < record.receivedOn { throw .dateBeforeReceipt(received: record.receivedOn) }
+
+        switch event {
+        case .registered:
+            throw .alreadyRegistered
+
+        case .processingStarted:
+            guard record.state.awaitsNotice else { throw .alreadyDecided }
+            if record.state == .registered { record.state = .inProcess }
+
+        case let .forwarded(target, _):
+            guard record.state.awaitsNotice else { throw .alreadyDecided }
+            switch target {
+            case let .unit(code):
+                guard !code.trimmed.isEmpty else { throw .missingField(.forwardTarget) }
+                guard code != record.registration.unit else { throw .forwardedToSameUnit }
+                record.registration.unit = code
+            case let .otherBody(body):
+                guard !body.trimmed.isEmpty else { throw .missingField(.forwardTarget) }
+            }
+            record.forwardedTo = target
+            record.state = .forwarded
+
+        case let .extended(reason):
+            guard record.state.awaitsNotice else { throw .alreadyDecided }
+            guard record.extendedDue == nil else { throw .secondExtension }
+            guard !reason.trimmed.isEmpty else { throw .missingField(.reason) }
+            guard meta.localDate <= record.noticeDue else { throw .extensionAfterDueDate(due: record.noticeDue) }
+            let extended = context.calendar.deadline(.extensionOfNotice, after: record.noticeDue)
+            record.extendedDue = extended.due
+            record.extensionReason = reason
+            record.dueIsProvisional = record.dueIsProvisional || extended.isProvisional
+            record.state = .extended
+
+        case let .decided(decision):
+            guard record.state.awaitsNotice else { throw .alreadyDecided }
+            try check(decision)
+            record.decision = decision
+            record.decidedOn = meta.localDate
+            record.state = .decided
+
+        case .delivered:
+            guard record.state == .decided else {
+                throw record.state == .delivered ? .alreadyDecided : .notYetDecided
+            }
+            record.deliveredOn = meta.localDate
+            record.state = .delivered
+
+        case .closed:
+            let forwardedAway: Bool = if case .otherBody = record.forwardedTo { true } else { false }
+            guard record.state == .delivered || record.state == .decided
+                    || (record.state == .forwarded && forwardedAway) else { throw .notForwardedOrDecided }
+            record.closedOn = meta.localDate
+            record.state = .closed
+
+        case .withdrawn:
+            guard record.state != .delivered else { throw .alreadyDecided }
+            record.withdrawnOn = meta.localDate
+            record.state = .withdrawn
+
+        case let .deadlineMoved(noticeDue, extendedDue, _):
+            guard record.state.awaitsNotice else { throw .noDeadlineToMove }
+            record.noticeDue = noticeDue
+            record.extendedDue = extendedDue
+        }
+        return record
+    }
+
+    /// Checks the registration and computes its deadlines.
+    private static func register(_ registration: RequestRegistration,
+                                 context: LifecycleContext) throws(RequestRejection) -> RequestRecord {
+        guard !registration.registrationNumber.trimmed.isEmpty else { throw .missingField(.registrationNumber) }
+        if let problem = RequesterCheck.problem(with: registration.requester) { throw problem }
+        guard !registration.information.trimmed.isEmpty else { throw .missingField(.information) }
+        guard !registration.purpose.trimmed.isEmpty else { throw .missingField(.purpose) }
+        let moment = context.zone.localMoment(of: registration.receivedAt)
+        let receipt = context.receiptPolicy.receipt(on: moment.date, at: moment.time, calendar: context.calendar)
+        let notice = context.calendar.deadline(.writtenNotice, after: receipt.countsFrom)
+        return RequestRecord(
+            registration: registration, state: .registered, receivedOn: receipt.civilDate,
+            countsFrom: receipt.countsFrom, noticeDue: notice.due, extendedDue: nil, extensionReason: nil,
+            forwardedTo: nil, decision: nil, decidedOn: nil, deliveredOn: nil, closedOn: nil,
+            withdrawnOn: nil, dueIsProvisional: notice.isProvisional)
+    }
+
+    /// A refusal or partial grant must carry its basis and a complete consequence test.
+    private static func check(_ decision: Decision) throws(RequestRejection) {
+        switch decision.outcome {
+        case let .refused(exemption):
+            guard let exemption else { throw .refusalWithoutBasis }
+            try check(exemption)
+        case let .grantedInPart(exemptions):
+            guard !exemptions.isEmpty else { throw .partialGrantWithoutExemption }
+            for exemption in exemptions { try check(exemption) }
+        case .grantedInFull, .notHeld, .notYetDocumented:
+            break
+        }
+    }
+
+    private static func check(_ exemption: Exemption) throws(RequestRejection) {
+        if case let .otherStatute(statute) = exemption.basis, statute.trimmed.isEmpty { throw .refusalWithoutBasis }
+        guard exemption.test.isComplete else { throw .refusalWithoutConsequenceTest }
+    }
+
+    /// The deadlines a request's due dates should have under `calendar`: used to recompute open
+    /// deadlines when the calendar changes. `nil` when the request's clock no longer runs.
+    public static func recomputedDeadlines(for record: RequestRecord,
+                                           calendar: WorkCalendar) -> (noticeDue: CivilDate, extendedDue: CivilDate?)? {
+        guard record.state.awaitsNotice else { return nil }
+        let notice = calendar.deadline(.writtenNotice, after: record.countsFrom)
+        let extended = record.extendedDue == nil ? nil : calendar.deadline(.extensionOfNotice, after: notice.due).due
+        return (notice.due, extended)
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// What an officer registers when a request arrives.
+public struct RequestRegistration: Hashable, Sendable, Codable {
+    public var id: UUID
+    public var registrationNumber: String
+    public var unit: String
+    public var receivedAt: Date
+    public var channel: Channel
+    public var requester: Requester
+    /// The information requested (rincian informasi).
+    public var information: String
+    /// What it is for (tujuan).
+    public var purpose: String
+    public var obtainMethod: ObtainMethod
+    public var deliveryMethod: DeliveryMethod
+
+    public init(id: UUID = UUID(), registrationNumber: String, unit: String, receivedAt: Date,
+                channel: Channel, requester: Requester, information: String, purpose: String,
+                obtainMethod: ObtainMethod = .softCopy, deliveryMethod: DeliveryMethod = .email) {
+        self.id = id
+        self.registrationNumber = registrationNumber
+        self.unit = unit
+        self.receivedAt = receivedAt
+        self.channel = channel
+        self.requester = requester
+        self.information = information
+        self.purpose = purpose
+        self.obtainMethod = obtainMethod
+        self.deliveryMethod = deliveryMethod
+    }
+}
+
+/// The current state of a request: the projection of its events.
+public struct RequestRecord: Hashable, Sendable, Codable {
+    public var registration: RequestRegistration
+    public var state: RequestState
+    /// The civil date of receipt in the unit's zone.
+    public var receivedOn: CivilDate
+    /// Day 0 of the clock (later than `receivedOn` when the deemed-received policy applies).
+    public var countsFrom: CivilDate
+    public var noticeDue: CivilDate
+    public var extendedDue: CivilDate?
+    public var extensionReason: String?
+    public var forwardedTo: ForwardTarget?
+    public var decision: Decision?
+    public var decidedOn: CivilDate?
+    public var deliveredOn: CivilDate?
+    public var closedOn: CivilDate?
+    public var withdrawnOn: CivilDate?
+    /// True when a due date reaches into a year whose decree is not yet known.
+    public var dueIsProvisional: Bool
+
+    public var id: UUID { registration.id }
+
+    /// The date the notice is due now: the extended date once extended.
+    public var effectiveDue: CivilDate { extendedDue ?? noticeDue }
+
+    /// The date the requester's grounds for objecting arose: the notice, or the missed deadline.
+    public var objectionGroundsArose: CivilDate {
+        decidedOn ?? effectiveDue
+    }
+}

@@ -1,0 +1,3 @@
+import PPIDCommands
+
+PPIDCommand.runFromCommandLine()
