@@ -3,27 +3,35 @@ import PackageDescription
 
 let package = Package(
     name: "ppid",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "ppid", targets: ["ppid"]),
         .library(name: "PPIDDomain", targets: ["PPIDDomain"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The law and the language of the work: calendars, deadlines, lifecycles. No I/O.
         .target(name: "PPIDDomain"),
+        // The unit's local database: event log, projections, search, audit trail, outbox.
+        .target(
+            name: "PPIDStore",
+            dependencies: ["PPIDDomain", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // The command-line subcommands of `ppid`, kept in a library so tests can run them.
         .target(
             name: "PPIDCommands",
             dependencies: [
                 "PPIDDomain",
+                "PPIDStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "ppid", dependencies: ["PPIDCommands"]),
         .testTarget(name: "PPIDDomainTests", dependencies: ["PPIDDomain"]),
+        .testTarget(name: "PPIDStoreTests", dependencies: ["PPIDStore", "PPIDDomain"]),
         .testTarget(name: "PPIDCommandsTests", dependencies: ["PPIDCommands", "PPIDDomain"]),
     ],
     swiftLanguageModes: [.v6]

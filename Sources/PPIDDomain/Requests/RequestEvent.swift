@@ -1,3 +1,5 @@
+import Foundation
+
 /// A change to a request. Each is validated by ``RequestLifecycle/apply(_:meta:to:context:)``.
 public enum RequestEvent: Hashable, Sendable, Codable {
     case registered(RequestRegistration)
@@ -11,6 +13,8 @@ public enum RequestEvent: Hashable, Sendable, Codable {
     case delivered(method: DeliveryMethod?, note: String)
     case closed
     case withdrawn(reason: String)
+    /// The DIP entries that answered the request.
+    case documentsLinked([UUID])
     /// The calendar changed and the due dates moved ("tenggat bergeser").
     case deadlineMoved(noticeDue: CivilDate, extendedDue: CivilDate?, reason: String)
 
@@ -25,6 +29,7 @@ public enum RequestEvent: Hashable, Sendable, Codable {
         case .delivered: "delivered"
         case .closed: "closed"
         case .withdrawn: "withdrawn"
+        case .documentsLinked: "documentsLinked"
         case .deadlineMoved: "deadlineMoved"
         }
     }
@@ -47,6 +52,8 @@ extension RequestEvent: Localized {
         case .closed: language.pick("Ditutup", "Closed")
         case let .withdrawn(reason):
             language.pick("Ditarik oleh pemohon", "Withdrawn by the requester") + (reason.isEmpty ? "" : ": \(reason)")
+        case let .documentsLinked(ids):
+            language.pick("Dikaitkan dengan \(ids.count) entri DIP", "Linked to \(ids.count) DIP entries")
         case let .deadlineMoved(due, _, reason):
             language.pick("Tenggat bergeser ke \(due.iso): \(reason)", "Deadline moved to \(due.iso): \(reason)")
         }

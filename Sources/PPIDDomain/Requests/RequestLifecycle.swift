@@ -75,6 +75,10 @@ public enum RequestLifecycle {
             record.withdrawnOn = meta.localDate
             record.state = .withdrawn
 
+        case let .documentsLinked(ids):
+            guard !ids.isEmpty else { throw .missingField(.summary) }
+            for id in ids where !record.linkedDocuments.contains(id) { record.linkedDocuments.append(id) }
+
         case let .deadlineMoved(noticeDue, extendedDue, _):
             guard record.state.awaitsNotice else { throw .noDeadlineToMove }
             record.noticeDue = noticeDue

@@ -50,6 +50,8 @@ public struct RequestRecord: Hashable, Sendable, Codable {
     public var withdrawnOn: CivilDate?
     /// True when a due date reaches into a year whose decree is not yet known.
     public var dueIsProvisional: Bool
+    /// The DIP entries that answered this request.
+    public var linkedDocuments: [UUID] = []
 
     public var id: UUID { registration.id }
 

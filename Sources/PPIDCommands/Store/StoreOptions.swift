@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import PPIDDomain
+import PPIDStore
+
+/// `--db PATH`, shared by every subcommand that opens the unit's database.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .customLong("db"), help: ArgumentHelp(
+        "Berkas basis data / The database file.",
+        discussion: "Bawaan / default: ${XDG_DATA_HOME:-~/.local/share}/ppid/default.sqlite"))
+    var path: String?
+
+    /// The file to open: `--db`, else `$PPID_DB`, else the default per-user file.
+    var resolvedPath: String {
+        path ?? ProcessInfo.processInfo.environment["PPID_DB"] ?? StoreLocation.defaultPath()
+    }
+
+    /// Opens the database, turning failure into a message in `language`.
+    func open(_ language: Language) throws -> LocalStore {
+        do {
+            return try LocalStore(path: resolvedPath)
+        } catch {
+            throw CommandError(error, language: language)
+        }
+    }
+}
+
+/// Runs a store operation, turning a store error into a message in `language`.
+func withStore<T>(_ language: Language, _ body: () throws(StoreError) -> T) throws -> T {
+    do {
+        return try body()
+    } catch {
+        throw CommandError(error, language: language)
+    }
+}

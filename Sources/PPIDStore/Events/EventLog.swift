@@ -1,0 +1,153 @@
+import Foundation
+import GRDB
+import PPIDDomain
+
+/// One event as the log holds it, with where and how it was recorded.
+public struct LoggedEvent: Hashable, Sendable {
+    public let seq: Int64
+    public let envelope: EventEnvelope
+    public let terminal: String
+    /// `local` for events made here, `central` for events pulled from the server.
+    public let origin: String
+    /// `pending`, `accepted` or `rejected` for local events; nil for central ones.
+    public let syncState: String?
+    public let rejectionReason: String?
+}
+
+extension LocalStore {
+    /// Validates `event` against its case's current state and, when the domain accepts it, appends it
+    /// to the log, updates the projection and queues it for sync, all in one transaction.
+    /// A refused event changes nothing and throws ``StoreError/rejected(_:)``.
+    @discardableResult
+    public func record(_ event: DomainEvent) throws(StoreError) -> CaseRecord {
+        try write { db in try self.record(event, in: db) }
+    }
+
+    /// Registers a request, taking the next register number in the same transaction.
+    @discardableResult
+    public func registerRequest(_ draft: RequestRegistration) throws(StoreError) -> RequestRecord {
+        try write { db in
+            var registration = draft
+            let context = self.context
+            let profile = self.profile
+            let date = context.zone.civilDate(of: draft.receivedAt)
+            if registration.registrationNumber.isEmpty {
+                let format = (try? RegistrationNumberFormat(template: profile.requestNumberFormat)) ?? .standard
+                let sequence = try self.issueNumber(db, register: "request", unit: registration.unit, year: date.year)
+                registration.registrationNumber = format.render(sequence: sequence, unit: registration.unit, date: date)
+            }
+            guard case let .request(record) = try self.record(.request(registration.id, .registered(registration)), in: db) else {
+                throw StoreError.rejected(.wrongCaseKind)
+            }
+            return record
+        }
+    }
+
+    /// Files an objection, taking the next objection register number in the same transaction.
+    @discardableResult
+    public func fileObjection(_ draft: ObjectionFiling) throws(StoreError) -> ObjectionRecord {
+        try write { db in
+            var filing = draft
+            let today = self.today
+            if filing.number.isEmpty {
+                let format = (try? RegistrationNumberFormat(template: self.profile.objectionNumberFormat)) ?? .standard
+                let sequence = try self.issueNumber(db, register: "objection", unit: filing.unit, year: today.year)
+                filing.number = format.render(sequence: sequence, unit: filing.unit, date: today)
+            }
+            guard case let .objection(record) = try self.record(.objection(filing.id, .filed(filing)), in: db) else {
+                throw StoreError.rejected(.wrongCaseKind)
+            }
+            return record
+        }
+    }
+
+    /// Takes the next number of a register; numbers are never reused, even if the case is withdrawn.
+    func issueNumber(_ db: Database, register: String, unit: String, year: Int) throws -> Int {
+        try db.execute(sql: """
+            INSERT INTO register_counters(register, unit, year, last_issued) VALUES (?, ?, ?, 1)
+            ON CONFLICT(register, unit, year) DO UPDATE SET last_issued = last_issued + 1
+            """, arguments: [register, unit, year])
+        return try Int.fetchOne(db, sql: "SELECT last_issued FROM register_counters WHERE register = ? AND unit = ? AND year = ?",
+                                arguments: [register, unit, year]) ?? 1
+    }
+
+    func record(_ event: DomainEvent, in db: Database) throws -> CaseRecord {
+        let envelope = EventEnvelope(meta: makeMeta(), event: event)
+        let current = try currentRecord(of: event.caseID, in: db)
+        let next: CaseRecord
+        do throws(EventRejection) {
+            next = try DomainRules.apply(envelope, to: current, context: context)
+        } catch {
+            throw StoreError.rejected(error)
+        }
+        try append(envelope, origin: "local", serverSeq: nil, terminal: workstation.terminal, in: db)
+        try db.execute(sql: "INSERT INTO outbox(event_uuid, state) VALUES (?, 'pending')", arguments: [envelope.meta.id.uuidString])
+        try ProjectionWriter(db: db).write(next)
+        try audit(db, action: "event.\(event.caseKind.rawValue).\(event.name)", subject: Self.subject(of: next))
+        return next
+    }
+
+    /// Appends one envelope to the log.
+    func append(_ envelope: EventEnvelope, origin: String, serverSeq: Int64?, terminal: String, in db: Database) throws {
+        let payload = try EventCoding.encoder().encode(envelope)
+        try db.execute(sql: """
+            INSERT INTO events(uuid, case_kind, case_uuid, name, officer, instant, local_date, terminal, origin, server_seq, payload)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [envelope.meta.id.uuidString, envelope.event.caseKind.rawValue, envelope.event.caseID.uuidString,
+                             envelope.event.name, envelope.meta.officer, envelope.meta.instant.timeIntervalSince1970,
+                             envelope.meta.localDate.iso, terminal, origin, serverSeq, payload])
+    }
+
+    /// The events of one case that count (not rejected by the server), in log order.
+    func envelopes(of caseID: UUID, in db: Database) throws -> [EventEnvelope] {
+        try Row.fetchAll(db, sql: """
+            SELECT e.seq, e.payload FROM events e LEFT JOIN outbox o ON o.event_uuid = e.uuid
+            WHERE e.case_uuid = ? AND (o.state IS NULL OR o.state <> 'rejected') ORDER BY e.seq
+            """, arguments: [caseID.uuidString]).map { row in
+            try EventCoding.decode(row["payload"], seq: row["seq"])
+        }
+    }
+
+    /// The current state of a case, folded from its events.
+    func currentRecord(of caseID: UUID, in db: Database) throws -> CaseRecord? {
+        DomainRules.fold(try envelopes(of: caseID, in: db), context: context).record
+    }
+
+    /// The current state of a case, or nil when there is none.
+    public func caseRecord(_ id: UUID) throws(StoreError) -> CaseRecord? {
+        try read { db in try self.currentRecord(of: id, in: db) }
+    }
+
+    /// The whole history of a case, oldest first, with sync state: what the detail view shows.
+    public func history(of caseID: UUID) throws(StoreError) -> [LoggedEvent] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT e.seq, e.payload, e.terminal, e.origin, o.state, o.reason FROM events e
+                LEFT JOIN outbox o ON o.event_uuid = e.uuid WHERE e.case_uuid = ? ORDER BY e.seq
+                """, arguments: [caseID.uuidString]).map { row in
+                LoggedEvent(seq: row["seq"], envelope: try EventCoding.decode(row["payload"], seq: row["seq"]),
+                            terminal: row["terminal"], origin: row["origin"], syncState: row["state"],
+                            rejectionReason: row["reason"])
+            }
+        }
+    }
+
+    /// The number of events in the log.
+    public func eventCount() throws(StoreError) -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM events") ?? 0 }
+    }
+
+    /// The highest local sequence number: changes when any process appends, so a screen can poll it cheaply.
+    public func latestEventSeq() throws(StoreError) -> Int64 {
+        try read { db in try Int64.fetchOne(db, sql: "SELECT max(seq) FROM events") ?? 0 }
+    }
+
+    static func subject(of record: CaseRecord) -> String {
+        switch record {
+        case let .request(r): r.registration.registrationNumber
+        case let .objection(o): o.filing.number
+        case let .dispute(d): d.filing.registerNumber
+        case let .dip(e): e.entry.number
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+import GRDB
+import PPIDDomain
+
+/// A DIP entry as the list shows it.
+public struct DIPRow: Hashable, Sendable {
+    public let rowid: Int64
+    public let id: UUID
+    public let number: String
+    public let category: DIPCategory
+    public let title: String
+    public let summary: String
+    public let holder: String
+    public let isRetired: Bool
+    public let exemptionBasis: String?
+    public let exemptUntil: CivilDate?
+
+    static func columns(_ alias: String? = nil) -> String {
+        let p = alias.map { "\($0)." } ?? ""
+        return ["rowid", "uuid", "number", "category", "title", "summary", "holder", "retired", "exemption_basis", "exempt_until"]
+            .map { p + $0 }.joined(separator: ", ")
+    }
+
+    init(row: Row) {
+        rowid = row[0]
+        id = UUID(uuidString: row[1]) ?? UUID()
+        number = row[2]
+        category = DIPCategory(rawValue: row[3]) ?? .onRequest
+        title = row[4]
+        summary = row[5]
+        holder = row[6]
+        isRetired = row[7]
+        exemptionBasis = row[8]
+        exemptUntil = (row[9] as String?).flatMap(CivilDate.init(iso:))
+    }
+}
+
+extension LocalStore {
+    /// One page of the DIP, optionally of one category, ordered by number, by keyset.
+    public func dipEntries(category: DIPCategory? = nil, after cursor: ListCursor? = nil,
+                           direction: PageDirection = .forward, limit: Int = 50) throws(StoreError) -> [DIPRow] {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let category {
+            conditions.append("category = ?")
+            arguments += [category.rawValue]
+        }
+        let forward = direction == .forward
+        if let cursor {
+            conditions.append("(number, rowid) \(forward ? ">" : "<") (?, ?)")
+            arguments += [cursor.key, cursor.rowid]
+        }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let order = forward ? "ASC" : "DESC"
+        let sql = "SELECT \(DIPRow.columns()) FROM dip_entries \(whereClause) ORDER BY number \(order), rowid \(order) LIMIT ?"
+        arguments += [limit]
+        let rows = try read { db in try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map(DIPRow.init) }
+        return forward ? rows : rows.reversed()
+    }
+
+    /// The keyset cursor of a DIP row.
+    public static func cursor(of row: DIPRow) -> ListCursor { ListCursor(key: row.number, rowid: row.rowid) }
+
+    /// How many current (not retired) entries each category has.
+    public func dipCounts() throws(StoreError) -> [DIPCategory: Int] {
+        try read { db in
+            var counts: [DIPCategory: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT category, n FROM dip_category_counts WHERE n > 0") {
+                if let category = DIPCategory(rawValue: row[0]) { counts[category] = row[1] }
+            }
+            return counts
+        }
+    }
+}

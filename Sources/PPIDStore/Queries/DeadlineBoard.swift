@@ -1,0 +1,145 @@
+import Foundation
+import GRDB
+import PPIDDomain
+
+/// The groups of the deadline board.
+public enum UrgencyGroup: String, Hashable, Sendable, CaseIterable {
+    case overdue, today, soon, later
+}
+
+extension UrgencyGroup: Localized {
+    public func text(_ language: Language) -> String {
+        switch self {
+        case .overdue: language.pick("Lewat tenggat", "Overdue")
+        case .today: language.pick("Jatuh tempo hari ini", "Due today")
+        case .soon: language.pick("Dalam 3 hari kerja", "Within 3 working days")
+        case .later: language.pick("Berikutnya", "Later")
+        }
+    }
+}
+
+/// One open clock on the board: a request awaiting its notice, or an objection awaiting the atasan's answer.
+public struct BoardItem: Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable { case request, objection }
+    public let kind: Kind
+    public let rowid: Int64
+    public let id: UUID
+    public let number: String
+    public let title: String
+    public let dueDate: CivilDate
+    public let isProvisional: Bool
+    /// The clock that sets `dueDate`.
+    public let clock: StatutoryClock
+    /// The day 0 the clock counts from: with the calendar it explains "why this date".
+    public let countsFrom: CivilDate
+}
+
+/// The date boundaries of the groups, from today and the calendar.
+public struct UrgencyBounds: Hashable, Sendable {
+    public let today: CivilDate
+    /// The third working day after today: the last day of "soon".
+    public let soonUntil: CivilDate
+
+    public init(today: CivilDate, calendar: WorkCalendar) {
+        self.today = today
+        var day = today
+        for _ in 0..<3 { day = calendar.nextWorkingDay(after: day) }
+        soonUntil = day
+    }
+
+    /// The group of a due date.
+    public func group(of due: CivilDate) -> UrgencyGroup {
+        if due < today { return .overdue }
+        if due == today { return .today }
+        if due <= soonUntil { return .soon }
+        return .later
+    }
+
+    /// The due-date range `[low, high)` of a group, as ISO strings for SQL.
+    func range(of group: UrgencyGroup) -> (low: String, high: String) {
+        switch group {
+        case .overdue: ("0000-00-00", today.iso)
+        case .today: (today.iso, today.next.iso)
+        case .soon: (today.next.iso, soonUntil.next.iso)
+        case .later: (soonUntil.next.iso, "9999-99-99")
+        }
+    }
+}
+
+/// One group of the board: its size and its first items.
+public struct BoardGroup: Hashable, Sendable {
+    public let group: UrgencyGroup
+    public let count: Int
+    public let items: [BoardItem]
+}
+
+extension LocalStore {
+    /// The deadline board: every open clock, grouped overdue / today / within 3 working days / later,
+    /// with each group's count and its first `limit` items by due date.
+    public func deadlineBoard(today: CivilDate? = nil, limit: Int = 50) throws(StoreError) -> [BoardGroup] {
+        let bounds = UrgencyBounds(today: today ?? self.today, calendar: context.calendar)
+        return try UrgencyGroup.allCases.map { (group) throws(StoreError) -> BoardGroup in
+            BoardGroup(group: group, count: try boardCount(group, bounds: bounds),
+                       items: try boardItems(group, bounds: bounds, limit: limit))
+        }
+    }
+
+    /// How many open clocks fall in a group.
+    public func boardCount(_ group: UrgencyGroup, bounds: UrgencyBounds) throws(StoreError) -> Int {
+        let (low, high) = bounds.range(of: group)
+        return try read { db in
+            let requests = try Int.fetchOne(db, sql: "SELECT count(*) FROM requests WHERE open = 1 AND due_date >= ? AND due_date < ?",
+                                            arguments: [low, high]) ?? 0
+            let objections = try Int.fetchOne(db, sql: "SELECT count(*) FROM objections WHERE open = 1 AND answer_due >= ? AND answer_due < ?",
+                                              arguments: [low, high]) ?? 0
+            return requests + objections
+        }
+    }
+
+    /// A page of one group, by due date then kind and row id, after `cursor` (keyset over both tables).
+    public func boardItems(_ group: UrgencyGroup, bounds: UrgencyBounds, after cursor: BoardCursor? = nil,
+                           limit: Int = 50) throws(StoreError) -> [BoardItem] {
+        let (low, high) = bounds.range(of: group)
+        return try read { db in
+            // Each side is a keyset scan of a partial index; the merge takes the first `limit` of both.
+            let requestCursor = cursor.map { ($0.key, $0.kind == .request ? $0.rowid : ($0.kind == .objection ? Int64.max : 0)) }
+            let objectionCursor = cursor.map { ($0.key, $0.kind == .objection ? $0.rowid : Int64.min) }
+            let requests = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT rowid, uuid, number, subject, due_date, provisional, extended_due, counts_from FROM requests
+                WHERE open = 1 AND due_date >= ? AND due_date < ? AND (due_date, rowid) > (?, ?)
+                ORDER BY due_date, rowid LIMIT ?
+                """), arguments: [low, high, requestCursor?.0 ?? "", requestCursor?.1 ?? 0, limit]).map { row in
+                BoardItem(kind: .request, rowid: row[0], id: UUID(uuidString: row[1]) ?? UUID(), number: row[2], title: row[3],
+                          dueDate: CivilDate(iso: row[4]) ?? bounds.today, isProvisional: row[5],
+                          clock: (row[6] as String?) == nil ? .writtenNotice : .extensionOfNotice,
+                          countsFrom: CivilDate(iso: row[7]) ?? bounds.today)
+            }
+            let objections = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT rowid, uuid, number, request_number, answer_due, provisional, filed_on FROM objections
+                WHERE open = 1 AND answer_due >= ? AND answer_due < ? AND (answer_due, rowid) > (?, ?)
+                ORDER BY answer_due, rowid LIMIT ?
+                """), arguments: [low, high, objectionCursor?.0 ?? "", objectionCursor?.1 ?? Int64.min, limit]).map { row in
+                BoardItem(kind: .objection, rowid: row[0], id: UUID(uuidString: row[1]) ?? UUID(), number: row[2],
+                          title: row[3], dueDate: CivilDate(iso: row[4]) ?? bounds.today, isProvisional: row[5],
+                          clock: .objectionAnswer, countsFrom: CivilDate(iso: row[6]) ?? bounds.today)
+            }
+            // Within one due date, objections come after requests.
+            let merged = (requests + objections).sorted {
+                ($0.dueDate, $0.kind == .request ? 0 : 1, $0.rowid) < ($1.dueDate, $1.kind == .request ? 0 : 1, $1.rowid)
+            }
+            return Array(merged.prefix(limit))
+        }
+    }
+
+    /// The keyset cursor of a board item.
+    public static func cursor(of item: BoardItem) -> BoardCursor {
+        BoardCursor(key: item.dueDate.iso, kind: item.kind, rowid: item.rowid)
+    }
+}
+
+/// A position on the board: due date, kind (requests before objections on one date), row id.
+public struct BoardCursor: Hashable, Sendable {
+    public let key: String
+    public let kind: BoardItem.Kind
+    public let rowid: Int64
+}

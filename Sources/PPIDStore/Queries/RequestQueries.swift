@@ -1,0 +1,119 @@
+import Foundation
+import GRDB
+import PPIDDomain
+
+/// A request as the list shows it. Personal data stays in the record; the list has the name only.
+public struct RequestRow: Hashable, Sendable {
+    public let rowid: Int64
+    public let id: UUID
+    public let number: String
+    public let receivedOn: CivilDate
+    public let requesterName: String
+    public let subject: String
+    public let channel: Channel
+    public let state: RequestState
+    public let dueDate: CivilDate
+    public let isProvisional: Bool
+    public let isExtended: Bool
+    public let outcome: String?
+
+    /// The requester's name as lists and exports show it (UU 27/2022).
+    public var maskedRequester: String { PersonalDataMask.name(requesterName) }
+
+    static let columns = "rowid, uuid, number, received_on, requester_name, subject, channel, state, due_date, provisional, extended_due, outcome"
+
+    init(row: Row) {
+        rowid = row[0]
+        id = UUID(uuidString: row[1]) ?? UUID()
+        number = row[2]
+        receivedOn = CivilDate(iso: row[3]) ?? CivilDate(daysSinceEpoch: 0)
+        requesterName = row[4]
+        subject = row[5]
+        channel = Channel(rawValue: row[6]) ?? .inPerson
+        state = RequestState(rawValue: row[7]) ?? .registered
+        dueDate = CivilDate(iso: row[8]) ?? CivilDate(daysSinceEpoch: 0)
+        isProvisional = row[9]
+        isExtended = (row[10] as String?) != nil
+        outcome = row[11]
+    }
+}
+
+/// Which requests a list shows.
+public enum RequestFilter: Hashable, Sendable {
+    case all
+    /// Those whose notice clock still runs.
+    case open
+    case state(RequestState)
+}
+
+/// How a request list is ordered.
+public enum RequestOrder: Hashable, Sendable {
+    /// By effective due date, earliest first.
+    case dueDate
+    /// By date received, newest first.
+    case received
+}
+
+extension LocalStore {
+    /// One page of requests after (or before) `cursor`, by keyset: as fast deep in a million rows as at the top.
+    public func requests(filter: RequestFilter = .all, order: RequestOrder = .dueDate, after cursor: ListCursor? = nil,
+                         direction: PageDirection = .forward, limit: Int = 50) throws(StoreError) -> [RequestRow] {
+        let key = order == .dueDate ? "due_date" : "received_on"
+        // Received order is newest first, so "forward" walks down the keys.
+        let ascending = (order == .dueDate) == (direction == .forward)
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        switch filter {
+        case .all: break
+        case .open: conditions.append("open = 1")
+        case let .state(state):
+            conditions.append("state = ?")
+            arguments += [state.rawValue]
+        }
+        if let cursor {
+            conditions.append("(\(key), rowid) \(ascending ? ">" : "<") (?, ?)")
+            arguments += [cursor.key, cursor.rowid]
+        }
+        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let sqlOrder = ascending ? "ASC" : "DESC"
+        let sql = "SELECT \(RequestRow.columns) FROM requests \(whereClause) ORDER BY \(key) \(sqlOrder), rowid \(sqlOrder) LIMIT ?"
+        arguments += [limit]
+        let rows = try read { db in try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map(RequestRow.init) }
+        // A backward page was fetched nearest-first; hand it back in list order.
+        return direction == .forward ? rows : rows.reversed()
+    }
+
+    /// The keyset cursor of a row in a list ordered by `order`.
+    public static func cursor(of row: RequestRow, order: RequestOrder) -> ListCursor {
+        ListCursor(key: order == .dueDate ? row.dueDate.iso : row.receivedOn.iso, rowid: row.rowid)
+    }
+
+    /// How many requests are in each state (kept by triggers: no table scan).
+    public func requestCounts() throws(StoreError) -> [RequestState: Int] {
+        try read { db in
+            var counts: [RequestState: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT state, n FROM request_state_counts WHERE n > 0") {
+                if let state = RequestState(rawValue: row[0]) { counts[state] = row[1] }
+            }
+            return counts
+        }
+    }
+
+    /// The request with this registration number, if any.
+    public func request(number: String) throws(StoreError) -> RequestRow? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT \(RequestRow.columns) FROM requests WHERE number = ?", arguments: [number])
+                .map(RequestRow.init)
+        }
+    }
+
+    /// The DIP entries linked to a request.
+    public func linkedDocuments(ofRequest id: UUID) throws(StoreError) -> [DIPRow] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT \(DIPRow.columns("d")) FROM request_documents l JOIN dip_entries d ON d.uuid = l.dip_uuid
+                WHERE l.request_uuid = ? ORDER BY d.number
+                """, arguments: [id.uuidString]).map(DIPRow.init)
+        }
+    }
+}

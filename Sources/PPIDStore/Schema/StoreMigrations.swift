@@ -1,0 +1,252 @@
+import GRDB
+
+/// The schema, one migration per version. Never edit a shipped migration: add a new one.
+enum StoreMigrations {
+    /// The identifiers of every migration, in order.
+    static let identifiers = ["v1-core", "v2-search", "v3-drafts"]
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-core", migrate: core)
+        migrator.registerMigration("v2-search", migrate: search)
+        migrator.registerMigration("v3-drafts", migrate: drafts)
+        return migrator
+    }
+
+    /// The event log, the outbox and cursor, the audit trail, settings, counters, and projections.
+    private static func core(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE settings (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
+
+            -- Append-only: every change ever made, in local order.
+            CREATE TABLE events (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                uuid TEXT NOT NULL UNIQUE,
+                case_kind TEXT NOT NULL,
+                case_uuid TEXT NOT NULL,
+                name TEXT NOT NULL,
+                officer TEXT NOT NULL,
+                instant REAL NOT NULL,
+                local_date TEXT NOT NULL,
+                terminal TEXT NOT NULL,
+                origin TEXT NOT NULL CHECK (origin IN ('local', 'central')),
+                server_seq INTEGER,
+                payload BLOB NOT NULL
+            );
+            CREATE INDEX events_by_case ON events(case_uuid, seq);
+            CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+                BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+            CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+                BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+
+            -- Local events not yet accepted by the central server, and what it answered.
+            CREATE TABLE outbox (
+                event_uuid TEXT PRIMARY KEY NOT NULL REFERENCES events(uuid),
+                state TEXT NOT NULL CHECK (state IN ('pending', 'accepted', 'rejected')),
+                server_seq INTEGER,
+                reason TEXT,
+                attempts INTEGER NOT NULL DEFAULT 0
+            );
+            CREATE INDEX outbox_pending ON outbox(state, event_uuid);
+
+            CREATE TABLE sync_state (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
+
+            -- Who did what, when, from which terminal. Rows can be neither changed nor removed.
+            CREATE TABLE audit_log (
+                id INTEGER PRIMARY KEY AUTOINCREMENT,
+                at REAL NOT NULL,
+                officer TEXT NOT NULL,
+                terminal TEXT NOT NULL,
+                action TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                detail TEXT NOT NULL DEFAULT ''
+            );
+            CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_log
+                BEGIN SELECT RAISE(ABORT, 'the audit trail cannot be changed'); END;
+            CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_log
+                BEGIN SELECT RAISE(ABORT, 'the audit trail cannot be changed'); END;
+
+            -- Register numbers only go up, per register, unit and year.
+            CREATE TABLE register_counters (
+                register TEXT NOT NULL, unit TEXT NOT NULL, year INTEGER NOT NULL, last_issued INTEGER NOT NULL,
+                PRIMARY KEY (register, unit, year)
+            );
+
+            -- Extra calendar files (decrees, revisions, regional days, closures), in the order added.
+            CREATE TABLE calendar_files (
+                id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, body TEXT NOT NULL, added_at REAL NOT NULL
+            );
+
+            -- Projections: current state, for fast screens. Rebuilt from the log at will.
+            CREATE TABLE requests (
+                rowid INTEGER PRIMARY KEY,
+                uuid TEXT NOT NULL UNIQUE,
+                number TEXT NOT NULL,
+                unit TEXT NOT NULL,
+                received_on TEXT NOT NULL,
+                received_at REAL NOT NULL,
+                channel TEXT NOT NULL,
+                requester_name TEXT NOT NULL,
+                requester_kind TEXT NOT NULL,
+                nik TEXT,
+                address TEXT NOT NULL,
+                phone TEXT NOT NULL,
+                email TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                purpose TEXT NOT NULL,
+                state TEXT NOT NULL,
+                open INTEGER NOT NULL,
+                notice_due TEXT NOT NULL,
+                extended_due TEXT,
+                due_date TEXT NOT NULL,
+                provisional INTEGER NOT NULL,
+                outcome TEXT,
+                decided_on TEXT,
+                delivered_on TEXT,
+                closed_on TEXT,
+                counts_from TEXT NOT NULL
+            );
+            CREATE INDEX requests_by_due ON requests(due_date, rowid);
+            CREATE INDEX requests_open_by_due ON requests(due_date, rowid) WHERE open = 1;
+            CREATE INDEX requests_by_state_due ON requests(state, due_date, rowid);
+            CREATE INDEX requests_by_received ON requests(received_on, rowid);
+            CREATE INDEX requests_by_number ON requests(number);
+
+            CREATE TABLE objections (
+                rowid INTEGER PRIMARY KEY,
+                uuid TEXT NOT NULL UNIQUE,
+                number TEXT NOT NULL,
+                request_uuid TEXT NOT NULL,
+                request_number TEXT NOT NULL,
+                unit TEXT NOT NULL,
+                filed_by TEXT NOT NULL,
+                grounds TEXT NOT NULL,
+                filed_on TEXT NOT NULL,
+                state TEXT NOT NULL,
+                open INTEGER NOT NULL,
+                answer_due TEXT NOT NULL,
+                provisional INTEGER NOT NULL,
+                verdict TEXT,
+                answered_on TEXT
+            );
+            CREATE INDEX objections_by_due ON objections(answer_due, rowid);
+            CREATE INDEX objections_open_by_due ON objections(answer_due, rowid) WHERE open = 1;
+            CREATE INDEX objections_by_request ON objections(request_uuid);
+
+            CREATE TABLE disputes (
+                rowid INTEGER PRIMARY KEY,
+                uuid TEXT NOT NULL UNIQUE,
+                objection_uuid TEXT NOT NULL,
+                number TEXT NOT NULL,
+                filed_on TEXT NOT NULL,
+                state TEXT NOT NULL,
+                start_due TEXT NOT NULL,
+                settlement_due TEXT NOT NULL,
+                outcome TEXT
+            );
+
+            CREATE TABLE dip_entries (
+                rowid INTEGER PRIMARY KEY,
+                uuid TEXT NOT NULL UNIQUE,
+                number TEXT NOT NULL,
+                unit TEXT NOT NULL,
+                category TEXT NOT NULL,
+                title TEXT NOT NULL,
+                summary TEXT NOT NULL,
+                holder TEXT NOT NULL,
+                form TEXT NOT NULL,
+                exemption_basis TEXT,
+                exempt_until TEXT,
+                retired INTEGER NOT NULL,
+                updated_on TEXT NOT NULL
+            );
+            CREATE INDEX dip_by_category ON dip_entries(category, number, rowid);
+            CREATE INDEX dip_by_number ON dip_entries(number, rowid);
+
+            CREATE TABLE request_documents (
+                request_uuid TEXT NOT NULL, dip_uuid TEXT NOT NULL, PRIMARY KEY (request_uuid, dip_uuid)
+            ) WITHOUT ROWID;
+            """)
+    }
+
+    /// Full-text search over the DIP and requests, and per-state counts kept by triggers.
+    private static func search(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE VIRTUAL TABLE dip_fts USING fts5(
+                title, summary, holder,
+                content='dip_entries', content_rowid='rowid',
+                tokenize='unicode61 remove_diacritics 2', prefix='2 3'
+            );
+            INSERT INTO dip_fts(dip_fts) VALUES('rebuild');
+            CREATE TRIGGER dip_fts_insert AFTER INSERT ON dip_entries BEGIN
+                INSERT INTO dip_fts(rowid, title, summary, holder) VALUES (new.rowid, new.title, new.summary, new.holder);
+            END;
+            CREATE TRIGGER dip_fts_delete AFTER DELETE ON dip_entries BEGIN
+                INSERT INTO dip_fts(dip_fts, rowid, title, summary, holder) VALUES ('delete', old.rowid, old.title, old.summary, old.holder);
+            END;
+            CREATE TRIGGER dip_fts_update AFTER UPDATE OF title, summary, holder ON dip_entries BEGIN
+                INSERT INTO dip_fts(dip_fts, rowid, title, summary, holder) VALUES ('delete', old.rowid, old.title, old.summary, old.holder);
+                INSERT INTO dip_fts(rowid, title, summary, holder) VALUES (new.rowid, new.title, new.summary, new.holder);
+            END;
+
+            CREATE VIRTUAL TABLE request_fts USING fts5(
+                requester_name, subject, number,
+                content='requests', content_rowid='rowid',
+                tokenize='unicode61 remove_diacritics 2', prefix='2 3'
+            );
+            INSERT INTO request_fts(request_fts) VALUES('rebuild');
+            CREATE TRIGGER request_fts_insert AFTER INSERT ON requests BEGIN
+                INSERT INTO request_fts(rowid, requester_name, subject, number) VALUES (new.rowid, new.requester_name, new.subject, new.number);
+            END;
+            CREATE TRIGGER request_fts_delete AFTER DELETE ON requests BEGIN
+                INSERT INTO request_fts(request_fts, rowid, requester_name, subject, number) VALUES ('delete', old.rowid, old.requester_name, old.subject, old.number);
+            END;
+            CREATE TRIGGER request_fts_update AFTER UPDATE OF requester_name, subject, number ON requests BEGIN
+                INSERT INTO request_fts(request_fts, rowid, requester_name, subject, number) VALUES ('delete', old.rowid, old.requester_name, old.subject, old.number);
+                INSERT INTO request_fts(rowid, requester_name, subject, number) VALUES (new.rowid, new.requester_name, new.subject, new.number);
+            END;
+
+            CREATE TABLE request_state_counts (state TEXT PRIMARY KEY NOT NULL, n INTEGER NOT NULL);
+            INSERT INTO request_state_counts SELECT state, count(*) FROM requests GROUP BY state;
+            CREATE TRIGGER request_counts_insert AFTER INSERT ON requests BEGIN
+                INSERT INTO request_state_counts(state, n) VALUES (new.state, 1)
+                    ON CONFLICT(state) DO UPDATE SET n = n + 1;
+            END;
+            CREATE TRIGGER request_counts_delete AFTER DELETE ON requests BEGIN
+                UPDATE request_state_counts SET n = n - 1 WHERE state = old.state;
+            END;
+            CREATE TRIGGER request_counts_update AFTER UPDATE OF state ON requests WHEN old.state <> new.state BEGIN
+                UPDATE request_state_counts SET n = n - 1 WHERE state = old.state;
+                INSERT INTO request_state_counts(state, n) VALUES (new.state, 1)
+                    ON CONFLICT(state) DO UPDATE SET n = n + 1;
+            END;
+
+            CREATE TABLE dip_category_counts (category TEXT PRIMARY KEY NOT NULL, n INTEGER NOT NULL);
+            INSERT INTO dip_category_counts SELECT category, count(*) FROM dip_entries WHERE retired = 0 GROUP BY category;
+            CREATE TRIGGER dip_counts_insert AFTER INSERT ON dip_entries WHEN new.retired = 0 BEGIN
+                INSERT INTO dip_category_counts(category, n) VALUES (new.category, 1)
+                    ON CONFLICT(category) DO UPDATE SET n = n + 1;
+            END;
+            CREATE TRIGGER dip_counts_delete AFTER DELETE ON dip_entries WHEN old.retired = 0 BEGIN
+                UPDATE dip_category_counts SET n = n - 1 WHERE category = old.category;
+            END;
+            CREATE TRIGGER dip_counts_update AFTER UPDATE OF category, retired ON dip_entries BEGIN
+                UPDATE dip_category_counts SET n = n - 1 WHERE category = old.category AND old.retired = 0;
+                INSERT INTO dip_category_counts(category, n) SELECT new.category, 1 WHERE new.retired = 0
+                    ON CONFLICT(category) DO UPDATE SET n = n + 1;
+            END;
+            """)
+    }
+
+    /// Half-filled forms of the terminal app, kept so an SSH drop loses nothing.
+    private static func drafts(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE drafts (
+                form TEXT PRIMARY KEY NOT NULL,
+                officer TEXT NOT NULL,
+                saved_at REAL NOT NULL,
+                body TEXT NOT NULL
+            );
+            """)
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+import GRDB
+import PPIDDomain
+import Synchronization
+
+/// A unit's local database: the append-only event log, the projections the screens read, full-text
+/// search, the audit trail, and the store's side of sync (outbox and cursor).
+///
+/// One writer, concurrent readers (a WAL `DatabasePool`), so screens never wait for a sync. Every
+/// change goes through ``record(_:)``, which validates it with the domain and updates the log, the
+/// projection, the outbox and the audit trail in one transaction: all or nothing.
+public final class LocalStore: Sendable {
+    /// The database file.
+    public let path: String
+    let pool: DatabasePool
+    /// The officer and terminal recorded with each change.
+    public let workstation: Workstation
+    let clock: @Sendable () -> Date
+    private let cache: Mutex<Cache>
+
+    struct Cache {
+        var profile: UnitProfile
+        var context: LifecycleContext
+        var calendarFileNames: [String]
+    }
+
+    /// Opens (creating if needed) the database at `path`, migrating it to the current schema.
+    public init(path: String, workstation: Workstation = .current(),
+                clock: @escaping @Sendable () -> Date = { Date() }) throws(StoreError) {
+        self.path = path
+        self.workstation = workstation
+        self.clock = clock
+        try StoreLocation.prepareFolder(for: path)
+        let exists = FileManager.default.fileExists(atPath: path)
+        if exists && !FileManager.default.isWritableFile(atPath: path) { throw .readOnly(path: path) }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(5)
+        configuration.label = "ppid-store"
+        let previousMask = umask(0o077)
+        defer { umask(previousMask) }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            let migrator = StoreMigrations.migrator
+            if try pool.read({ db in try migrator.hasBeenSuperseded(db) }) { throw StoreError.newerSchema(path: path) }
+            try migrator.migrate(pool)
+        } catch {
+            throw StoreError.from(error, path: path)
+        }
+        StoreLocation.protectFiles(of: path)
+        let loaded: Cache
+        do {
+            loaded = try pool.read { db in try Self.loadCache(db) }
+        } catch {
+            throw StoreError.from(error, path: path)
+        }
+        cache = Mutex(loaded)
+    }
+
+    // MARK: - Unit settings and calendar
+
+    /// The unit this database belongs to.
+    public var profile: UnitProfile { cache.withLock { $0.profile } }
+
+    /// The calendar, zone and receipt policy the rules apply with.
+    public var context: LifecycleContext { cache.withLock { $0.context } }
+
+    /// The names of the extra calendar files, in the order they were added.
+    public var calendarFileNames: [String] { cache.withLock { $0.calendarFileNames } }
+
+    /// Whether the unit has been set up (a profile saved).
+    public func hasProfile() throws(StoreError) -> Bool {
+        try read { db in try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'profile'") != nil }
+    }
+
+    /// Saves the unit's settings.
+    public func saveProfile(_ profile: UnitProfile) throws(StoreError) {
+        try write { db in
+            let json = String(decoding: try JSONEncoder().encode(profile), as: UTF8.self)
+            try db.execute(sql: "INSERT INTO settings(key, value) VALUES ('profile', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                           arguments: [json])
+            try self.audit(db, action: "settings.profile", subject: profile.code)
+        }
+        try reloadCache()
+    }
+
+    func reloadCache() throws(StoreError) {
+        let loaded = try read { db in try Self.loadCache(db) }
+        setCache(loaded)
+    }
+
+    func setCache(_ loaded: Cache) {
+        cache.withLock { $0 = loaded }
+    }
+
+    static func loadCache(_ db: Database) throws -> Cache {
+        var profile = UnitProfile.placeholder
+        if let json = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'profile'") {
+            do {
+                profile = try JSONDecoder().decode(UnitProfile.self, from: Data(json.utf8))
+            } catch {
+                throw StoreError.undecodable(what: "settings.profile", reason: "\(error)")
+            }
+        }
+        var files: [CalendarFile] = []
+        var names: [String] = []
+        for row in try Row.fetchAll(db, sql: "SELECT name, body FROM calendar_files ORDER BY id") {
+            let name: String = row["name"]
+            do throws(CalendarError) {
+                files.append(try CalendarFile(source: name, text: row["body"]))
+                names.append(name)
+            } catch {
+                throw StoreError.undecodable(what: "calendar \(name)", reason: error.text(.english))
+            }
+        }
+        let calendar = WorkCalendar.national(adding: files, jointLeaveIsWorking: profile.jointLeaveIsWorking)
+        let context = LifecycleContext(calendar: calendar, zone: profile.zone, receiptPolicy: profile.receiptPolicy)
+        return Cache(profile: profile, context: context, calendarFileNames: names)
+    }
+
+    // MARK: - Access with errors in the officer's terms
+
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try pool.read(body)
+        } catch {
+            throw StoreError.from(error, path: path)
+        }
+    }
+
+    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try pool.write(body)
+        } catch {
+            throw StoreError.from(error, path: path)
+        }
+    }
+
+    /// The current instant's event meta for this workstation.
+    func makeMeta(id: UUID = UUID()) -> EventMeta {
+        EventMeta(id: id, officer: workstation.officer, instant: clock(), zone: context.zone)
+    }
+
+    /// Today's date in the unit's zone.
+    public var today: CivilDate { context.zone.civilDate(of: clock()) }
+
+    /// Checks the whole file: `true` when SQLite finds nothing wrong.
+    public func integrityCheck() throws(StoreError) -> Bool {
+        try read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok" }
+    }
+}

@@ -1,0 +1,71 @@
+import GRDB
+import PPIDDomain
+
+/// What can go wrong with the local database, with what to do about it.
+public enum StoreError: OfficerFacingError {
+    /// The file is not a SQLite database, or is damaged.
+    case corrupt(path: String)
+    /// Another process holds the write lock for too long.
+    case locked(path: String)
+    /// The file or its folder cannot be written.
+    case readOnly(path: String)
+    /// The file was written by a newer version of ppid.
+    case newerSchema(path: String)
+    /// The disk (or the file's size limit) is full; the change was not saved.
+    case diskFull(path: String)
+    /// The folder for the file cannot be created.
+    case cannotCreateFolder(path: String, reason: String)
+    /// The domain refused the change; nothing was written.
+    case rejected(EventRejection)
+    /// No such case in this database.
+    case notFound(String)
+    /// Any other SQLite error, with its code and message.
+    case database(path: String, message: String)
+    /// Stored data that cannot be decoded (written by a broken or foreign program).
+    case undecodable(what: String, reason: String)
+
+    public func text(_ language: Language) -> String {
+        switch self {
+        case let .corrupt(path):
+            language.pick("Berkas '\(path)' bukan basis data ppid atau rusak. Pulihkan dari cadangan, atau jalankan dengan --db ke berkas lain.",
+                          "'\(path)' is not a ppid database or is damaged. Restore it from a backup, or run with --db pointing to another file.")
+        case let .locked(path):
+            language.pick("Basis data '\(path)' sedang dikunci proses lain. Tunggu sebentar lalu coba lagi.",
+                          "The database '\(path)' is locked by another process. Wait a moment and try again.")
+        case let .readOnly(path):
+            language.pick("Basis data '\(path)' tidak dapat ditulis. Periksa izin berkas dan foldernya.",
+                          "The database '\(path)' cannot be written. Check the permissions of the file and its folder.")
+        case let .newerSchema(path):
+            language.pick("Basis data '\(path)' dibuat oleh versi ppid yang lebih baru. Perbarui ppid sebelum membukanya.",
+                          "The database '\(path)' was written by a newer ppid. Update ppid before opening it.")
+        case let .diskFull(path):
+            language.pick("Disk penuh: perubahan tidak disimpan di '\(path)'; data sebelumnya utuh. Kosongkan ruang lalu ulangi.",
+                          "The disk is full: the change was not saved to '\(path)'; earlier data is intact. Free some space and try again.")
+        case let .cannotCreateFolder(path, reason):
+            language.pick("Folder '\(path)' tidak dapat dibuat: \(reason).", "Cannot create the folder '\(path)': \(reason).")
+        case let .rejected(rejection):
+            rejection.text(language)
+        case let .notFound(what):
+            language.pick("Tidak ditemukan: \(what).", "Not found: \(what).")
+        case let .database(path, message):
+            language.pick("Galat basis data '\(path)': \(message)", "Database error in '\(path)': \(message)")
+        case let .undecodable(what, reason):
+            language.pick("Data tersimpan tidak terbaca (\(what)): \(reason)", "Stored data cannot be read (\(what)): \(reason)")
+        }
+    }
+
+    /// Translates a GRDB error into the officer's terms.
+    static func from(_ error: any Error, path: String) -> StoreError {
+        if let error = error as? StoreError { return error }
+        if let error = error as? DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .corrupt(path: path)
+            case .SQLITE_BUSY, .SQLITE_LOCKED: return .locked(path: path)
+            case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM: return .readOnly(path: path)
+            case .SQLITE_FULL: return .diskFull(path: path)
+            default: return .database(path: path, message: error.message ?? "\(error.resultCode)")
+            }
+        }
+        return .database(path: path, message: "\(error)")
+    }
+}
