@@ -27,6 +27,8 @@ let package = Package(
                 "PPIDDomain",
                 "PPIDStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // Raw SQLite, for the benchmark's side-by-side figures.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
         .executableTarget(name: "ppid", dependencies: ["PPIDCommands"]),

@@ -27,16 +27,37 @@ extension LocalStore {
             counters[date.year, default: 0] += 1
             return format.render(sequence: counters[date.year]!, unit: profile.code, date: date)
         }
+        // A demo can be rebuilt at will: trade durability for speed while building it, and give the
+        // random-keyed indexes room in memory.
+        try pragmas(synchronous: "OFF", cacheKiB: 400_000)
+        defer { try? pragmas(synchronous: "FULL", cacheKiB: 2_000) }
+        // Index in one pass at the end instead of row by row: the triggers come back in the same
+        // transaction that rebuilds the indexes, so no committed state lacks them for long.
+        try write { db in
+            for name in SearchSchema.triggerNames { try db.execute(sql: "DROP TRIGGER IF EXISTS \(name)") }
+        }
         var objections = 0, disputes = 0, events = 0
         let batchSize = 5_000
-        var index = 0
-        var documentsDone = 0
-        while index < dates.count || documentsDone < options.documents {
-            let requestRange = index..<min(index + batchSize, dates.count)
-            let documentRange = documentsDone..<min(documentsDone + batchSize, options.documents)
-            // Generate and encode on both cores, then write in one transaction.
-            let cases = Self.generate(requestRange: requestRange, documentRange: documentRange, generator: generator,
-                                      dates: dates, numbers: numbers)
+        let batches = (0..<max(1, (max(dates.count, options.documents) + batchSize - 1) / batchSize)).map { batch in
+            (requests: min(batch * batchSize, dates.count)..<min((batch + 1) * batchSize, dates.count),
+             documents: min(batch * batchSize, options.documents)..<min((batch + 1) * batchSize, options.documents))
+        }
+        @Sendable func make(_ batch: Int) -> [EncodedCase] {
+            Self.generate(requestRange: batches[batch].requests, documentRange: batches[batch].documents,
+                          generator: generator, dates: dates, numbers: numbers)
+        }
+        // A pipeline: while one batch is written in its transaction, the next is generated and encoded.
+        var ready = make(0)
+        for batch in batches.indices {
+            let cases = ready
+            let upcoming = Mutex<[EncodedCase]>([])
+            let group = DispatchGroup()
+            if batch + 1 < batches.count {
+                DispatchQueue.global().async(group: group) {
+                    let next = make(batch + 1)
+                    upcoming.withLock { $0 = next }
+                }
+            }
             try write { db in
                 let writer = ProjectionWriter(db: db)
                 let insert = try db.cachedStatement(sql: """
@@ -58,11 +79,14 @@ extension LocalStore {
                 if case .objection = generated.case.record { objections += 1 }
                 if case .dispute = generated.case.record { disputes += 1 }
             }
-            index = requestRange.upperBound
-            documentsDone = documentRange.upperBound
-            progress(DemoProgress(requestsDone: index, documentsDone: documentsDone))
+            progress(DemoProgress(requestsDone: batches[batch].requests.upperBound,
+                                  documentsDone: batches[batch].documents.upperBound))
+            group.wait()
+            ready = upcoming.withLock { $0 }
         }
         try write { db in
+            try db.execute(sql: SearchSchema.rebuild)
+            for trigger in SearchSchema.triggers { try db.execute(sql: trigger) }
             for (year, last) in counters {
                 try db.execute(sql: """
                     INSERT INTO register_counters(register, unit, year, last_issued) VALUES ('request', ?, ?, ?)
@@ -75,6 +99,17 @@ extension LocalStore {
         }
         return DemoSummary(requests: dates.count, objections: objections, disputes: disputes,
                            documents: options.documents, events: events)
+    }
+
+    private func pragmas(synchronous: String, cacheKiB: Int) throws(StoreError) {
+        do {
+            try pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
+                try db.execute(sql: "PRAGMA cache_size = -\(cacheKiB)")
+            }
+        } catch {
+            throw StoreError.from(error, path: path)
+        }
     }
 
     private struct EncodedCase: Sendable {

@@ -53,21 +53,8 @@ struct DemoGenerator: Sendable {
     }
 
     func meta(_ date: CivilDate, _ random: inout SeededRandom) -> EventMeta {
-        let id = UUID(uuid: uuidBytes(&random))
-        return EventMeta(id: id, officer: random.pick(officers),
-                         instant: instant(date, hour: Int.random(in: 8...15, using: &random), minute: Int.random(in: 0...59, using: &random)),
-                         localDate: date)
-    }
-
-    func uuidBytes(_ random: inout SeededRandom) -> uuid_t {
-        let a = random.next(), b = random.next()
-        var bytes = [UInt8](repeating: 0, count: 16)
-        for i in 0..<8 { bytes[i] = UInt8(truncatingIfNeeded: a >> (8 * UInt64(i))) }
-        for i in 0..<8 { bytes[8 + i] = UInt8(truncatingIfNeeded: b >> (8 * UInt64(i))) }
-        bytes[6] = (bytes[6] & 0x0F) | 0x40
-        bytes[8] = (bytes[8] & 0x3F) | 0x80
-        return (bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-                bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15])
+        let at = instant(date, hour: Int.random(in: 8...15, using: &random), minute: Int.random(in: 0...59, using: &random))
+        return EventMeta(id: TimeOrderedID.make(at: at, using: &random), officer: random.pick(officers), instant: at, localDate: date)
     }
 
     /// A working day `workingDays` after `date` (0: the date itself).
@@ -135,7 +122,7 @@ struct DemoGenerator: Sendable {
     func request(index: Int, received: CivilDate, number: String) -> [GeneratedCase] {
         var random = SeededRandom(seed: options.seed, stream: UInt64(index), salt: 1)
         let today = options.today
-        let id = UUID(uuid: uuidBytes(&random))
+        let id = TimeOrderedID.make(at: instant(received, hour: 7, minute: 0), using: &random)
         let registration = RequestRegistration(
             id: id, registrationNumber: number, unit: unit,
             receivedAt: instant(received, hour: Int.random(in: 7...16, using: &random), minute: Int.random(in: 0...59, using: &random)),
@@ -179,7 +166,9 @@ struct DemoGenerator: Sendable {
             return [GeneratedCase(envelopes: envelopes, record: .request(record!))]
         }
         let decisionDay = workingDay(willExtend ? speed + 6 : speed, after: current.countsFrom)
-        guard decisionDay <= today else { return [GeneratedCase(envelopes: envelopes, record: .request(record!))] }
+        // A few recent requests were left lying: they are overdue on the board.
+        let neglected = received.days(to: today) < 45 && random.chance(0.12)
+        guard decisionDay <= today && !neglected else { return [GeneratedCase(envelopes: envelopes, record: .request(record!))] }
         let outcome = noticeOutcome(&random)
         _ = apply(.decided(Decision(outcome: outcome, form: registration.obtainMethod, costRupiah: random.chance(0.2) ? 15_000 : 0,
                                     deliveryBy: workingDay(2, after: decisionDay))), on: decisionDay)
@@ -204,7 +193,7 @@ struct DemoGenerator: Sendable {
 
     func objection(for request: RequestRecord, filedOn: CivilDate, outcome: NoticeOutcome,
                    random: inout SeededRandom) -> [GeneratedCase] {
-        let id = UUID(uuid: uuidBytes(&random))
+        let id = TimeOrderedID.make(at: instant(filedOn, hour: 7, minute: 0), using: &random)
         let grounds: [ObjectionGround] = if case .refused = outcome { [.a] } else { [random.pick([.d, .e, .f, .g])] }
         let filing = ObjectionFiling(
             id: id, number: "", requestID: request.id, requestNumber: request.registration.registrationNumber, unit: unit,
@@ -242,7 +231,7 @@ struct DemoGenerator: Sendable {
     }
 
     func dispute(objection: UUID, answeredOn: CivilDate, filedOn: CivilDate, random: inout SeededRandom) -> [GeneratedCase] {
-        let id = UUID(uuid: uuidBytes(&random))
+        let id = TimeOrderedID.make(at: instant(filedOn, hour: 7, minute: 0), using: &random)
         var envelopes: [EventEnvelope] = []
         var record: DisputeRecord?
         func apply(_ event: DisputeEvent, on date: CivilDate) {
@@ -266,7 +255,8 @@ struct DemoGenerator: Sendable {
 
     func document(index: Int) -> GeneratedCase? {
         var random = SeededRandom(seed: options.seed, stream: UInt64(index), salt: 2)
-        let id = UUID(uuid: uuidBytes(&random))
+        // Entries are numbered in creation order; their ids follow that order.
+        let id = TimeOrderedID.make(at: Date(timeIntervalSince1970: 1_600_000_000 + Double(index)), using: &random)
         let roll = Double.random(in: 0..<1, using: &random)
         let category: DIPCategory = roll < 0.4 ? .periodic : roll < 0.85 ? .onRequest : roll < 0.9 ? .immediate : .exempt
         let year = options.today.year - Int.random(in: 0...6, using: &random)

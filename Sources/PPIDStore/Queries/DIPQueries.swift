@@ -5,7 +5,8 @@ import PPIDDomain
 /// A DIP entry as the list shows it.
 public struct DIPRow: Hashable, Sendable {
     public let rowid: Int64
-    public let id: UUID
+    /// The entry id as stored; ``id`` parses it on demand.
+    public let uuidString: String
     public let number: String
     public let category: DIPCategory
     public let title: String
@@ -15,6 +16,9 @@ public struct DIPRow: Hashable, Sendable {
     public let exemptionBasis: String?
     public let exemptUntil: CivilDate?
 
+    /// The entry id.
+    public var id: UUID { UUID(uuidString: uuidString) ?? UUID() }
+
     static func columns(_ alias: String? = nil) -> String {
         let p = alias.map { "\($0)." } ?? ""
         return ["rowid", "uuid", "number", "category", "title", "summary", "holder", "retired", "exemption_basis", "exempt_until"]
@@ -23,7 +27,7 @@ public struct DIPRow: Hashable, Sendable {
 
     init(row: Row) {
         rowid = row[0]
-        id = UUID(uuidString: row[1]) ?? UUID()
+        uuidString = row[1]
         number = row[2]
         category = DIPCategory(rawValue: row[3]) ?? .onRequest
         title = row[4]
@@ -54,7 +58,7 @@ extension LocalStore {
         let order = forward ? "ASC" : "DESC"
         let sql = "SELECT \(DIPRow.columns()) FROM dip_entries \(whereClause) ORDER BY number \(order), rowid \(order) LIMIT ?"
         arguments += [limit]
-        let rows = try read { db in try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map(DIPRow.init) }
+        let rows = try readOne { db in try Array(Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments).map(DIPRow.init)) }
         return forward ? rows : rows.reversed()
     }
 
@@ -63,9 +67,9 @@ extension LocalStore {
 
     /// How many current (not retired) entries each category has.
     public func dipCounts() throws(StoreError) -> [DIPCategory: Int] {
-        try read { db in
+        try readOne { db in
             var counts: [DIPCategory: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT category, n FROM dip_category_counts WHERE n > 0") {
+            for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT category, n FROM dip_category_counts WHERE n > 0")) {
                 if let category = DIPCategory(rawValue: row[0]) { counts[category] = row[1] }
             }
             return counts

@@ -5,7 +5,8 @@ import PPIDDomain
 /// A request as the list shows it. Personal data stays in the record; the list has the name only.
 public struct RequestRow: Hashable, Sendable {
     public let rowid: Int64
-    public let id: UUID
+    /// The case id as stored; ``id`` parses it on demand.
+    public let uuidString: String
     public let number: String
     public let receivedOn: CivilDate
     public let requesterName: String
@@ -17,6 +18,9 @@ public struct RequestRow: Hashable, Sendable {
     public let isExtended: Bool
     public let outcome: String?
 
+    /// The case id.
+    public var id: UUID { UUID(uuidString: uuidString) ?? UUID() }
+
     /// The requester's name as lists and exports show it (UU 27/2022).
     public var maskedRequester: String { PersonalDataMask.name(requesterName) }
 
@@ -24,7 +28,7 @@ public struct RequestRow: Hashable, Sendable {
 
     init(row: Row) {
         rowid = row[0]
-        id = UUID(uuidString: row[1]) ?? UUID()
+        uuidString = row[1]
         number = row[2]
         receivedOn = CivilDate(iso: row[3]) ?? CivilDate(daysSinceEpoch: 0)
         requesterName = row[4]
@@ -78,7 +82,7 @@ extension LocalStore {
         let sqlOrder = ascending ? "ASC" : "DESC"
         let sql = "SELECT \(RequestRow.columns) FROM requests \(whereClause) ORDER BY \(key) \(sqlOrder), rowid \(sqlOrder) LIMIT ?"
         arguments += [limit]
-        let rows = try read { db in try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map(RequestRow.init) }
+        let rows = try readOne { db in try Array(Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments).map(RequestRow.init)) }
         // A backward page was fetched nearest-first; hand it back in list order.
         return direction == .forward ? rows : rows.reversed()
     }
@@ -90,12 +94,27 @@ extension LocalStore {
 
     /// How many requests are in each state (kept by triggers: no table scan).
     public func requestCounts() throws(StoreError) -> [RequestState: Int] {
-        try read { db in
+        try readOne { db in
             var counts: [RequestState: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT state, n FROM request_state_counts WHERE n > 0") {
+            for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT state, n FROM request_state_counts WHERE n > 0")) {
                 if let state = RequestState(rawValue: row[0]) { counts[state] = row[1] }
             }
             return counts
+        }
+    }
+
+    /// The request counts by state and the DIP counts by category, in one read: what the tabs show.
+    public func overviewCounts() throws(StoreError) -> (requests: [RequestState: Int], documents: [DIPCategory: Int]) {
+        try readOne { db in
+            var requests: [RequestState: Int] = [:]
+            for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT state, n FROM request_state_counts WHERE n > 0")) {
+                if let state = RequestState(rawValue: row[0]) { requests[state] = row[1] }
+            }
+            var documents: [DIPCategory: Int] = [:]
+            for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT category, n FROM dip_category_counts WHERE n > 0")) {
+                if let category = DIPCategory(rawValue: row[0]) { documents[category] = row[1] }
+            }
+            return (requests, documents)
         }
     }
 

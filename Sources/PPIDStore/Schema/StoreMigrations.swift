@@ -172,70 +172,25 @@ enum StoreMigrations {
     /// Full-text search over the DIP and requests, and per-state counts kept by triggers.
     private static func search(_ db: Database) throws {
         try db.execute(sql: """
+
             CREATE VIRTUAL TABLE dip_fts USING fts5(
                 title, summary, holder,
                 content='dip_entries', content_rowid='rowid',
                 tokenize='unicode61 remove_diacritics 2', prefix='2 3'
             );
             INSERT INTO dip_fts(dip_fts) VALUES('rebuild');
-            CREATE TRIGGER dip_fts_insert AFTER INSERT ON dip_entries BEGIN
-                INSERT INTO dip_fts(rowid, title, summary, holder) VALUES (new.rowid, new.title, new.summary, new.holder);
-            END;
-            CREATE TRIGGER dip_fts_delete AFTER DELETE ON dip_entries BEGIN
-                INSERT INTO dip_fts(dip_fts, rowid, title, summary, holder) VALUES ('delete', old.rowid, old.title, old.summary, old.holder);
-            END;
-            CREATE TRIGGER dip_fts_update AFTER UPDATE OF title, summary, holder ON dip_entries BEGIN
-                INSERT INTO dip_fts(dip_fts, rowid, title, summary, holder) VALUES ('delete', old.rowid, old.title, old.summary, old.holder);
-                INSERT INTO dip_fts(rowid, title, summary, holder) VALUES (new.rowid, new.title, new.summary, new.holder);
-            END;
-
             CREATE VIRTUAL TABLE request_fts USING fts5(
                 requester_name, subject, number,
                 content='requests', content_rowid='rowid',
                 tokenize='unicode61 remove_diacritics 2', prefix='2 3'
             );
             INSERT INTO request_fts(request_fts) VALUES('rebuild');
-            CREATE TRIGGER request_fts_insert AFTER INSERT ON requests BEGIN
-                INSERT INTO request_fts(rowid, requester_name, subject, number) VALUES (new.rowid, new.requester_name, new.subject, new.number);
-            END;
-            CREATE TRIGGER request_fts_delete AFTER DELETE ON requests BEGIN
-                INSERT INTO request_fts(request_fts, rowid, requester_name, subject, number) VALUES ('delete', old.rowid, old.requester_name, old.subject, old.number);
-            END;
-            CREATE TRIGGER request_fts_update AFTER UPDATE OF requester_name, subject, number ON requests BEGIN
-                INSERT INTO request_fts(request_fts, rowid, requester_name, subject, number) VALUES ('delete', old.rowid, old.requester_name, old.subject, old.number);
-                INSERT INTO request_fts(rowid, requester_name, subject, number) VALUES (new.rowid, new.requester_name, new.subject, new.number);
-            END;
-
             CREATE TABLE request_state_counts (state TEXT PRIMARY KEY NOT NULL, n INTEGER NOT NULL);
             INSERT INTO request_state_counts SELECT state, count(*) FROM requests GROUP BY state;
-            CREATE TRIGGER request_counts_insert AFTER INSERT ON requests BEGIN
-                INSERT INTO request_state_counts(state, n) VALUES (new.state, 1)
-                    ON CONFLICT(state) DO UPDATE SET n = n + 1;
-            END;
-            CREATE TRIGGER request_counts_delete AFTER DELETE ON requests BEGIN
-                UPDATE request_state_counts SET n = n - 1 WHERE state = old.state;
-            END;
-            CREATE TRIGGER request_counts_update AFTER UPDATE OF state ON requests WHEN old.state <> new.state BEGIN
-                UPDATE request_state_counts SET n = n - 1 WHERE state = old.state;
-                INSERT INTO request_state_counts(state, n) VALUES (new.state, 1)
-                    ON CONFLICT(state) DO UPDATE SET n = n + 1;
-            END;
-
             CREATE TABLE dip_category_counts (category TEXT PRIMARY KEY NOT NULL, n INTEGER NOT NULL);
             INSERT INTO dip_category_counts SELECT category, count(*) FROM dip_entries WHERE retired = 0 GROUP BY category;
-            CREATE TRIGGER dip_counts_insert AFTER INSERT ON dip_entries WHEN new.retired = 0 BEGIN
-                INSERT INTO dip_category_counts(category, n) VALUES (new.category, 1)
-                    ON CONFLICT(category) DO UPDATE SET n = n + 1;
-            END;
-            CREATE TRIGGER dip_counts_delete AFTER DELETE ON dip_entries WHEN old.retired = 0 BEGIN
-                UPDATE dip_category_counts SET n = n - 1 WHERE category = old.category;
-            END;
-            CREATE TRIGGER dip_counts_update AFTER UPDATE OF category, retired ON dip_entries BEGIN
-                UPDATE dip_category_counts SET n = n - 1 WHERE category = old.category AND old.retired = 0;
-                INSERT INTO dip_category_counts(category, n) SELECT new.category, 1 WHERE new.retired = 0
-                    ON CONFLICT(category) DO UPDATE SET n = n + 1;
-            END;
             """)
+        for trigger in SearchSchema.triggers { try db.execute(sql: trigger) }
     }
 
     /// Half-filled forms of the terminal app, kept so an SSH drop loses nothing.
@@ -249,4 +204,91 @@ enum StoreMigrations {
             );
             """)
     }
+}
+
+/// The triggers that keep the search indexes and the counts in step with the projections.
+/// Frozen as of v2-search: the bulk loader drops and recreates them around a demo build.
+enum SearchSchema {
+    static let triggerNames = ["dip_fts_insert", "dip_fts_delete", "dip_fts_update", "request_fts_insert", "request_fts_delete", "request_fts_update", "request_counts_insert", "request_counts_delete", "request_counts_update", "dip_counts_insert", "dip_counts_delete", "dip_counts_update"]
+
+    static let triggers = [
+        """
+        CREATE TRIGGER dip_fts_insert AFTER INSERT ON dip_entries BEGIN
+        INSERT INTO dip_fts(rowid, title, summary, holder) VALUES (new.rowid, new.title, new.summary, new.holder);
+        END;
+        """,
+        """
+        CREATE TRIGGER dip_fts_delete AFTER DELETE ON dip_entries BEGIN
+        INSERT INTO dip_fts(dip_fts, rowid, title, summary, holder) VALUES ('delete', old.rowid, old.title, old.summary, old.holder);
+        END;
+        """,
+        """
+        CREATE TRIGGER dip_fts_update AFTER UPDATE OF title, summary, holder ON dip_entries BEGIN
+        INSERT INTO dip_fts(dip_fts, rowid, title, summary, holder) VALUES ('delete', old.rowid, old.title, old.summary, old.holder);
+        INSERT INTO dip_fts(rowid, title, summary, holder) VALUES (new.rowid, new.title, new.summary, new.holder);
+        END;
+        """,
+        """
+        CREATE TRIGGER request_fts_insert AFTER INSERT ON requests BEGIN
+        INSERT INTO request_fts(rowid, requester_name, subject, number) VALUES (new.rowid, new.requester_name, new.subject, new.number);
+        END;
+        """,
+        """
+        CREATE TRIGGER request_fts_delete AFTER DELETE ON requests BEGIN
+        INSERT INTO request_fts(request_fts, rowid, requester_name, subject, number) VALUES ('delete', old.rowid, old.requester_name, old.subject, old.number);
+        END;
+        """,
+        """
+        CREATE TRIGGER request_fts_update AFTER UPDATE OF requester_name, subject, number ON requests BEGIN
+        INSERT INTO request_fts(request_fts, rowid, requester_name, subject, number) VALUES ('delete', old.rowid, old.requester_name, old.subject, old.number);
+        INSERT INTO request_fts(rowid, requester_name, subject, number) VALUES (new.rowid, new.requester_name, new.subject, new.number);
+        END;
+        """,
+        """
+        CREATE TRIGGER request_counts_insert AFTER INSERT ON requests BEGIN
+        INSERT INTO request_state_counts(state, n) VALUES (new.state, 1)
+        ON CONFLICT(state) DO UPDATE SET n = n + 1;
+        END;
+        """,
+        """
+        CREATE TRIGGER request_counts_delete AFTER DELETE ON requests BEGIN
+        UPDATE request_state_counts SET n = n - 1 WHERE state = old.state;
+        END;
+        """,
+        """
+        CREATE TRIGGER request_counts_update AFTER UPDATE OF state ON requests WHEN old.state <> new.state BEGIN
+        UPDATE request_state_counts SET n = n - 1 WHERE state = old.state;
+        INSERT INTO request_state_counts(state, n) VALUES (new.state, 1)
+        ON CONFLICT(state) DO UPDATE SET n = n + 1;
+        END;
+        """,
+        """
+        CREATE TRIGGER dip_counts_insert AFTER INSERT ON dip_entries WHEN new.retired = 0 BEGIN
+        INSERT INTO dip_category_counts(category, n) VALUES (new.category, 1)
+        ON CONFLICT(category) DO UPDATE SET n = n + 1;
+        END;
+        """,
+        """
+        CREATE TRIGGER dip_counts_delete AFTER DELETE ON dip_entries WHEN old.retired = 0 BEGIN
+        UPDATE dip_category_counts SET n = n - 1 WHERE category = old.category;
+        END;
+        """,
+        """
+        CREATE TRIGGER dip_counts_update AFTER UPDATE OF category, retired ON dip_entries BEGIN
+        UPDATE dip_category_counts SET n = n - 1 WHERE category = old.category AND old.retired = 0;
+        INSERT INTO dip_category_counts(category, n) SELECT new.category, 1 WHERE new.retired = 0
+        ON CONFLICT(category) DO UPDATE SET n = n + 1;
+        END;
+        """,
+    ]
+
+    /// Rebuilds the search indexes and the counts from the projections, in one pass each.
+    static let rebuild = """
+        INSERT INTO dip_fts(dip_fts) VALUES('rebuild');
+        INSERT INTO request_fts(request_fts) VALUES('rebuild');
+        DELETE FROM request_state_counts;
+        INSERT INTO request_state_counts SELECT state, count(*) FROM requests GROUP BY state;
+        DELETE FROM dip_category_counts;
+        INSERT INTO dip_category_counts SELECT category, count(*) FROM dip_entries WHERE retired = 0 GROUP BY category;
+        """
 }

@@ -1,0 +1,202 @@
+import Foundation
+import GRDB
+import Testing
+@testable import PPIDDomain
+@testable import PPIDStore
+
+@Suite("Event log and projections")
+struct EventLogTests {
+    @Test("Registering takes the next number, computes the deadline, logs, projects, queues and audits in one go")
+    func register() throws {
+        let (store, clock) = try makeStore()
+        let record = try store.registerRequest(sampleRegistration(at: clock))
+        #expect(record.registration.registrationNumber == "0001/PPID-HUMAS/III/2026")
+        #expect(record.noticeDue == d("2026-03-16"))
+        let rows = try store.requests()
+        #expect(rows.map(\.number) == ["0001/PPID-HUMAS/III/2026"])
+        #expect(rows.first?.dueDate == d("2026-03-16"))
+        #expect(rows.first?.maskedRequester == "Sit* Nur******")
+        #expect(try store.pendingCount() == 1)
+        let history = try store.history(of: record.id)
+        #expect(history.map(\.envelope.event.name) == ["registered"])
+        #expect(history.first?.envelope.meta.officer == "rina")
+        #expect(history.first?.terminal == "tty-test")
+        #expect(try store.auditTrail().first?.action == "event.request.registered")
+    }
+
+    @Test("A refused change writes nothing at all")
+    func rejectedChangeWritesNothing() throws {
+        let (store, clock) = try makeStore()
+        let record = try store.registerRequest(sampleRegistration(at: clock))
+        try store.record(.request(record.id, .extended(reason: "Perlu koordinasi")))
+        let before = (try store.eventCount(), try store.pendingCount(), try store.auditTrail().count)
+        #expect {
+            try store.record(.request(record.id, .extended(reason: "Lagi")))
+        } throws: { error in
+            guard case .rejected(.request(.secondExtension)) = error as? StoreError else { return false }
+            return true
+        }
+        #expect((try store.eventCount(), try store.pendingCount(), try store.auditTrail().count) == before)
+        #expect(try store.requests().first?.state == .extended)
+    }
+
+    @Test("Register numbers are never reused, even after a withdrawal")
+    func numbersNeverReused() throws {
+        let (store, clock) = try makeStore()
+        let first = try store.registerRequest(sampleRegistration(at: clock))
+        try store.record(.request(first.id, .withdrawn(reason: "Tidak jadi")))
+        let second = try store.registerRequest(sampleRegistration(at: clock))
+        #expect(second.registration.registrationNumber == "0002/PPID-HUMAS/III/2026")
+        // A registration the domain refuses does not consume a number either way, and the next is still 0003.
+        var bad = sampleRegistration(at: clock)
+        bad.requester.nik = "123"
+        #expect(throws: StoreError.self) { try store.registerRequest(bad) }
+        #expect(try store.registerRequest(sampleRegistration(at: clock)).registration.registrationNumber == "0003/PPID-HUMAS/III/2026")
+    }
+
+    @Test("The event log and the audit trail cannot be changed or emptied")
+    func appendOnly() throws {
+        let (store, clock) = try makeStore()
+        try store.registerRequest(sampleRegistration(at: clock))
+        for sql in ["UPDATE events SET officer = 'x'", "DELETE FROM events", "UPDATE audit_log SET officer = 'x'", "DELETE FROM audit_log"] {
+            #expect(throws: (any Error).self, "\(sql)") { try store.pool.write { db in try db.execute(sql: sql) } }
+        }
+        #expect(try store.eventCount() == 1)
+        #expect(try store.auditTrail().allSatisfy { $0.officer == "rina" })
+    }
+
+    @Test("Reading a requester's full NIK is itself recorded")
+    func personalDataReadIsAudited() throws {
+        let (store, clock) = try makeStore()
+        let record = try store.registerRequest(sampleRegistration(at: clock))
+        let requester = try store.revealPersonalData(ofRequest: record.id, purpose: "Verifikasi identitas")
+        #expect(requester.nik == "3171234567890002")
+        let last = try #require(try store.auditTrail().first)
+        #expect(last.action == "personal-data.read")
+        #expect(last.subject == record.registration.registrationNumber)
+        #expect(last.detail == "Verifikasi identitas")
+        #expect(last.terminal == "tty-test")
+    }
+
+    @Test("Rebuilding all projections from the log gives exactly what incremental updates gave")
+    func rebuildEqualsIncremental() throws {
+        let (store, clock) = try makeStore()
+        var random = SeededRandom(seed: 42)
+        var requests: [UUID] = []
+        var documents: [UUID] = []
+        var applied = 0
+        for step in 0..<3000 {
+            clock.set(String(format: "2026-%02d-%02dT03:00:00Z", 3 + step / 600, 2 + (step / 25) % 26))
+            let roll = Int.random(in: 0..<100, using: &random)
+            do {
+                if roll < 20 || requests.isEmpty {
+                    requests.append(try store.registerRequest(sampleRegistration(name: "Pemohon \(step)", subject: "Dokumen \(step)", at: clock)).id)
+                } else if roll < 30 || documents.isEmpty {
+                    let entry = DIPEntry(number: "DIP-\(step)", unit: "HUMAS", title: "Dokumen \(step)", summary: "Ringkasan",
+                                         holder: "Bagian Umum", category: random.pick([.periodic, .onRequest, .immediate]))
+                    try store.record(.dip(entry.id, .added(entry)))
+                    documents.append(entry.id)
+                } else {
+                    let id = random.pick(requests)
+                    let event: RequestEvent = random.pick([
+                        .processingStarted, .extended(reason: "Koordinasi"), .decided(Decision(outcome: .grantedInFull)),
+                        .delivered(method: .email, note: ""), .closed, .withdrawn(reason: "x"),
+                        .forwarded(to: .unit("ITJEN"), note: ""), .documentsLinked([random.pick(documents)]),
+                    ])
+                    try store.record(.request(id, event))
+                }
+                applied += 1
+            } catch {
+                guard case .rejected = error else { throw error }
+            }
+        }
+        #expect(applied > 1000)
+        func snapshot() throws -> [String] {
+            try store.read { db in
+                var lines: [String] = []
+                for (table, key) in [("requests", "uuid"), ("objections", "uuid"), ("dip_entries", "uuid"), ("request_documents", "request_uuid, dip_uuid")] {
+                    let columns = try db.columns(in: table).map(\.name).filter { $0 != "rowid" }
+                    for row in try Row.fetchAll(db, sql: "SELECT \(columns.joined(separator: ", ")) FROM \(table) ORDER BY \(key)") {
+                        lines.append(table + ": " + row.description)
+                    }
+                }
+                for row in try Row.fetchAll(db, sql: "SELECT * FROM request_state_counts WHERE n > 0 ORDER BY state") {
+                    lines.append("count: " + row.description)
+                }
+                return lines
+            }
+        }
+        let incremental = try snapshot()
+        try store.rebuildProjections()
+        let rebuilt = try snapshot()
+        #expect(incremental.count > 500)
+        #expect(incremental == rebuilt)
+        #expect(try store.searchDIP("dokumen").hitCount > 0)
+    }
+
+    @Test("A calendar change recomputes open deadlines in one transaction and records each move")
+    func calendarChange() throws {
+        let (store, clock) = try makeStore()
+        let open = try store.registerRequest(sampleRegistration(at: clock))
+        let decided = try store.registerRequest(sampleRegistration(at: clock))
+        try store.record(.request(decided.id, .decided(Decision(outcome: .grantedInFull))))
+        let text = "2026-03-10\ttutup\tKantor pindah gedung\tSK Kepala Biro 3/2026\n"
+        let file = try CalendarFile(source: "tutup-maret.tsv", text: text)
+        let moved = try store.addCalendarFile(file, body: text)
+        #expect(moved == [MovedDeadline(caseID: open.id, number: open.registration.registrationNumber,
+                                        oldDue: d("2026-03-16"), newDue: d("2026-03-17"))])
+        #expect(try store.requests(filter: .open).first?.dueDate == d("2026-03-17"))
+        let last = try #require(try store.history(of: open.id).last)
+        guard case let .request(_, .deadlineMoved(due, _, reason)) = last.envelope.event else {
+            Issue.record("expected a deadlineMoved event")
+            return
+        }
+        #expect(due == d("2026-03-17"))
+        #expect(reason.contains("tutup-maret.tsv"))
+        #expect(try store.history(of: decided.id).count == 2)
+        #expect(store.calendarFileNames == ["tutup-maret.tsv"])
+        // The calendar survives reopening.
+        let reopened = try LocalStore(path: store.path, workstation: officer)
+        #expect(!reopened.context.calendar.isWorkingDay(d("2026-03-10")))
+    }
+
+    @Test("A rejected push is never dropped silently: the projection is rebuilt without it and it is listed")
+    func rejectedPush() throws {
+        let (store, clock) = try makeStore()
+        let record = try store.registerRequest(sampleRegistration(at: clock))
+        try store.record(.request(record.id, .extended(reason: "Perlu koordinasi")))
+        let pending = try store.pendingOutbox()
+        #expect(pending.count == 2)
+        try store.markAccepted([(pending[0].envelope.meta.id, 101)])
+        try store.markRejected(pending[1].envelope.meta.id, reason: "Sudah diputuskan di pusat")
+        #expect(try store.requests().first?.state == .registered)
+        #expect(try store.requests().first?.isExtended == false)
+        let conflicts = try store.conflicts()
+        #expect(conflicts.map(\.reason) == ["Sudah diputuskan di pusat"])
+        #expect(try store.pendingCount() == 0)
+        #expect(try store.history(of: record.id).map(\.syncState) == ["accepted", "rejected"])
+    }
+
+    @Test("Change notification arrives without the main queue")
+    func changeNotification() async throws {
+        let (store, clock) = try makeStore()
+        let (stream, continuation) = AsyncStream<Void>.makeStream()
+        let observation = try store.observeChanges { continuation.yield() }
+        try store.registerRequest(sampleRegistration(at: clock))
+        var iterator = stream.makeAsyncIterator()
+        let got: Void? = await iterator.next()
+        #expect(got != nil)
+        observation.cancel()
+        #expect(try store.latestEventSeq() == 1)
+    }
+
+    @Test("Drafts are kept until deleted")
+    func drafts() throws {
+        let (store, _) = try makeStore()
+        try store.saveDraft(form: "request.register", body: "{\"name\":\"Siti\"}")
+        try store.saveDraft(form: "request.register", body: "{\"name\":\"Siti Aminah\"}")
+        #expect(try store.drafts().map(\.body) == ["{\"name\":\"Siti Aminah\"}"])
+        try store.deleteDraft(form: "request.register")
+        #expect(try store.drafts().isEmpty)
+    }
+}
