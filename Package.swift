@@ -20,12 +20,23 @@ let package = Package(
             name: "PPIDStore",
             dependencies: ["PPIDDomain", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // ncursesw with wide characters on; macros and globals wrapped as functions. Only PPIDTerminal uses it.
+        .target(
+            name: "CNCursesW",
+            linkerSettings: [.linkedLibrary("ncursesw")]
+        ),
+        // The terminal front end: panes, forms, the action table, themes, the event loop.
+        .target(
+            name: "PPIDTerminal",
+            dependencies: ["PPIDDomain", "PPIDStore", "CNCursesW"]
+        ),
         // The command-line subcommands of `ppid`, kept in a library so tests can run them.
         .target(
             name: "PPIDCommands",
             dependencies: [
                 "PPIDDomain",
                 "PPIDStore",
+                "PPIDTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 // Raw SQLite, for the benchmark's side-by-side figures.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -34,6 +45,8 @@ let package = Package(
         .executableTarget(name: "ppid", dependencies: ["PPIDCommands"]),
         .testTarget(name: "PPIDDomainTests", dependencies: ["PPIDDomain"]),
         .testTarget(name: "PPIDStoreTests", dependencies: ["PPIDStore", "PPIDDomain"]),
+        .testTarget(name: "PPIDTerminalTests", dependencies: ["PPIDTerminal", "PPIDStore", "PPIDDomain"],
+                    exclude: ["Snapshots"]),
         .testTarget(name: "PPIDCommandsTests", dependencies: ["PPIDCommands", "PPIDDomain"]),
     ],
     swiftLanguageModes: [.v6]

@@ -77,7 +77,7 @@ struct StoreBenchCommand: ParsableCommand {
     }
 
     func makeCases(local: LocalStore, raw: RawSQLite, day: CivilDate, requests: Int, documents: Int) -> [Case] {
-        let requestColumns = "rowid, uuid, number, received_on, requester_name, subject, channel, state, due_date, provisional, extended_due, outcome"
+        let requestColumns = "rowid, uuid, number, received_on, requester_name, subject, channel, state, due_date, provisional, extended_due, outcome, requester_kind"
         let dipColumns = "rowid, uuid, number, category, title, summary, holder, retired, exemption_basis, exempt_until"
         // A cursor half-way down each list, found once with OFFSET (not timed).
         let middle = max(0, requests / 2)

@@ -23,6 +23,13 @@ extension LocalStore {
         try write { db in try self.record(event, in: db) }
     }
 
+    /// Records several events in one transaction: all are accepted, or none is written. Used when an
+    /// officer acts on marked rows, so a refusal of one leaves every case as it was.
+    @discardableResult
+    public func recordAll(_ events: [DomainEvent]) throws(StoreError) -> [CaseRecord] {
+        try write { db in try events.map { try self.record($0, in: db) } }
+    }
+
     /// Registers a request, taking the next register number in the same transaction.
     @discardableResult
     public func registerRequest(_ draft: RequestRegistration) throws(StoreError) -> RequestRecord {

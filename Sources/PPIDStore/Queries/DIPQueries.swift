@@ -62,6 +62,16 @@ extension LocalStore {
         return forward ? rows : rows.reversed()
     }
 
+    /// The entries with these numbers (those that exist).
+    public func dipEntries(numbers: [String]) throws(StoreError) -> [DIPRow] {
+        try readOne { db in
+            try numbers.compactMap { number in
+                try Row.fetchOne(db.cachedStatement(sql: "SELECT \(DIPRow.columns()) FROM dip_entries WHERE number = ?"),
+                                 arguments: [number]).map(DIPRow.init)
+            }
+        }
+    }
+
     /// The keyset cursor of a DIP row.
     public static func cursor(of row: DIPRow) -> ListCursor { ListCursor(key: row.number, rowid: row.rowid) }
 

@@ -143,3 +143,71 @@ public struct BoardCursor: Hashable, Sendable {
     public let kind: BoardItem.Kind
     public let rowid: Int64
 }
+
+extension LocalStore {
+    /// Every open clock in due-date order (requests before objections on a date), one page after or
+    /// before `cursor`: the deadline board as one list, whose groups are consecutive date ranges.
+    public func openClocks(after cursor: BoardCursor? = nil, direction: PageDirection = .forward,
+                           limit: Int = 50) throws(StoreError) -> [BoardItem] {
+        let forward = direction == .forward
+        let op = forward ? ">" : "<"
+        let order = forward ? "ASC" : "DESC"
+        // Requests sort before objections on the same date: encode the kind into the tie-breaker.
+        let requestKey: (String, Int64)? = cursor.map {
+            switch $0.kind {
+            case .request: ($0.key, $0.rowid)
+            case .objection: ($0.key, Int64.max)
+            }
+        }
+        let objectionKey: (String, Int64)? = cursor.map {
+            switch $0.kind {
+            case .request: ($0.key, Int64.min)
+            case .objection: ($0.key, $0.rowid)
+            }
+        }
+        let rows: [BoardItem] = try readOne { db in
+            var requestSQL = "SELECT rowid, uuid, number, subject, due_date, provisional, extended_due, counts_from FROM requests WHERE open = 1"
+            var requestArgs: StatementArguments = []
+            if let (key, rowid) = requestKey {
+                // Going backward from an objection on date D, every request on D comes before it.
+                if !forward, cursor?.kind == .objection {
+                    requestSQL += " AND (due_date, rowid) <= (?, ?)"
+                } else {
+                    requestSQL += " AND (due_date, rowid) \(op) (?, ?)"
+                }
+                requestArgs += [key, rowid]
+            }
+            requestSQL += " ORDER BY due_date \(order), rowid \(order) LIMIT ?"
+            requestArgs += [limit]
+            var objectionSQL = "SELECT rowid, uuid, number, request_number, answer_due, provisional, filed_on FROM objections WHERE open = 1"
+            var objectionArgs: StatementArguments = []
+            if let (key, rowid) = objectionKey {
+                if forward, cursor?.kind == .request {
+                    objectionSQL += " AND (answer_due, rowid) >= (?, ?)"
+                } else {
+                    objectionSQL += " AND (answer_due, rowid) \(op) (?, ?)"
+                }
+                objectionArgs += [key, rowid]
+            }
+            objectionSQL += " ORDER BY answer_due \(order), rowid \(order) LIMIT ?"
+            objectionArgs += [limit]
+            let today = CivilDate(daysSinceEpoch: 0)
+            let requests = try Row.fetchAll(db.cachedStatement(sql: requestSQL), arguments: requestArgs).map { row in
+                BoardItem(kind: .request, rowid: row[0], id: UUID(uuidString: row[1]) ?? UUID(), number: row[2], title: row[3],
+                          dueDate: CivilDate(iso: row[4]) ?? today, isProvisional: row[5],
+                          clock: (row[6] as String?) == nil ? .writtenNotice : .extensionOfNotice,
+                          countsFrom: CivilDate(iso: row[7]) ?? today)
+            }
+            let objections = try Row.fetchAll(db.cachedStatement(sql: objectionSQL), arguments: objectionArgs).map { row in
+                BoardItem(kind: .objection, rowid: row[0], id: UUID(uuidString: row[1]) ?? UUID(), number: row[2],
+                          title: row[3], dueDate: CivilDate(iso: row[4]) ?? today, isProvisional: row[5],
+                          clock: .objectionAnswer, countsFrom: CivilDate(iso: row[6]) ?? today)
+            }
+            return requests + objections
+        }
+        func key(_ item: BoardItem) -> (CivilDate, Int, Int64) { (item.dueDate, item.kind == .request ? 0 : 1, item.rowid) }
+        let sorted = rows.sorted { forward ? key($0) < key($1) : key($0) > key($1) }
+        let page = Array(sorted.prefix(limit))
+        return forward ? page : page.reversed()
+    }
+}

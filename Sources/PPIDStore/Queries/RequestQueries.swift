@@ -17,14 +17,16 @@ public struct RequestRow: Hashable, Sendable {
     public let isProvisional: Bool
     public let isExtended: Bool
     public let outcome: String?
+    /// A legal entity's name is not personal data and is shown in full.
+    public let isEntity: Bool
 
     /// The case id.
     public var id: UUID { UUID(uuidString: uuidString) ?? UUID() }
 
     /// The requester's name as lists and exports show it (UU 27/2022).
-    public var maskedRequester: String { PersonalDataMask.name(requesterName) }
+    public var maskedRequester: String { isEntity ? requesterName : PersonalDataMask.name(requesterName) }
 
-    static let columns = "rowid, uuid, number, received_on, requester_name, subject, channel, state, due_date, provisional, extended_due, outcome"
+    static let columns = "rowid, uuid, number, received_on, requester_name, subject, channel, state, due_date, provisional, extended_due, outcome, requester_kind"
 
     init(row: Row) {
         rowid = row[0]
@@ -39,6 +41,7 @@ public struct RequestRow: Hashable, Sendable {
         isProvisional = row[9]
         isExtended = (row[10] as String?) != nil
         outcome = row[11]
+        isEntity = (row[12] as String?) == Requester.Kind.entity.rawValue
     }
 }
 

@@ -55,7 +55,7 @@ public enum StoreError: OfficerFacingError {
     }
 
     /// Translates a GRDB error into the officer's terms.
-    static func from(_ error: any Error, path: String) -> StoreError {
+    public static func from(_ error: any Error, path: String) -> StoreError {
         if let error = error as? StoreError { return error }
         if let error = error as? DatabaseError {
             switch error.resultCode {

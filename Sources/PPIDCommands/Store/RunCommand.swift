@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import PPIDDomain
+import PPIDStore
+import PPIDTerminal
+
+/// `ppid` with no subcommand: the terminal app. A database that does not exist yet is created with a
+/// demo workspace (unless `--empty`), so a newcomer sees a living screen at once.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tui",
+        abstract: "Buka aplikasi terminal (bawaan) / Open the terminal app (the default)."
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "Tema: default-dark, light, high-contrast, monochrome, atau berkas .theme / Theme name or file.")
+    var theme: String?
+
+    @Option(name: .customLong("lang"), help: "Bahasa: id atau en (bawaan: dari LANG) / Language: id or en (default: from LANG).")
+    var language: Language?
+
+    @Flag(help: "Buat basis data baru tanpa data contoh / Create a new database without demo data.")
+    var empty = false
+
+    func run() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let language = self.language ?? Self.languageFromLocale(environment)
+        let path = store.resolvedPath
+        let isNew = !FileManager.default.fileExists(atPath: path)
+        let local = try store.open(language)
+        if isNew && !empty {
+            _ = try withStore(language) { () throws(StoreError) in
+                try local.generateDemo(DemoOptions(today: local.today))
+            }
+        }
+        let (chosen, warning) = ThemeLoader.load(theme ?? environment["PPID_THEME"], environment: environment)
+        let app = try withStore(language) { () throws(StoreError) in try App(store: local, language: language) }
+        if let warning { app.show(warning) }
+        else if isNew && !empty {
+            app.announce(language.pick("Ruang kerja contoh dibuat di \(path). Tekan ? untuk bantuan.",
+                                       "Demo workspace created at \(path). Press ? for help."))
+        }
+        app.offerDrafts()
+        do {
+            let session = try TerminalSession(app: app, theme: chosen)
+            session.run()
+        } catch let error as TerminalError {
+            throw CommandError(error, language: language)
+        }
+    }
+
+    static func languageFromLocale(_ environment: [String: String]) -> Language {
+        for key in ["PPID_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let value = environment[key], !value.isEmpty, let language = Language(code: value) { return language }
+        }
+        return .indonesian
+    }
+}

@@ -1,0 +1,181 @@
+import Foundation
+import PPIDDomain
+import PPIDStore
+
+extension App {
+    func openSelected() throws {
+        switch pane {
+        case .requests:
+            guard let row = requests.selected else { return }
+            overlays.append(.detail(try requestDetail(row.id, revealed: nil)))
+        case .registry:
+            guard let row = registry.selected else { return }
+            overlays.append(.detail(try documentDetail(row.id)))
+        case .deadlines:
+            guard let item = board.window.selectedRow else { return }
+            overlays.append(.detail(try whyThisDate(item)))
+        }
+    }
+
+    func requestDetail(_ id: UUID, revealed: Requester?) throws -> DetailState {
+        let record = try requestRecord(id)
+        let reg = record.registration
+        let person = revealed ?? reg.requester
+        func masked(_ value: String, _ mask: (String) -> String) -> String { revealed == nil ? mask(value) : value }
+        var lines: [(String, Role)] = []
+        func field(_ label: String, _ value: String, _ role: Role = .normal) { lines.append(("  " + DisplayWidth.pad(label, 22) + value, role)) }
+        lines.append((t("PERMOHONAN", "REQUEST") + "  \(reg.registrationNumber)", .title))
+        field(t("Status", "State"), record.state.text(language), .header)
+        field(t("Diterima", "Received"), "\(record.receivedOn.iso) \(t("melalui", "via")) \(reg.channel.text(language))")
+        if record.countsFrom != record.receivedOn { field(t("Dianggap diterima", "Deemed received"), record.countsFrom.iso) }
+        let bounds = UrgencyBounds(today: today, calendar: store.context.calendar)
+        let dueRole: Role = record.state.awaitsNotice ? role(for: bounds.group(of: record.effectiveDue)) : .normal
+        field(t("Tenggat pemberitahuan", "Notice due"), record.noticeDue.iso + (record.dueIsProvisional ? t(" (sementara)", " (provisional)") : ""), dueRole)
+        if let extended = record.extendedDue {
+            field(t("Diperpanjang sampai", "Extended to"), extended.iso + " — " + (record.extensionReason ?? ""), dueRole)
+        }
+        lines.append(("", .normal))
+        lines.append((t("Pemohon", "Requester") + (revealed == nil ? t("  (data pribadi disamarkan; p: tampilkan, dicatat)", "  (personal data masked; p: show, recorded)") : t("  (data lengkap: pembukaan ini dicatat)", "  (full data: this reading is recorded)")), .title))
+        field(t("Nama", "Name"), revealed == nil && person.kind == .person ? PersonalDataMask.name(person.name) : person.name)
+        if let nik = person.nik { field("NIK", masked(nik, PersonalDataMask.nik)) }
+        if let doc = person.entityDocument { field(t("Dok. badan hukum", "Entity document"), doc) }
+        field(t("Alamat", "Address"), revealed == nil ? String(repeating: "•", count: min(12, person.address.count)) : person.address)
+        field(t("Telepon", "Phone"), masked(person.phone, PersonalDataMask.phone))
+        field("Email", masked(person.email, PersonalDataMask.email))
+        field(t("Pekerjaan", "Occupation"), person.occupation)
+        lines.append(("", .normal))
+        lines.append((t("Informasi", "Information"), .title))
+        field(t("Rincian", "Requested"), reg.information)
+        field(t("Tujuan", "Purpose"), reg.purpose)
+        field(t("Cara memperoleh", "How to obtain"), reg.obtainMethod.rawValue + " / " + reg.deliveryMethod.rawValue)
+        if let decision = record.decision {
+            field(t("Keputusan", "Decision"), decision.outcome.text(language) + " (\(record.decidedOn?.iso ?? ""))")
+            switch decision.outcome {
+            case let .refused(exemption?): field(t("Dasar", "Basis"), exemption.basis.text(language))
+            case let .grantedInPart(exemptions): for e in exemptions { field(t("Dasar", "Basis"), e.basis.text(language)) }
+            default: break
+            }
+        }
+        let documents = try store.linkedDocuments(ofRequest: id)
+        if !documents.isEmpty {
+            field(t("Entri DIP terkait", "Linked DIP entries"), documents.map(\.number).joined(separator: ", "))
+        }
+        lines.append(("", .normal))
+        lines.append((t("Riwayat", "History"), .title))
+        for event in try store.history(of: id) {
+            let meta = event.envelope.meta
+            let text: String
+            if case let .request(_, requestEvent) = event.envelope.event { text = requestEvent.text(language) } else { text = event.envelope.event.name }
+            var sync = ""
+            switch event.syncState {
+            case "pending": sync = t("  [belum tersinkron]", "  [not synced]")
+            case "rejected": sync = t("  [DITOLAK server: ", "  [REJECTED by server: ") + (event.rejectionReason ?? "") + "]"
+            default: break
+            }
+            lines.append(("  \(meta.localDate.iso)  \(DisplayWidth.pad(meta.officer, 14))  \(text)\(sync)", event.syncState == "rejected" ? .error : .normal))
+        }
+        lines.append(("", .normal))
+        lines.append((t("x perpanjang · d putuskan · v sampaikan · C tutup · o keberatan · l kaitkan DIP · Esc kembali",
+                        "x extend · d decide · v deliver · C close · o objection · l link DIP · Esc back"), .dim))
+        return DetailState(title: reg.registrationNumber, lines: lines, requestID: id.uuidString)
+    }
+
+    func documentDetail(_ id: UUID) throws -> DetailState {
+        guard case let .dip(record)? = try store.caseRecord(id) else { throw StoreError.notFound(id.uuidString) }
+        let e = record.entry
+        var lines: [(String, Role)] = [(t("ENTRI DIP", "DIP ENTRY") + "  \(e.number)", .title)]
+        func field(_ label: String, _ value: String) { lines.append(("  " + DisplayWidth.pad(label, 24) + value, .normal)) }
+        field(t("Kategori", "Category"), e.category.text(language) + (record.isRetired ? t(" (dihapus dari daftar)", " (retired)") : ""))
+        field(t("Judul", "Title"), e.title)
+        field(t("Ringkasan isi", "Summary"), e.summary)
+        field(t("Pejabat/unit penguasa", "Held by"), e.holder)
+        field(t("Penanggung jawab", "Responsible"), e.responsible)
+        field(t("Waktu & tempat pembuatan", "Made when and where"), e.madeWhenWhere)
+        field(t("Bentuk", "Form"), e.form.rawValue)
+        field(t("Jangka simpan", "Retention"), e.retention)
+        field(t("Nomor SK", "Decree"), e.decreeNumber)
+        field(t("Lokasi / tautan", "Location"), e.location)
+        if let exemption = e.exemption {
+            lines.append(("", .normal))
+            lines.append((t("Pengecualian", "Exemption"), .title))
+            field(t("Dasar", "Basis"), exemption.basis.text(language))
+            field(t("Bahaya", "Harm"), exemption.test.harm)
+            field(t("Kepentingan publik", "Public interest"), exemption.test.publicInterestWeighed)
+            field(t("Bagian dikecualikan", "Part withheld"), exemption.test.withheldPart)
+            field(t("Sampai", "Until"), exemption.test.until?.iso ?? "")
+        }
+        lines.append(("", .normal))
+        lines.append((t("e ubah · Esc kembali", "e edit · Esc back"), .dim))
+        return DetailState(title: e.number, lines: lines)
+    }
+
+    /// "Why this date": the counted and skipped days of the clock, from the domain.
+    func whyThisDate(_ item: BoardItem) throws -> DetailState {
+        let calendar = store.context.calendar
+        var deadlines: [Deadline] = []
+        switch item.clock {
+        case .writtenNotice: deadlines = [calendar.deadline(.writtenNotice, after: item.countsFrom)]
+        case .extensionOfNotice:
+            let notice = calendar.deadline(.writtenNotice, after: item.countsFrom)
+            deadlines = [notice, calendar.deadline(.extensionOfNotice, after: notice.due)]
+        default: deadlines = [calendar.deadline(item.clock, after: item.countsFrom)]
+        }
+        var lines: [(String, Role)] = [(t("MENGAPA TANGGAL INI", "WHY THIS DATE") + "  \(item.number)", .title)]
+        lines.append(("  " + item.title, .normal))
+        for deadline in deadlines {
+            lines.append(("", .normal))
+            lines.append(("\(deadline.clock.text(language)): \(deadline.due.iso) (\(deadline.counted.count) \(t("hari kerja setelah", "working days after")) \(deadline.start.iso), UU 14/2008 \(deadline.clock.article))",
+                          deadline.isProvisional ? .provisional : .header))
+            if deadline.isProvisional {
+                lines.append((t("  SEMENTARA: kalender \(deadline.uncoveredYears.map(String.init).joined(separator: ", ")) belum ditetapkan.",
+                                "  PROVISIONAL: the calendar for \(deadline.uncoveredYears.map(String.init).joined(separator: ", ")) is not yet decreed."), .provisional))
+            }
+            var skipped = deadline.skipped[...]
+            for (index, day) in deadline.counted.enumerated() {
+                while let skip = skipped.first, skip.date < day {
+                    lines.append(("     -  \(skip.date.iso) \(DisplayWidth.pad(skip.date.weekday.text(language), 8)) \(skip.reason.text(language))", .dim))
+                    skipped = skipped.dropFirst()
+                }
+                lines.append((String(format: "  %3d  ", index + 1) + "\(day.iso) \(day.weekday.text(language))", .normal))
+            }
+        }
+        return DetailState(title: item.number, lines: lines, requestID: item.kind == .request ? item.id.uuidString : nil)
+    }
+
+    func role(for group: UrgencyGroup) -> Role {
+        switch group {
+        case .overdue: .overdue
+        case .today: .dueToday
+        case .soon: .dueSoon
+        case .later: .normal
+        }
+    }
+
+    func revealPersonalData() throws {
+        guard let id = requestTargets(for: .revealPersonalData).first else { return }
+        let requester = try store.revealPersonalData(ofRequest: id, purpose: t("Dilihat di layar", "Viewed on screen"))
+        if case .detail? = overlays.last { overlays.removeLast() }
+        overlays.append(.detail(try requestDetail(id, revealed: requester)))
+        say(t("Data pribadi ditampilkan; pembukaan ini dicatat di jejak audit.", "Personal data shown; this reading is recorded in the audit trail."))
+    }
+
+    func showConflicts() throws {
+        let conflicts = try store.conflicts()
+        var lines: [(String, Role)] = [(t("KONFLIK SINKRONISASI", "SYNC CONFLICTS"), .title)]
+        if conflicts.isEmpty { lines.append((t("  Tidak ada: semua perubahan diterima server atau masih menunggu.", "  None: every change was accepted or is still waiting."), .dim)) }
+        for conflict in conflicts {
+            lines.append(("  \(conflict.envelope.meta.localDate.iso)  \(conflict.envelope.event.name)  \(conflict.envelope.meta.officer)", .error))
+            lines.append(("      " + conflict.reason, .normal))
+        }
+        overlays.append(.detail(DetailState(title: t("Konflik", "Conflicts"), lines: lines)))
+    }
+
+    func showAudit() throws {
+        let formatter = ISO8601DateFormatter()
+        var lines: [(String, Role)] = [(t("JEJAK AUDIT (terbaru)", "AUDIT TRAIL (latest)"), .title)]
+        for entry in try store.auditTrail(limit: 200) {
+            lines.append(("  \(formatter.string(from: entry.at))  \(DisplayWidth.pad(entry.officer, 12)) \(DisplayWidth.pad(entry.action, 30)) \(entry.subject) \(entry.detail)", .normal))
+        }
+        overlays.append(.detail(DetailState(title: "Audit", lines: lines)))
+    }
+}

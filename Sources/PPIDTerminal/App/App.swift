@@ -1,0 +1,381 @@
+import Foundation
+import PPIDDomain
+import PPIDStore
+
+/// The terminal app's state and behaviour, independent of curses: keys in, frames out. The event
+/// loop feeds it keys and wake-ups; tests drive it directly and read the in-memory screen.
+public final class App {
+    let store: LocalStore
+    public internal(set) var language: Language
+    var unicode: Bool
+    var pane: Pane = .requests
+    var requests: RequestsPaneState
+    var registry: RegistryPaneState
+    var board: BoardPaneState
+    var overlays: [Overlay] = []
+    /// One line at the bottom: the result of the last action, or an error.
+    var message: (text: String, isError: Bool)?
+    var commandHistory: [String] = []
+    var undoMarks: [Set<String>] = []
+    var redoMarks: [Set<String>] = []
+    public internal(set) var shouldQuit = false
+    /// Screen size the last frame was drawn for.
+    var rows = 24
+    var columns = 80
+    var pending = 0
+    var conflictCount = 0
+    var lastSync: String?
+    /// The form whose draft must be written before the next frame.
+    var draftDirty = false
+    /// Called when the officer presses R; the sync layer sets it.
+    public var onSync: (() -> String)?
+    /// The day the app treats as today (tests fix it).
+    let todayOverride: CivilDate?
+
+    public static let minimumRows = 16
+    public static let minimumColumns = 60
+
+    public init(store: LocalStore, language: Language, unicode: Bool = true, today: CivilDate? = nil) throws(StoreError) {
+        self.store = store
+        self.language = language
+        self.unicode = unicode
+        self.todayOverride = today
+        let day = today ?? store.today
+        // Open requests by due date first: what needs doing, soonest first. `\` shows the others.
+        requests = RequestsPaneState(window: KeysetWindow(
+            fetch: { [store] cursor, direction, limit in
+                try store.requests(filter: .open, order: .dueDate, after: cursor, direction: direction, limit: limit)
+            },
+            cursorOf: { LocalStore.cursor(of: $0, order: .dueDate) }), filter: .open)
+        registry = RegistryPaneState(window: KeysetWindow(
+            fetch: { [store] cursor, direction, limit in try store.dipEntries(after: cursor, direction: direction, limit: limit) },
+            cursorOf: { LocalStore.cursor(of: $0) }))
+        board = BoardPaneState(window: KeysetWindow(
+            fetch: { [store] cursor, direction, limit in try store.openClocks(after: cursor, direction: direction, limit: limit) },
+            cursorOf: { LocalStore.cursor(of: $0) }), bounds: UrgencyBounds(today: day, calendar: store.context.calendar))
+        try load()
+    }
+
+    var today: CivilDate { todayOverride ?? store.today }
+
+    /// Rows available to a list: the screen less the tab bar, the column header, status and message lines.
+    var listRows: Int { max(1, rows - 4) }
+
+    // MARK: - Loading
+
+    func load() throws(StoreError) {
+        do {
+            try requests.window.loadStart()
+            try registry.window.loadStart()
+            try board.window.loadStart()
+        } catch {
+            throw StoreError.from(error, path: store.path)
+        }
+        try refreshCounts()
+    }
+
+    func refreshCounts() throws(StoreError) {
+        board.bounds = UrgencyBounds(today: today, calendar: store.context.calendar)
+        var counts: [UrgencyGroup: Int] = [:]
+        for group in UrgencyGroup.allCases { counts[group] = try store.boardCount(group, bounds: board.bounds) }
+        board.counts = counts
+        pending = try store.pendingCount()
+        conflictCount = try store.conflicts().count
+        lastSync = try store.syncValue("lastSync")
+    }
+
+    /// Reloads every list around its selection: after a change here or in another process.
+    public func refresh() {
+        do {
+            try requests.window.reload(visible: listRows)
+            try registry.window.reload(visible: listRows)
+            try board.window.reload(visible: listRows)
+            try refreshCounts()
+        } catch {
+            show(error)
+        }
+    }
+
+    // MARK: - Messages
+
+    func show(_ error: any Error) {
+        if let error = error as? any OfficerFacingError {
+            message = (error.text(language), true)
+        } else {
+            message = ("\(error)", true)
+        }
+    }
+
+    func say(_ text: String) { message = (text, false) }
+
+    func t(_ indonesian: String, _ english: String) -> String { language.pick(indonesian, english) }
+
+    // MARK: - Keys
+
+    /// Handles one key. Returns whether the frame must be redrawn.
+    @discardableResult
+    public func handle(_ key: Key) -> Bool {
+        if key == .resize { return true }
+        if !overlays.isEmpty {
+            handleOverlay(key)
+            return true
+        }
+        message = nil
+        guard let action = ActionTable.action(for: key, in: pane) else {
+            if case .character = key {
+                message = (t("Tombol tidak dikenal di panel ini; tekan ? untuk bantuan.",
+                             "That key does nothing here; press ? for help."), true)
+            }
+            return true
+        }
+        perform(action.id)
+        return true
+    }
+
+    /// Runs an action by id (from a key or the command line).
+    func perform(_ id: ActionID) {
+        do {
+            try performThrowing(id)
+        } catch {
+            show(error)
+        }
+    }
+
+    private func performThrowing(_ id: ActionID) throws {
+        switch id {
+        case .help: overlays.append(.help(filter: ""))
+        case .commandLine: overlays.append(.command(text: ""))
+        case .quit:
+            overlays.append(.confirm(ConfirmState(question: t("Keluar dari ppid? (y/n)", "Quit ppid? (y/n)"), onYes: { [unowned self] in
+                self.shouldQuit = true
+            })))
+        case .repaint: break
+        case .sync:
+            if let onSync { say(onSync()) } else {
+                message = (t("Sinkronisasi belum diatur: isi alamat server dan token di konfigurasi (lihat README).",
+                             "Sync is not set up: put the server address and token in the config (see the README)."), true)
+            }
+        case .paneRequests: switchPane(.requests)
+        case .paneRegistry: switchPane(.registry)
+        case .paneDeadlines: switchPane(.deadlines)
+        case .nextPane: switchPane(Pane(rawValue: (pane.rawValue + 1) % Pane.allCases.count)!)
+        case .previousPane: switchPane(Pane(rawValue: (pane.rawValue + Pane.allCases.count - 1) % Pane.allCases.count)!)
+        case .moveDown: try move(1)
+        case .moveUp: try move(-1)
+        case .pageDown: try move(listRows)
+        case .pageUp: try move(-listRows)
+        case .top: try jump(toEnd: false)
+        case .bottom: try jump(toEnd: true)
+        case .open: try openSelected()
+        case .back: clearSearch()
+        case .search: overlays.append(.search(text: ""))
+        case .searchNext: moveInSearch(1)
+        case .searchPrevious: moveInSearch(-1)
+        case .filter: chooseFilter()
+        case .category: chooseCategory()
+        case .mark: toggleMark()
+        case .rangeMark: markRange()
+        case .unmarkAll:
+            remember()
+            requests.marks.removeAll()
+        case .undo:
+            guard let previous = undoMarks.popLast() else {
+                say(t("Tidak ada yang dapat dibatalkan. Tindakan hukum (mis. pemberitahuan yang sudah terbit) tidak dapat ditarik.",
+                      "Nothing to undo. Legal acts (such as an issued notice) cannot be taken back."))
+                return
+            }
+            redoMarks.append(requests.marks)
+            requests.marks = previous
+        case .redo:
+            guard let next = redoMarks.popLast() else { say(t("Tidak ada yang dapat diulang.", "Nothing to redo.")); return }
+            undoMarks.append(requests.marks)
+            requests.marks = next
+        case .register, .forward, .extend, .decide, .deliver, .close, .withdraw, .fileObjection, .answerObjection,
+             .addDocument, .editDocument, .linkDocuments, .startProcessing:
+            try openActionForm(id)
+        case .revealPersonalData: try revealPersonalData()
+        case .conflicts: try showConflicts()
+        case .audit: try showAudit()
+        case .language:
+            language = language == .indonesian ? .english : .indonesian
+        }
+    }
+
+    func switchPane(_ next: Pane) {
+        pane = next
+    }
+
+    // MARK: - Movement
+
+    func move(_ delta: Int) throws {
+        switch pane {
+        case .requests:
+            if requests.search != nil { requests.search!.move(delta, visible: listRows) }
+            else { try requests.window.move(delta, visible: listRows) }
+        case .registry:
+            if registry.search != nil { registry.search!.move(delta, visible: listRows) }
+            else { try registry.window.move(delta, visible: listRows) }
+        case .deadlines: try board.window.move(delta, visible: listRows)
+        }
+    }
+
+    func jump(toEnd: Bool) throws {
+        switch pane {
+        case .requests:
+            if requests.search != nil { requests.search!.move(toEnd ? Int.max / 2 : -Int.max / 2, visible: listRows) }
+            else if toEnd { try requests.window.loadEnd(visible: listRows) } else { try requests.window.loadStart() }
+        case .registry:
+            if registry.search != nil { registry.search!.move(toEnd ? Int.max / 2 : -Int.max / 2, visible: listRows) }
+            else if toEnd { try registry.window.loadEnd(visible: listRows) } else { try registry.window.loadStart() }
+        case .deadlines:
+            if toEnd { try board.window.loadEnd(visible: listRows) } else { try board.window.loadStart() }
+        }
+    }
+
+    func moveInSearch(_ delta: Int) {
+        switch pane {
+        case .requests where requests.search != nil: requests.search!.move(delta, visible: listRows)
+        case .registry where registry.search != nil: registry.search!.move(delta, visible: listRows)
+        default: say(t("Belum ada pencarian: tekan / untuk mencari.", "No search yet: press / to search."))
+        }
+    }
+
+    func clearSearch() {
+        switch pane {
+        case .requests: requests.search = nil
+        case .registry: registry.search = nil
+        case .deadlines: break
+        }
+    }
+
+    // MARK: - Marks
+
+    func remember() {
+        undoMarks.append(requests.marks)
+        if undoMarks.count > 50 { undoMarks.removeFirst() }
+        redoMarks.removeAll()
+    }
+
+    func toggleMark() {
+        guard let row = requests.selected else { return }
+        remember()
+        if requests.marks.contains(row.uuidString) { requests.marks.remove(row.uuidString) }
+        else {
+            requests.marks.insert(row.uuidString)
+            requests.lastMarked = row.uuidString
+        }
+        try? move(1)
+    }
+
+    func markRange() {
+        guard let row = requests.selected else { return }
+        let rows = requests.search?.rows ?? requests.window.rows
+        guard let current = rows.firstIndex(where: { $0.uuidString == row.uuidString }) else { return }
+        let anchor = requests.lastMarked.flatMap { id in rows.firstIndex { $0.uuidString == id } } ?? current
+        remember()
+        for index in min(anchor, current)...max(anchor, current) { requests.marks.insert(rows[index].uuidString) }
+        requests.lastMarked = row.uuidString
+    }
+
+    // MARK: - Filters
+
+    func chooseFilter() {
+        var options: [(label: String, action: () -> Void)] = []
+        let filters: [(String, RequestFilter)] = [(t("Semua", "All"), .all), (t("Masih berjalan", "Open"), .open)]
+            + RequestState.allCases.map { ($0.text(language), .state($0)) }
+        for (label, filter) in filters {
+            options.append((label, { [unowned self] in self.setRequestFilter(filter) }))
+        }
+        overlays.append(.choose(ChooseState(title: t("Saring permohonan", "Filter requests"), options: options)))
+    }
+
+    func setRequestFilter(_ filter: RequestFilter) {
+        requests.filter = filter
+        let order = requests.order
+        requests.window = KeysetWindow(
+            fetch: { [store] cursor, direction, limit in
+                try store.requests(filter: filter, order: order, after: cursor, direction: direction, limit: limit)
+            },
+            cursorOf: { LocalStore.cursor(of: $0, order: order) })
+        do { try requests.window.loadStart() } catch { show(error) }
+    }
+
+    func chooseCategory() {
+        var options: [(label: String, action: () -> Void)] = [(t("Semua kategori", "All categories"), { [unowned self] in self.setCategory(nil) })]
+        for category in DIPCategory.allCases {
+            options.append((category.text(language), { [unowned self] in self.setCategory(category) }))
+        }
+        overlays.append(.choose(ChooseState(title: t("Kategori DIP", "DIP category"), options: options)))
+    }
+
+    func setCategory(_ category: DIPCategory?) {
+        registry.category = category
+        registry.window = KeysetWindow(
+            fetch: { [store] cursor, direction, limit in
+                try store.dipEntries(category: category, after: cursor, direction: direction, limit: limit)
+            },
+            cursorOf: { LocalStore.cursor(of: $0) })
+        do { try registry.window.loadStart() } catch { show(error) }
+    }
+
+    // MARK: - Search
+
+    func runSearch(_ text: String) {
+        do {
+            switch pane {
+            case .requests:
+                let result = try store.searchRequests(text)
+                requests.search = SearchResultsState(query: text, rows: result.rows, isRanked: result.isRanked, hasMore: result.hasMore)
+            case .registry:
+                let result = try store.searchDIP(text)
+                registry.search = SearchResultsState(query: text, rows: result.rows, isRanked: result.isRanked, hasMore: result.hasMore)
+            case .deadlines:
+                say(t("Pencarian tersedia di panel Permohonan dan DIP.", "Search is on the Requests and DIP panes."))
+            }
+        } catch {
+            show(error)
+        }
+    }
+}
+
+extension App {
+    /// Shows a message on the bottom line (for the launcher).
+    public func announce(_ text: String) { say(text) }
+
+    /// Shows a problem on the bottom line (for the launcher).
+    public func show(_ error: ThemeError) { message = (error.text(language), true) }
+
+    /// Reopens the most recent kept draft, so a form interrupted by an SSH drop or a crash comes back.
+    public func offerDrafts() {
+        guard let draft = try? store.drafts().first else { return }
+        guard let form = form(forDraft: draft.form) else {
+            try? store.deleteDraft(form: draft.form)
+            return
+        }
+        openForm(form)
+        let time = DateFormatter.localizedString(from: draft.savedAt, dateStyle: .none, timeStyle: .short)
+        say(t("Draf formulir yang belum selesai dipulihkan (disimpan \(time)). Esc membuangnya.",
+              "An unfinished form was restored (saved \(time)). Esc discards it."))
+    }
+
+    /// Rebuilds the form a draft belongs to from its key.
+    func form(forDraft key: String) -> FormState? {
+        let parts = key.split(separator: ":", maxSplits: 1).map(String.init)
+        let ids = parts.count > 1 ? parts[1].split(separator: ",").compactMap { UUID(uuidString: String($0)) } : []
+        switch parts[0] {
+        case "register": return registerForm()
+        case "forward": return ids.first.map(forwardForm)
+        case "extend": return ids.isEmpty ? nil : extendForm(ids, plural: "")
+        case "decide": return ids.first.map(decideForm)
+        case "deliver": return ids.isEmpty ? nil : deliverForm(ids, plural: "")
+        case "withdraw": return ids.first.map(withdrawForm)
+        case "objection": return ids.first.flatMap { try? objectionForm($0) }
+        case "link": return ids.first.map(linkForm)
+        case "dip":
+            if parts.count > 1, parts[1] == "new" { return documentForm(nil) }
+            guard let id = ids.first, case let .dip(record)? = try? store.caseRecord(id) else { return nil }
+            return documentForm(record.entry)
+        default: return nil
+        }
+    }
+}
