@@ -112,4 +112,40 @@ struct TerminalEndToEndTests {
         #expect(driver.exitStatus() == 1)
         #expect(driver.terminalRestored)
     }
+
+    @Test("Works on the usual terminal types", arguments: ["xterm-256color", "screen-256color", "tmux-256color", "xterm", "vt100", "linux"])
+    func terminalTypes(_ term: String) throws {
+        let driver = TmuxDriver()
+        driver.start("'\(ppid)' --db '\(newDatabase())'", term: term)
+        #expect(driver.wait(for: "Permohonan"))
+        driver.keys("3")
+        #expect(driver.wait(for: "Kelompok"))
+        driver.keys("q", "y")
+        #expect(driver.exitStatus() == 0)
+        #expect(driver.terminalRestored)
+    }
+
+    @Test("NO_COLOR: attributes only, no colour")
+    func noColor() throws {
+        let driver = TmuxDriver()
+        driver.start("'\(ppid)' --db '\(newDatabase())'", environment: "LANG=C.UTF-8 NO_COLOR=1")
+        #expect(driver.wait(for: "Permohonan"))
+        let screen = driver.screenWithAttributes
+        #expect(screen.contains("\u{1B}[7m"), "reverse video marks the selection and status line")
+        #expect(!screen.contains("38;5;") && !screen.contains("48;5;"), "no 256-colour codes")
+        driver.keys("q", "y")
+        #expect(driver.exitStatus() == 0)
+    }
+
+    @Test("Outside a UTF-8 locale the screen is drawn in ASCII")
+    func asciiLocale() throws {
+        let driver = TmuxDriver()
+        driver.start("'\(ppid)' --db '\(newDatabase())'", environment: "LANG=C LC_ALL=C")
+        #expect(driver.wait(for: "Permohonan"))
+        let screen = driver.screen
+        #expect(screen.contains("~"), "cut text ends in ~")
+        #expect(!screen.contains("…"))
+        driver.keys("q", "y")
+        #expect(driver.exitStatus() == 0)
+    }
 }

@@ -44,7 +44,8 @@ final class TmuxDriver {
 
     /// Starts `command` (a shell line) in a terminal of the given size. The terminal settings before
     /// and after the program are saved, to prove it restored them.
-    func start(_ command: String, columns: Int = 100, rows: Int = 30, term: String = "xterm-256color") {
+    func start(_ command: String, columns: Int = 100, rows: Int = 30, term: String = "xterm-256color",
+               environment: String = "LANG=C.UTF-8") {
         let script = folder.appendingPathComponent("run.sh")
         let body = """
             stty -g > '\(folder.path)/stty-before'
@@ -58,13 +59,15 @@ final class TmuxDriver {
         socket = "ppid-test-\(UUID().uuidString.prefix(8))"
         try? FileManager.default.removeItem(at: folder.appendingPathComponent("rc"))
         tmux(["new-session", "-d", "-s", "main", "-x", "\(columns)", "-y", "\(rows)",
-              "env TERM=\(term) LANG=C.UTF-8 USER=rina sh '\(script.path)'"])
+              "env TERM=\(term) \(environment) USER=rina sh '\(script.path)'"])
         tmux(["set-option", "-g", "status", "off"])
     }
 
     func keys(_ keys: String...) { tmux(["send-keys", "-t", "main"] + keys) }
     func text(_ text: String) { tmux(["send-keys", "-t", "main", "-l", text]) }
     var screen: String { tmux(["capture-pane", "-p", "-t", "main"], capture: true) }
+    /// The screen with its colour and attribute escape sequences.
+    var screenWithAttributes: String { tmux(["capture-pane", "-e", "-p", "-t", "main"], capture: true) }
     func resize(columns: Int, rows: Int) { tmux(["resize-window", "-t", "main", "-x", "\(columns)", "-y", "\(rows)"]) }
 
     /// Waits until `text` shows; records an issue with the screen when it does not.

@@ -25,7 +25,11 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
-        let language = self.language ?? Self.languageFromLocale(environment)
+        let config = Config.load(environment: environment)
+        let language = self.language ?? environment["PPID_LANG"].flatMap(Language.init(code:))
+            ?? config["lang"].flatMap(Language.init(code:)) ?? Self.languageFromLocale(environment)
+        var store = self.store
+        if store.path == nil && environment["PPID_DB"] == nil, let configured = config["db"] { store.path = configured }
         let path = store.resolvedPath
         let isNew = !FileManager.default.fileExists(atPath: path)
         let local = try store.open(language)
@@ -34,9 +38,10 @@ struct RunCommand: ParsableCommand {
                 try local.generateDemo(DemoOptions(today: local.today))
             }
         }
-        let (chosen, warning) = ThemeLoader.load(theme ?? environment["PPID_THEME"], environment: environment)
+        let (chosen, warning) = ThemeLoader.load(theme ?? environment["PPID_THEME"] ?? config["theme"], environment: environment)
         let app = try withStore(language) { () throws(StoreError) in try App(store: local, language: language) }
         if let warning { app.show(warning) }
+        else if let problem = config.problems.first { app.announce(problem) }
         else if isNew && !empty {
             app.announce(language.pick("Ruang kerja contoh dibuat di \(path). Tekan ? untuk bantuan.",
                                        "Demo workspace created at \(path). Press ? for help."))

@@ -1,0 +1,14 @@
+import Testing
+@testable import PPIDCommands
+
+@Suite("Config file")
+struct ConfigTests {
+    @Test func parsesKnownKeysAndReportsTheRest() {
+        let config = Config.parse("# mine\ntheme = light\nlang=en\n\ncolour = red\nnonsense\n", source: "cfg")
+        #expect(config["theme"] == "light")
+        #expect(config["lang"] == "en")
+        #expect(config.problems == ["cfg:5: unknown key 'colour' (known: db, lang, theme)", "cfg:6: expected 'key = value'"])
+        #expect(Config.path(environment: ["XDG_CONFIG_HOME": "/x"]) == "/x/ppid/config")
+        #expect(Config.path(environment: ["HOME": "/home/a"]) == "/home/a/.config/ppid/config")
+    }
+}
