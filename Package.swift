@@ -23,7 +23,7 @@ let package = Package(
         // ncursesw with wide characters on; macros and globals wrapped as functions. Only PPIDTerminal uses it.
         .target(
             name: "CNCursesW",
-            linkerSettings: [.linkedLibrary("ncursesw")]
+            linkerSettings: [.linkedLibrary("ncursesw"), .linkedLibrary("util")]
         ),
         // The terminal front end: panes, forms, the action table, themes, the event loop.
         .target(
@@ -40,6 +40,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 // Raw SQLite, for the benchmark's side-by-side figures.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                // A pseudo-terminal for the terminal benchmark.
+                "CNCursesW",
             ]
         ),
         .executableTarget(name: "ppid", dependencies: ["PPIDCommands"]),

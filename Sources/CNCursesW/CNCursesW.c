@@ -7,6 +7,9 @@
 #include <string.h>
 #include <termios.h>
 #include <unistd.h>
+#include <pty.h>
+#include <utmp.h>
+#include <sys/ioctl.h>
 #include "CNCursesW.h"
 
 static SCREEN *screen = NULL;
@@ -131,4 +134,23 @@ int ppid_read_key(unsigned int *value) {
     default: *value = PPID_KEY_OTHER; break;
     }
     return 2;
+}
+
+int ppid_spawn_in_pty(const char *path, char *const argv[], char *const envp[], int rows, int cols, int *master) {
+    struct winsize size;
+    memset(&size, 0, sizeof size);
+    size.ws_row = (unsigned short)rows;
+    size.ws_col = (unsigned short)cols;
+    int slave = -1;
+    if (openpty(master, &slave, NULL, NULL, &size) != 0) return -1;
+    pid_t pid = fork();
+    if (pid < 0) { close(*master); close(slave); return -1; }
+    if (pid == 0) {
+        close(*master);
+        if (login_tty(slave) != 0) _exit(127);
+        execve(path, argv, envp);
+        _exit(127);
+    }
+    close(slave);
+    return pid;
 }

@@ -55,4 +55,8 @@ void ppid_invalidate(void);
 /// 2 for a special key (PPID_KEY_* in *value).
 int ppid_read_key(unsigned int *value);
 
+/// Starts `path` with `argv` and `envp` on a new pseudo-terminal of `rows` x `cols`; returns the child's
+/// pid (or -1) and the master side in *master. For the terminal benchmark.
+int ppid_spawn_in_pty(const char *path, char *const argv[], char *const envp[], int rows, int cols, int *master);
+
 #endif

@@ -125,14 +125,17 @@ extension App {
             if row.state.awaitsNotice { dueRole = role(for: bounds.group(of: row.dueDate)) }
             if row.isProvisional && row.state.awaitsNotice && dueRole == .normal { dueRole = .provisional }
             let due = row.dueDate.iso + (row.isProvisional ? "?" : (row.isExtended ? "+" : " "))
-            let parts: [(String, Int, Bool)] = [(marked ? (unicode ? "●" : "*") : " ", widths[0], false), (row.number, widths[1], false),
+            let pointer = isSelected ? (unicode ? "▸" : ">") : (marked ? (unicode ? "●" : "*") : " ")
+            let parts: [(String, Int, Bool)] = [(pointer, widths[0], false), (row.number, widths[1], false),
                                                 (row.receivedOn.iso, widths[2], false), (row.maskedRequester, widths[3], false),
                                                 (row.subject, widths[4], false), (row.state.text(language), widths[5], false),
                                                 (due, widths[6], false)].filter { $0.1 > 0 }
-            let base: Role = isSelected ? .selected : (marked ? .marked : .normal)
+            // The selection highlights the pointer and the number only: moving one row then rewrites
+            // a few cells, not two whole rows (under 200 bytes over SSH).
+            let base: Role = marked ? .marked : .normal
             var roles = [Role?](repeating: nil, count: parts.count)
-            if !isSelected { roles[parts.count - 1] = dueRole }
-            if marked && !isSelected { roles[0] = .marked }
+            roles[parts.count - 1] = dueRole
+            if isSelected { roles[0] = .selected; roles[1] = .selected }
             put(columns: parts, row: 2 + offset, screen: screen, role: base, roles: roles)
         }
     }
@@ -164,8 +167,8 @@ extension App {
             let title = row.isRetired ? "(" + t("dihapus", "retired") + ") " + row.title : row.title
             put(columns: [(row.number, widths[0], false), (row.category.text(language), widths[1], false), (title, widths[2], false),
                           (row.holder, widths[3], false)].filter { $0.1 > 0 },
-                row: 2 + offset, screen: screen, role: isSelected ? .selected : (row.isRetired ? .dim : .normal),
-                roles: isSelected ? nil : [nil, row.category == .exempt ? .dueSoon : nil, nil, .dim])
+                row: 2 + offset, screen: screen, role: row.isRetired ? .dim : .normal,
+                roles: [isSelected ? .selected : nil, row.category == .exempt ? .dueSoon : nil, nil, .dim])
         }
     }
 
@@ -192,8 +195,8 @@ extension App {
             let isSelected = item.id == selectedID
             put(columns: [(item.dueDate.iso + (item.isProvisional ? "?" : ""), widths[0], false), (group.text(language), widths[1], false),
                           (clock, widths[2], false), (item.number, widths[3], false), (item.title, widths[4], false)],
-                row: 2 + offset, screen: screen, role: isSelected ? .selected : .normal,
-                roles: isSelected ? nil : [groupRole, groupRole, nil, nil, nil])
+                row: 2 + offset, screen: screen, role: .normal,
+                roles: [isSelected ? .selected : groupRole, groupRole, nil, nil, nil])
         }
     }
 
