@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+@testable import PPIDDomain
+@testable import PPIDStore
+@testable import PPIDTerminal
+
+@Suite("Keyboard triage on the in-memory screen", .serialized)
+struct TriageTests {
+    @Test("Marked rows: one refusal leaves every case as it was, with the reason on the bottom line")
+    func bulkIsAllOrNothing() throws {
+        let app = try makeDemoApp()
+        let screen = TextScreen(rows: 24, columns: 80)
+        // The first open requests are already past their due date: extending them all must fail as one.
+        app.handle(.character(" "))
+        app.handle(.character(" "))
+        app.handle(.character(" "))
+        #expect(app.requests.marks.count == 3)
+        let before = try app.store.eventCount()
+        app.handle(.character("x"))
+        app.type("Dokumen tersebar")
+        app.handle(.control("s"))
+        app.render(on: screen)
+        #expect(try app.store.eventCount() == before, "nothing half-applied")
+        #expect(screen.text.contains("Perpanjangan harus diberitahukan paling lambat"))
+        #expect(app.requests.marks.count == 3)
+    }
+
+    @Test("A refusal without a Pasal 17 basis or consequence test is refused in words, then accepted when complete")
+    func decideRefusal() throws {
+        let app = try makeDemoApp()
+        let screen = TextScreen(rows: 30, columns: 100)
+        let id = try #require(app.requests.selected?.id)
+        app.handle(.character("d"))
+        app.handle(.right); app.handle(.right)   // outcome: refused
+        app.handle(.control("s"))
+        app.render(on: screen)
+        #expect(screen.text.contains("uji konsekuensi"))
+        guard case let .request(still)? = try app.store.caseRecord(id) else { Issue.record("no request"); return }
+        #expect(still.decision == nil)
+        app.handle(.tab); app.handle(.tab)       // to harm
+        app.type("Mengganggu penyidikan")
+        app.handle(.tab)
+        app.type("Penegakan hukum lebih penting")
+        app.handle(.tab)
+        app.type("Lampiran 2")
+        app.handle(.control("s"))
+        guard case let .request(decided)? = try app.store.caseRecord(id) else { Issue.record("no request"); return }
+        #expect(decided.state == .decided)
+        guard case let .refused(exemption?)? = decided.decision?.outcome else { Issue.record("not refused"); return }
+        #expect(exemption.basis == .pasal17(.a))
+    }
+
+    @Test("The command line completes and runs actions; unknown keys and commands say so")
+    func commandLine() throws {
+        let app = try makeDemoApp()
+        let screen = TextScreen(rows: 24, columns: 80)
+        app.handle(.character(":"))
+        app.type("dea")
+        app.handle(.tab)
+        app.render(on: screen)
+        #expect(screen.text.contains(":deadlines"))
+        app.handle(.enter)
+        #expect(app.pane == .deadlines)
+        app.handle(.character(":"))
+        app.type("frobnicate")
+        app.handle(.enter)
+        app.render(on: screen)
+        #expect(screen.text.contains("Perintah tidak dikenal: frobnicate"))
+        app.handle(.character("Z"))
+        app.render(on: screen)
+        #expect(screen.text.contains("tekan ? untuk bantuan"))
+    }
+
+    @Test("Help is generated from the action table and filters as you type")
+    func help() throws {
+        let app = try makeDemoApp()
+        let screen = TextScreen(rows: 40, columns: 120)
+        app.handle(.character("?"))
+        app.type("perpanj")
+        app.render(on: screen)
+        #expect(screen.text.contains(":extend"))
+        #expect(!screen.text.contains(":decide"))
+        for spec in ActionTable.available(in: .requests) where !spec.keys.isEmpty {
+            #expect(ActionTable.action(for: spec.keys[0], in: .requests)?.id == spec.id, "\(spec.id) keeps its key")
+        }
+    }
+
+    @Test("Moving past the loaded page loads the next by keyset, and back")
+    func paging() throws {
+        let app = try makeDemoApp(requests: 3000, documents: 50)
+        app.setRequestFilter(.all)
+        for _ in 0..<250 { app.handle(.character("j")) }
+        let deep = try #require(app.requests.selected)
+        for _ in 0..<250 { app.handle(.character("k")) }
+        let all = try app.store.requests(filter: .all, limit: 300)
+        #expect(deep.rowid == all[250].rowid)
+        #expect(app.requests.selected?.rowid == all[0].rowid)
+        app.handle(.character("G"))
+        let last = try app.store.requests(filter: .all, direction: .backward, limit: 1)
+        #expect(app.requests.selected?.rowid == last.first?.rowid)
+    }
+}
