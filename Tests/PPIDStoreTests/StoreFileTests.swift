@@ -123,3 +123,42 @@ struct StoreFileTests {
         }
     }
 }
+
+/// Runs chattr; false where the file system or the user cannot.
+func chattr(_ flag: String, _ path: String) -> Bool {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/chattr")
+    process.arguments = [flag, path]
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return false }
+    process.waitUntilExit()
+    return process.terminationStatus == 0
+}
+
+@Suite("Read-only files")
+struct ReadOnlyFileTests {
+    @Test("A database that cannot be written gets a clear message, and its data is untouched")
+    func readOnly() throws {
+        let folder = temporaryFolder()
+        let path = folder + "/unit.sqlite"
+        do {
+            let (store, clock) = try makeStore(path: path)
+            try store.registerRequest(sampleRegistration(at: clock))
+            try store.pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        }
+        // chmod alone does not stop root; the immutable flag does.
+        chmod(path, 0o400)
+        let immutable = chattr("+i", path)
+        defer { if immutable { _ = chattr("-i", path) } }
+        if getuid() == 0 && !immutable { return }  // cannot make it read-only here
+        let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int
+        #expect {
+            let store = try LocalStore(path: path, workstation: officer)
+            try store.saveProfile(UnitProfile(code: "X", name: "X"))
+        } throws: { error in
+            guard case .readOnly = error as? StoreError else { return false }
+            return (error as? StoreError)?.text(.english).contains("cannot be written") == true
+        }
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int == size)
+    }
+}
