@@ -77,12 +77,6 @@ extension LocalStore {
 
     /// How many current (not retired) entries each category has.
     public func dipCounts() throws(StoreError) -> [DIPCategory: Int] {
-        try readOne { db in
-            var counts: [DIPCategory: Int] = [:]
-            for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT category, n FROM dip_category_counts WHERE n > 0")) {
-                if let category = DIPCategory(rawValue: row[0]) { counts[category] = row[1] }
-            }
-            return counts
-        }
+        try overviewCounts().documents
     }
 }

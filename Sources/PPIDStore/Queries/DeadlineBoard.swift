@@ -34,6 +34,28 @@ public struct BoardItem: Hashable, Sendable {
     public let countsFrom: CivilDate
 }
 
+extension BoardItem {
+    static let requestColumns = "rowid, uuid, number, subject, due_date, provisional, extended_due, counts_from"
+    static let objectionColumns = "rowid, uuid, number, request_number, answer_due, provisional, filed_on"
+
+    /// An open request's clock, from a row of `requestColumns`.
+    init(requestRow row: Row) {
+        let unknown = CivilDate(daysSinceEpoch: 0)
+        self.init(kind: .request, rowid: row[0], id: UUID(uuidString: row[1]) ?? UUID(), number: row[2], title: row[3],
+                  dueDate: CivilDate(iso: row[4]) ?? unknown, isProvisional: row[5],
+                  clock: (row[6] as String?) == nil ? .writtenNotice : .extensionOfNotice,
+                  countsFrom: CivilDate(iso: row[7]) ?? unknown)
+    }
+
+    /// An open objection's clock, from a row of `objectionColumns`.
+    init(objectionRow row: Row) {
+        let unknown = CivilDate(daysSinceEpoch: 0)
+        self.init(kind: .objection, rowid: row[0], id: UUID(uuidString: row[1]) ?? UUID(), number: row[2], title: row[3],
+                  dueDate: CivilDate(iso: row[4]) ?? unknown, isProvisional: row[5], clock: .objectionAnswer,
+                  countsFrom: CivilDate(iso: row[6]) ?? unknown)
+    }
+}
+
 /// The date boundaries of the groups, from today and the calendar.
 public struct UrgencyBounds: Hashable, Sendable {
     public let today: CivilDate
@@ -105,24 +127,15 @@ extension LocalStore {
             let requestCursor = cursor.map { ($0.key, $0.kind == .request ? $0.rowid : ($0.kind == .objection ? Int64.max : 0)) }
             let objectionCursor = cursor.map { ($0.key, $0.kind == .objection ? $0.rowid : Int64.min) }
             let requests = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT rowid, uuid, number, subject, due_date, provisional, extended_due, counts_from FROM requests
+                SELECT \(BoardItem.requestColumns) FROM requests
                 WHERE open = 1 AND due_date >= ? AND due_date < ? AND (due_date, rowid) > (?, ?)
                 ORDER BY due_date, rowid LIMIT ?
-                """), arguments: [low, high, requestCursor?.0 ?? "", requestCursor?.1 ?? 0, limit]).map { row in
-                BoardItem(kind: .request, rowid: row[0], id: UUID(uuidString: row[1]) ?? UUID(), number: row[2], title: row[3],
-                          dueDate: CivilDate(iso: row[4]) ?? bounds.today, isProvisional: row[5],
-                          clock: (row[6] as String?) == nil ? .writtenNotice : .extensionOfNotice,
-                          countsFrom: CivilDate(iso: row[7]) ?? bounds.today)
-            }
+                """), arguments: [low, high, requestCursor?.0 ?? "", requestCursor?.1 ?? 0, limit]).map(BoardItem.init(requestRow:))
             let objections = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT rowid, uuid, number, request_number, answer_due, provisional, filed_on FROM objections
+                SELECT \(BoardItem.objectionColumns) FROM objections
                 WHERE open = 1 AND answer_due >= ? AND answer_due < ? AND (answer_due, rowid) > (?, ?)
                 ORDER BY answer_due, rowid LIMIT ?
-                """), arguments: [low, high, objectionCursor?.0 ?? "", objectionCursor?.1 ?? Int64.min, limit]).map { row in
-                BoardItem(kind: .objection, rowid: row[0], id: UUID(uuidString: row[1]) ?? UUID(), number: row[2],
-                          title: row[3], dueDate: CivilDate(iso: row[4]) ?? bounds.today, isProvisional: row[5],
-                          clock: .objectionAnswer, countsFrom: CivilDate(iso: row[6]) ?? bounds.today)
-            }
+                """), arguments: [low, high, objectionCursor?.0 ?? "", objectionCursor?.1 ?? Int64.min, limit]).map(BoardItem.init(objectionRow:))
             // Within one due date, objections come after requests.
             let merged = (requests + objections).sorted {
                 ($0.dueDate, $0.kind == .request ? 0 : 1, $0.rowid) < ($1.dueDate, $1.kind == .request ? 0 : 1, $1.rowid)
@@ -166,7 +179,7 @@ extension LocalStore {
             }
         }
         let rows: [BoardItem] = try readOne { db in
-            var requestSQL = "SELECT rowid, uuid, number, subject, due_date, provisional, extended_due, counts_from FROM requests WHERE open = 1"
+            var requestSQL = "SELECT \(BoardItem.requestColumns) FROM requests WHERE open = 1"
             var requestArgs: StatementArguments = []
             if let (key, rowid) = requestKey {
                 // Going backward from an objection on date D, every request on D comes before it.
@@ -179,7 +192,7 @@ extension LocalStore {
             }
             requestSQL += " ORDER BY due_date \(order), rowid \(order) LIMIT ?"
             requestArgs += [limit]
-            var objectionSQL = "SELECT rowid, uuid, number, request_number, answer_due, provisional, filed_on FROM objections WHERE open = 1"
+            var objectionSQL = "SELECT \(BoardItem.objectionColumns) FROM objections WHERE open = 1"
             var objectionArgs: StatementArguments = []
             if let (key, rowid) = objectionKey {
                 if forward, cursor?.kind == .request {
@@ -191,18 +204,8 @@ extension LocalStore {
             }
             objectionSQL += " ORDER BY answer_due \(order), rowid \(order) LIMIT ?"
             objectionArgs += [limit]
-            let today = CivilDate(daysSinceEpoch: 0)
-            let requests = try Row.fetchAll(db.cachedStatement(sql: requestSQL), arguments: requestArgs).map { row in
-                BoardItem(kind: .request, rowid: row[0], id: UUID(uuidString: row[1]) ?? UUID(), number: row[2], title: row[3],
-                          dueDate: CivilDate(iso: row[4]) ?? today, isProvisional: row[5],
-                          clock: (row[6] as String?) == nil ? .writtenNotice : .extensionOfNotice,
-                          countsFrom: CivilDate(iso: row[7]) ?? today)
-            }
-            let objections = try Row.fetchAll(db.cachedStatement(sql: objectionSQL), arguments: objectionArgs).map { row in
-                BoardItem(kind: .objection, rowid: row[0], id: UUID(uuidString: row[1]) ?? UUID(), number: row[2],
-                          title: row[3], dueDate: CivilDate(iso: row[4]) ?? today, isProvisional: row[5],
-                          clock: .objectionAnswer, countsFrom: CivilDate(iso: row[6]) ?? today)
-            }
+            let requests = try Row.fetchAll(db.cachedStatement(sql: requestSQL), arguments: requestArgs).map(BoardItem.init(requestRow:))
+            let objections = try Row.fetchAll(db.cachedStatement(sql: objectionSQL), arguments: objectionArgs).map(BoardItem.init(objectionRow:))
             return requests + objections
         }
         func key(_ item: BoardItem) -> (CivilDate, Int, Int64) { (item.dueDate, item.kind == .request ? 0 : 1, item.rowid) }

@@ -97,13 +97,7 @@ extension LocalStore {
 
     /// How many requests are in each state (kept by triggers: no table scan).
     public func requestCounts() throws(StoreError) -> [RequestState: Int] {
-        try readOne { db in
-            var counts: [RequestState: Int] = [:]
-            for row in try Row.fetchAll(db.cachedStatement(sql: "SELECT state, n FROM request_state_counts WHERE n > 0")) {
-                if let state = RequestState(rawValue: row[0]) { counts[state] = row[1] }
-            }
-            return counts
-        }
+        try overviewCounts().requests
     }
 
     /// The request counts by state and the DIP counts by category, in one read: what the tabs show.
