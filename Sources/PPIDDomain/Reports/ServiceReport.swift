@@ -1,0 +1,111 @@
+/// The figures of the public information service report (laporan layanan informasi publik) for one
+/// unit, or rolled up for the body: computed from case records, never typed.
+public struct ServiceReport: Hashable, Sendable {
+    public let period: ReportPeriod
+    /// The unit code, or nil for the whole body.
+    public let unit: String?
+
+    public var requestsReceived = 0
+    /// Working days from receipt (day 0) to the written notice, for requests decided in the period.
+    public var daysToNotice: [Int] = []
+    public var grantedInFull = 0
+    public var grantedInPart = 0
+    public var refused = 0
+    /// Refusals and partial grants by basis: "17a".."17j", or the other statute's name.
+    public var exemptionsByBasis: [String: Int] = [:]
+    public var notHeld = 0
+    public var notYetDocumented = 0
+    public var withdrawn = 0
+    /// Requests received in the period and still awaiting their notice.
+    public var stillOpen = 0
+
+    public var objectionsReceived = 0
+    public var objectionsByGround: [ObjectionGround: Int] = [:]
+    /// By verdict code: granted, refusal-upheld, settled; plus "pending".
+    public var objectionsByOutcome: [String: Int] = [:]
+
+    public var disputesFiled = 0
+    /// By outcome raw value; plus "pending" and "court".
+    public var disputesByOutcome: [String: Int] = [:]
+
+    public init(period: ReportPeriod, unit: String?) {
+        self.period = period
+        self.unit = unit
+    }
+
+    // MARK: Time to fulfil
+
+    public var decided: Int { daysToNotice.count }
+    public var withinTen: Int { daysToNotice.filter { $0 <= 10 }.count }
+    public var withinSeventeen: Int { daysToNotice.filter { $0 <= 17 }.count }
+
+    /// The mean working days to the notice, or nil with no decisions.
+    public var meanDays: Double? {
+        daysToNotice.isEmpty ? nil : Double(daysToNotice.reduce(0, +)) / Double(daysToNotice.count)
+    }
+
+    /// The median (the mean of the middle two for an even count).
+    public var medianDays: Double? {
+        guard !daysToNotice.isEmpty else { return nil }
+        let sorted = daysToNotice.sorted()
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? Double(sorted[middle]) : Double(sorted[middle - 1] + sorted[middle]) / 2
+    }
+
+    /// The 90th percentile, nearest-rank.
+    public var p90Days: Double? {
+        guard !daysToNotice.isEmpty else { return nil }
+        let sorted = daysToNotice.sorted()
+        let rank = Int((0.9 * Double(sorted.count)).rounded(.up))
+        return Double(sorted[max(0, rank - 1)])
+    }
+
+    // MARK: Building
+
+    /// Computes the report of `unit` (nil: every unit) for `period` from case records.
+    public static func compute(period: ReportPeriod, unit: String?, requests: [RequestRecord], objections: [ObjectionRecord],
+                               disputes: [DisputeRecord], calendar: WorkCalendar) -> ServiceReport {
+        var report = ServiceReport(period: period, unit: unit)
+        for request in requests where unit == nil || request.registration.unit == unit {
+            if period.contains(request.receivedOn) {
+                report.requestsReceived += 1
+                if request.state == .withdrawn { report.withdrawn += 1 }
+                if request.state.awaitsNotice { report.stillOpen += 1 }
+            }
+            guard let decidedOn = request.decidedOn, let decision = request.decision, period.contains(decidedOn) else { continue }
+            report.daysToNotice.append(calendar.workingDays(after: request.countsFrom, through: decidedOn))
+            switch decision.outcome {
+            case .grantedInFull: report.grantedInFull += 1
+            case let .grantedInPart(exemptions):
+                report.grantedInPart += 1
+                for exemption in exemptions { report.exemptionsByBasis[basisKey(exemption.basis), default: 0] += 1 }
+            case let .refused(exemption):
+                report.refused += 1
+                if let exemption { report.exemptionsByBasis[basisKey(exemption.basis), default: 0] += 1 }
+            case .notHeld: report.notHeld += 1
+            case .notYetDocumented: report.notYetDocumented += 1
+            }
+        }
+        for objection in objections where (unit == nil || objection.filing.unit == unit) && period.contains(objection.filedOn) {
+            report.objectionsReceived += 1
+            for ground in objection.filing.grounds { report.objectionsByGround[ground, default: 0] += 1 }
+            let outcome = objection.state == .withdrawn ? "withdrawn" : (objection.answer?.verdict.code ?? "pending")
+            report.objectionsByOutcome[outcome, default: 0] += 1
+        }
+        let objectionUnits = Dictionary(objections.map { ($0.id, $0.filing.unit) }, uniquingKeysWith: { a, _ in a })
+        for dispute in disputes where period.contains(dispute.filedOn) {
+            if let unit, objectionUnits[dispute.filing.objectionID] != unit { continue }
+            report.disputesFiled += 1
+            let outcome = dispute.state == .inCourt ? "court" : (dispute.outcome?.rawValue ?? (dispute.state == .withdrawn ? "withdrawn" : "pending"))
+            report.disputesByOutcome[outcome, default: 0] += 1
+        }
+        return report
+    }
+
+    static func basisKey(_ basis: ExemptionBasis) -> String {
+        switch basis {
+        case let .pasal17(letter): "17" + letter.rawValue
+        case let .otherStatute(statute): statute
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+@testable import PPIDCommands
+@testable import PPIDDomain
+@testable import PPIDStore
+
+@Suite("ppid report")
+struct ReportCommandTests {
+    /// A small demo database on a fixed day.
+    static let database: String = {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ppid-report-\(UUID())/unit.sqlite").path
+        let store = try! LocalStore(path: path, workstation: Workstation(officer: "t", terminal: "t"))
+        _ = try! store.generateDemo(DemoOptions(requests: 300, documents: 10, seed: 5, today: CivilDate(year: 2026, month: 11, day: 26)!))
+        return path
+    }()
+
+    func run(_ arguments: [String]) throws -> String {
+        let command = try PPIDCommand.parseAsRoot(["report", "--db", Self.database] + arguments)
+        return try (command as! ReportCommand).output()
+    }
+
+    @Test("Markdown per unit and for the body; the numbers agree with the database")
+    func markdown() throws {
+        let text = try run(["--year", "2026"])
+        #expect(text.hasPrefix("# Laporan Layanan Informasi Publik"))
+        #expect(text.contains("## HUMAS"))
+        #expect(text.contains("## Seluruh badan publik"))
+        let store = try LocalStore(path: Self.database, workstation: Workstation(officer: "t", terminal: "t"))
+        let received2026 = try store.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM requests WHERE received_on BETWEEN '2026-01-01' AND '2026-12-31'") ?? 0
+        }
+        let bodySection = try #require(text.components(separatedBy: "## Seluruh badan publik").last)
+        #expect(bodySection.contains("| Permohonan diterima | \(received2026) |"))
+    }
+
+    @Test("CSV is RFC 4180 with CRLF, with a BOM on request; HTML is escaped; English labels")
+    func formats() throws {
+        let csv = try run(["--year", "2026", "--quarter", "4", "--format", "csv", "--unit", "HUMAS", "--bom"])
+        #expect(csv.hasPrefix("\u{FEFF}unit,key,figure,value\r\n"))
+        #expect(csv.contains("HUMAS,requests.received,Permohonan diterima,"))
+        #expect(!csv.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+        let html = try run(["--year", "2026", "--format", "html", "--lang", "en"])
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("Requests received"))
+        #expect(!html.contains("<script"))
+    }
+
+    @Test("Bad input: an unknown unit, a quarter out of range")
+    func badInput() throws {
+        #expect(throws: (any Error).self) { try run(["--year", "2026", "--unit", "NOPE"]) }
+        do { _ = try run(["--year", "2026", "--unit", "NOPE"]) } catch { #expect("\(error)".contains("HUMAS")) }
+        #expect(throws: (any Error).self) { try run(["--year", "2026", "--quarter", "5"]) }
+    }
+}
