@@ -100,3 +100,26 @@ struct TriageTests {
         #expect(app.requests.selected?.rowid == last.first?.rowid)
     }
 }
+
+@Suite("Report and registers in the app")
+struct ReportViewTests {
+    @Test("The report view shows the same figures as the domain computes")
+    func reportView() throws {
+        let app = try makeDemoApp()
+        let screen = TextScreen(rows: 60, columns: 100)
+        app.runCommand("report")
+        app.render(on: screen)
+        #expect(screen.text.contains("LAPORAN LAYANAN INFORMASI PUBLIK 2026"))
+        let records = try app.store.reportRecords(for: ReportPeriod(year: 2026)!)
+        let humas = ServiceReport.compute(period: ReportPeriod(year: 2026)!, unit: "HUMAS", requests: records.requests,
+                                          objections: records.objections, disputes: records.disputes, calendar: app.store.context.calendar)
+        let lines = screen.text.split(separator: "\n")
+        let section = try #require(lines.firstIndex { $0 == "HUMAS" })
+        let line = try #require(lines[section...].first { $0.contains("Permohonan diterima") })
+        #expect(line.hasSuffix(" \(humas.requestsReceived)"))
+        app.handle(.escape)
+        app.runCommand("registers")
+        app.render(on: screen)
+        #expect(screen.text.contains("REGISTER PERMOHONAN 2026"))
+    }
+}

@@ -24,7 +24,7 @@ public enum ActionID: String, Hashable, Sendable, CaseIterable {
     case register, startProcessing, forward, extend, decide, deliver, close, withdraw
     case fileObjection, answerObjection, revealPersonalData
     case addDocument, editDocument, linkDocuments, category
-    case conflicts, audit, language
+    case conflicts, audit, language, report, registers
 }
 
 /// One row of the action table.
@@ -91,6 +91,8 @@ public enum ActionTable {
         spec(.conflicts, [.character("!")], "conflicts", [], "Daftar konflik sinkronisasi", "Sync conflicts"),
         spec(.audit, [], "audit", [], "Jejak audit terbaru", "Latest audit trail"),
         spec(.language, [], "lang", [], "Ganti bahasa (id/en)", "Switch language (id/en)"),
+        spec(.report, [], "report", [], "Laporan layanan informasi tahun ini", "This year's service report"),
+        spec(.registers, [], "registers", [], "Register permohonan dan keberatan tahun ini", "This year's request and objection registers"),
     ]
 
     private static func spec(_ id: ActionID, _ keys: [Key], _ command: String, _ panes: Set<Pane>,

@@ -195,6 +195,8 @@ public final class App {
             try openActionForm(id)
         case .revealPersonalData: try revealPersonalData()
         case .conflicts: try showConflicts()
+        case .report: try showReport()
+        case .registers: try showRegisters()
         case .audit: try showAudit()
         case .language:
             language = language == .indonesian ? .english : .indonesian
