@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The law and the language of the work: calendars, deadlines, lifecycles. No I/O.
@@ -21,6 +22,11 @@ let package = Package(
             name: "PPIDStore",
             dependencies: ["PPIDDomain", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // Letters (written notice, refusal, extension, answer to an objection) from editable Mustache templates.
+        .target(
+            name: "PPIDLetters",
+            dependencies: ["PPIDDomain", .product(name: "Mustache", package: "swift-mustache")]
+        ),
         // ncursesw with wide characters on; macros and globals wrapped as functions. Only PPIDTerminal uses it.
         .target(
             name: "CNCursesW",
@@ -29,7 +35,7 @@ let package = Package(
         // The terminal front end: panes, forms, the action table, themes, the event loop.
         .target(
             name: "PPIDTerminal",
-            dependencies: ["PPIDDomain", "PPIDStore", "CNCursesW"]
+            dependencies: ["PPIDDomain", "PPIDStore", "PPIDLetters", "CNCursesW"]
         ),
         // The command-line subcommands of `ppid`, kept in a library so tests can run them.
         .target(
@@ -38,6 +44,7 @@ let package = Package(
                 "PPIDDomain",
                 "PPIDStore",
                 "PPIDTerminal",
+                "PPIDLetters",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 // Raw SQLite, for the benchmark's side-by-side figures.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -49,8 +56,9 @@ let package = Package(
         .executableTarget(name: "ppid", dependencies: ["PPIDCommands"]),
         .testTarget(name: "PPIDDomainTests", dependencies: ["PPIDDomain"]),
         .testTarget(name: "PPIDStoreTests", dependencies: ["PPIDStore", "PPIDDomain"]),
-        .testTarget(name: "PPIDTerminalTests", dependencies: ["PPIDTerminal", "PPIDStore", "PPIDDomain"],
+        .testTarget(name: "PPIDTerminalTests", dependencies: ["PPIDTerminal", "PPIDStore", "PPIDDomain", "PPIDLetters"],
                     exclude: ["Snapshots"]),
+        .testTarget(name: "PPIDLettersTests", dependencies: ["PPIDLetters", "PPIDDomain"]),
         .testTarget(name: "PPIDCommandsTests", dependencies: ["PPIDCommands", "PPIDDomain"]),
     ],
     swiftLanguageModes: [.v6]

@@ -3,6 +3,7 @@ import Testing
 @testable import PPIDDomain
 @testable import PPIDStore
 @testable import PPIDTerminal
+@testable import PPIDLetters
 
 @Suite("Keyboard triage on the in-memory screen", .serialized)
 struct TriageTests {
@@ -121,5 +122,29 @@ struct ReportViewTests {
         app.runCommand("registers")
         app.render(on: screen)
         #expect(screen.text.contains("REGISTER PERMOHONAN 2026"))
+    }
+}
+
+@Suite("Letters from the app")
+struct LetterDeskTests {
+    @Test("Deciding writes the written notice (and the refusal decision) and says where the file went")
+    func decidingWritesTheNotice() throws {
+        let app = try makeDemoApp()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ppid-letters-\(UUID())").path
+        app.letterDesk = LetterDesk(renderer: LetterRenderer(templatesFolder: nil, settings: LetterSettings(), unitCode: "HUMAS",
+                                                             unitName: "Biro Humas", body: "Kementerian Contoh"), folder: folder)
+        let screen = TextScreen(rows: 24, columns: 200)
+        let number = try #require(app.requests.selected?.number)
+        app.handle(.character("d"))
+        app.handle(.control("s"))
+        app.render(on: screen)
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        #expect(files.count == 2, "the notice as text and HTML")
+        #expect(files.allSatisfy { $0.hasPrefix("pemberitahuan-") })
+        let text = try String(contentsOfFile: folder + "/" + files.first { $0.hasSuffix(".txt") }!, encoding: .utf8)
+        #expect(text.contains(number))
+        #expect(text.contains("Diberikan seluruhnya"))
+        #expect(screen.text.contains("Surat: " + folder))
+        #expect(try app.store.auditTrail().first?.action == "letter.write")
     }
 }

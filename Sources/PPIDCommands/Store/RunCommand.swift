@@ -40,6 +40,7 @@ struct RunCommand: ParsableCommand {
         }
         let (chosen, warning) = ThemeLoader.load(theme ?? environment["PPID_THEME"] ?? config["theme"], environment: environment)
         let app = try withStore(language) { () throws(StoreError) in try App(store: local, language: language) }
+        app.letterDesk = LetterSetup.desk(store: local, config: config, environment: environment)
         if let warning { app.show(warning) }
         else if let problem = config.problems.first { app.announce(problem) }
         else if isNew && !empty {

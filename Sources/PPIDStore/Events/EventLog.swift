@@ -68,6 +68,14 @@ extension LocalStore {
         }
     }
 
+    /// Takes the next number of a register (letters, say) and renders it with `template`.
+    public func issueNumber(register: String, template: String, date: CivilDate) throws(StoreError) -> String {
+        let unit = profile.code
+        let format = (try? RegistrationNumberFormat(template: template)) ?? .standard
+        let sequence = try write { db in try self.issueNumber(db, register: register, unit: unit, year: date.year) }
+        return format.render(sequence: sequence, unit: unit, date: date)
+    }
+
     /// Takes the next number of a register; numbers are never reused, even if the case is withdrawn.
     func issueNumber(_ db: Database, register: String, unit: String, year: Int) throws -> Int {
         try db.execute(sql: """

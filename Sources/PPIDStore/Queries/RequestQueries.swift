@@ -123,6 +123,13 @@ extension LocalStore {
         }
     }
 
+    /// The id of the objection with this register number, if any.
+    public func objectionID(number: String) throws(StoreError) -> UUID? {
+        try readOne { db in
+            try String.fetchOne(db, sql: "SELECT uuid FROM objections WHERE number = ?", arguments: [number]).flatMap(UUID.init(uuidString:))
+        }
+    }
+
     /// The DIP entries linked to a request.
     public func linkedDocuments(ofRequest id: UUID) throws(StoreError) -> [DIPRow] {
         try read { db in

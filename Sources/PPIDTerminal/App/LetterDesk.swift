@@ -1,0 +1,35 @@
+import Foundation
+import PPIDDomain
+import PPIDLetters
+import PPIDStore
+
+/// Writes letters to files as part of the actions that need them: deciding writes the notice (and
+/// the refusal decision), extending writes the extension notice, answering writes the answer.
+public struct LetterDesk: Sendable {
+    public let renderer: LetterRenderer
+    /// Where letters are written: `${XDG_DATA_HOME:-~/.local/share}/ppid/letters` by default.
+    public let folder: String
+
+    public init(renderer: LetterRenderer, folder: String) {
+        self.renderer = renderer
+        self.folder = folder
+    }
+
+    /// Renders `kind` for `subject` in both formats, numbered from the letter register; returns the text file's path.
+    public func write(_ kind: LetterKind, subject: LetterSubject, store: LocalStore) throws -> String {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let date = store.today
+        let number = try store.issueNumber(register: "letter", template: "{seq:4}/PPID-{unit}/{roman}/{year}", date: date)
+        let base = folder + "/" + kind.rawValue + "-" + number.replacingOccurrences(of: "/", with: "-")
+        var textPath = ""
+        for format in LetterFormat.allCases {
+            let rendered = try renderer.render(kind, format: format, subject: subject, number: number, date: date)
+            let path = base + "." + format.rawValue
+            try rendered.write(toFile: path, atomically: true, encoding: .utf8)
+            chmod(path, 0o600)
+            if format == .text { textPath = path }
+        }
+        try store.recordAudit(action: "letter.write", subject: number, detail: textPath)
+        return textPath
+    }
+}
