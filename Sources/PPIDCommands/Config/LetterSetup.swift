@@ -15,6 +15,7 @@ enum LetterSetup {
         let renderer = LetterRenderer(templatesFolder: templates, settings: settings, unitCode: profile.code, unitName: profile.name,
                                       body: profile.body)
         let folder = config["letters"] ?? StoreLocation.defaultFolder(environment: environment) + "/letters"
-        return LetterDesk(renderer: renderer, folder: folder)
+        return LetterDesk(renderer: renderer, folder: folder,
+                          numberFormat: config["letter_number_format"] ?? "{seq:4}/PPID-{unit}/{roman}/{year}")
     }
 }

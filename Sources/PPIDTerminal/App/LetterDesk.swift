@@ -10,16 +10,20 @@ public struct LetterDesk: Sendable {
     /// Where letters are written: `${XDG_DATA_HOME:-~/.local/share}/ppid/letters` by default.
     public let folder: String
 
-    public init(renderer: LetterRenderer, folder: String) {
+    /// The letter register's number format (placeholders as for register numbers).
+    public let numberFormat: String
+
+    public init(renderer: LetterRenderer, folder: String, numberFormat: String = "{seq:4}/PPID-{unit}/{roman}/{year}") {
         self.renderer = renderer
         self.folder = folder
+        self.numberFormat = numberFormat
     }
 
     /// Renders `kind` for `subject` in both formats, numbered from the letter register; returns the text file's path.
     public func write(_ kind: LetterKind, subject: LetterSubject, store: LocalStore) throws -> String {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let date = store.today
-        let number = try store.issueNumber(register: "letter", template: "{seq:4}/PPID-{unit}/{roman}/{year}", date: date)
+        let number = try store.issueNumber(register: "letter", template: numberFormat, date: date)
         let base = folder + "/" + kind.rawValue + "-" + number.replacingOccurrences(of: "/", with: "-")
         var textPath = ""
         for format in LetterFormat.allCases {
