@@ -54,10 +54,8 @@ struct ReportCommand: ParsableCommand {
             }
             reports = [ServiceReport.compute(period: period, unit: unit, requests: requests, objections: objections, disputes: disputes, calendar: calendar)]
         } else {
-            reports = units.map { ServiceReport.compute(period: period, unit: $0, requests: requests, objections: objections, disputes: disputes, calendar: calendar) }
-            if units.count != 1 {
-                reports.append(ServiceReport.compute(period: period, unit: nil, requests: requests, objections: objections, disputes: disputes, calendar: calendar))
-            }
+            reports = ServiceReport.perUnit(period: period, units: units, requests: requests, objections: objections,
+                                            disputes: disputes, calendar: calendar)
         }
         let table = ReportTable(reports: reports, language: language, body: local.profile.body.isEmpty ? local.profile.name : local.profile.body)
         switch format {

@@ -1,4 +1,3 @@
-import CSV
 import Foundation
 import PPIDDomain
 
@@ -27,18 +26,12 @@ struct ReportTable {
         return out
     }
 
-    /// RFC 4180: CRLF line ends, fields quoted where needed (by the CSV library).
+    /// RFC 4180 CSV, written the same way as the registers.
     func csv(bom: Bool) throws -> String {
-        let writer = try CSVWriter(stream: .toMemory(), newline: .crlf)
-        try writer.write(row: ["unit", "key", "figure", "value"])
-        for section in sections {
-            for line in section.lines {
-                try writer.write(row: [section.heading, line.key, line.label.trimmingCharacters(in: .whitespaces), line.value])
-            }
+        let rows = sections.flatMap { section in
+            section.lines.map { [section.heading, $0.key, $0.label.trimmingCharacters(in: .whitespaces), $0.value] }
         }
-        writer.stream.close()
-        let data = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
-        return (bom ? "\u{FEFF}" : "") + String(decoding: data, as: UTF8.self) + "\r\n"
+        return try RegisterTable.csv(header: ["unit", "key", "figure", "value"], rows: rows, bom: bom)
     }
 
     var html: String {

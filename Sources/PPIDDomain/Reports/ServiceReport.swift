@@ -102,6 +102,18 @@ public struct ServiceReport: Hashable, Sendable {
         return report
     }
 
+    /// One report per unit, then the roll-up for the whole body when there is more than one unit.
+    public static func perUnit(period: ReportPeriod, units: [String], requests: [RequestRecord], objections: [ObjectionRecord],
+                               disputes: [DisputeRecord], calendar: WorkCalendar) -> [ServiceReport] {
+        var reports = units.map {
+            compute(period: period, unit: $0, requests: requests, objections: objections, disputes: disputes, calendar: calendar)
+        }
+        if units.count != 1 {
+            reports.append(compute(period: period, unit: nil, requests: requests, objections: objections, disputes: disputes, calendar: calendar))
+        }
+        return reports
+    }
+
     static func basisKey(_ basis: ExemptionBasis) -> String {
         switch basis {
         case let .pasal17(letter): "17" + letter.rawValue

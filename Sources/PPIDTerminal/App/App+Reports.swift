@@ -8,14 +8,8 @@ extension App {
         guard let period = ReportPeriod(year: today.year) else { return }
         let records = try store.reportRecords(for: period)
         let units = try store.units()
-        var reports = units.map {
-            ServiceReport.compute(period: period, unit: $0, requests: records.requests, objections: records.objections,
-                                  disputes: records.disputes, calendar: store.context.calendar)
-        }
-        if units.count != 1 {
-            reports.append(ServiceReport.compute(period: period, unit: nil, requests: records.requests, objections: records.objections,
-                                                 disputes: records.disputes, calendar: store.context.calendar))
-        }
+        let reports = ServiceReport.perUnit(period: period, units: units, requests: records.requests, objections: records.objections,
+                                            disputes: records.disputes, calendar: store.context.calendar)
         var lines: [(String, Role)] = [(t("LAPORAN LAYANAN INFORMASI PUBLIK \(period.text(language))", "PUBLIC INFORMATION SERVICE REPORT \(period.text(language))"), .title)]
         for report in reports {
             lines.append(("", .normal))
