@@ -22,6 +22,13 @@ let package = Package(
             name: "PPIDStore",
             dependencies: ["PPIDDomain", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The versioned JSON wire format of the sync API, shared by both sides.
+        .target(name: "PPIDWire", dependencies: ["PPIDDomain"]),
+        // The central server's core: the authoritative ledger, validated with the same domain rules.
+        .target(
+            name: "PPIDCentral",
+            dependencies: ["PPIDDomain", "PPIDWire", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // Letters (written notice, refusal, extension, answer to an objection) from editable Mustache templates.
         .target(
             name: "PPIDLetters",
@@ -58,6 +65,7 @@ let package = Package(
         .testTarget(name: "PPIDStoreTests", dependencies: ["PPIDStore", "PPIDDomain"]),
         .testTarget(name: "PPIDTerminalTests", dependencies: ["PPIDTerminal", "PPIDStore", "PPIDDomain", "PPIDLetters"],
                     exclude: ["Snapshots"]),
+        .testTarget(name: "PPIDCentralTests", dependencies: ["PPIDCentral", "PPIDWire", "PPIDDomain"]),
         .testTarget(name: "PPIDLettersTests", dependencies: ["PPIDLetters", "PPIDDomain"]),
         .testTarget(name: "PPIDCommandsTests", dependencies: ["PPIDCommands", "PPIDDomain"]),
     ],
