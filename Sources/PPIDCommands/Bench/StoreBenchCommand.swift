@@ -113,7 +113,7 @@ struct StoreBenchCommand: ParsableCommand {
             Case(name: "requests: state 'diproses'", ours: { _ = try local.requests(filter: .state(.inProcess)) },
                  raw: { raw.run("SELECT \(requestColumns) FROM requests WHERE state = ? ORDER BY due_date ASC, rowid ASC LIMIT 50", ["diproses"]) }),
             Case(name: "counts per state and category", ours: { _ = try local.overviewCounts() },
-                 raw: { raw.run("SELECT state, n FROM request_state_counts WHERE n > 0"); raw.run("SELECT category, n FROM dip_category_counts WHERE n > 0") }),
+                 raw: { raw.run(LocalStore.overviewCountsSQL) }),
             Case(name: "DIP: first page", ours: { _ = try local.dipEntries() },
                  raw: { raw.run("SELECT \(dipColumns) FROM dip_entries ORDER BY number ASC, rowid ASC LIMIT 50") }),
             Case(name: "DIP: category 'dikecualikan'", ours: { _ = try local.dipEntries(category: .exempt) },
