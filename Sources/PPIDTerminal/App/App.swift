@@ -154,8 +154,8 @@ public final class App {
         case .repaint: break
         case .sync:
             if let onSync { say(onSync()) } else {
-                message = (t("Sinkronisasi belum diatur: isi alamat server dan token di konfigurasi (lihat README).",
-                             "Sync is not set up: put the server address and token in the config (see the README)."), true)
+                message = (t("Sinkronisasi dengan server pusat belum tersedia di versi ini; perubahan tetap tersimpan dan menunggu di antrean.",
+                             "Sync with the central server is not in this version yet; changes are kept and wait in the queue."), true)
             }
         case .paneRequests: switchPane(.requests)
         case .paneRegistry: switchPane(.registry)
