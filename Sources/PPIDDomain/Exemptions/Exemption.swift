@@ -73,4 +73,10 @@ public struct Exemption: Hashable, Sendable, Codable {
         self.basis = basis
         self.test = test
     }
+
+    /// Whether the basis is stated: a Pasal 17 letter, or another statute named (not blank).
+    public var namesItsBasis: Bool {
+        if case let .otherStatute(statute) = basis { return !statute.trimmed.isEmpty }
+        return true
+    }
 }

@@ -159,7 +159,7 @@ public enum DIPLifecycle {
         guard !entry.holder.trimmed.isEmpty else { throw .missingField(.holder) }
         guard entry.category == .exempt else { return }
         guard let exemption = entry.exemption else { throw .exemptWithoutBasis }
-        if case let .otherStatute(statute) = exemption.basis, statute.trimmed.isEmpty { throw .exemptWithoutBasis }
+        guard exemption.namesItsBasis else { throw .exemptWithoutBasis }
         guard exemption.test.isComplete else { throw .exemptWithoutConsequenceTest }
         guard exemption.test.until != nil else { throw .exemptWithoutEndDate }
     }

@@ -119,7 +119,7 @@ public enum RequestLifecycle {
     }
 
     private static func check(_ exemption: Exemption) throws(RequestRejection) {
-        if case let .otherStatute(statute) = exemption.basis, statute.trimmed.isEmpty { throw .refusalWithoutBasis }
+        guard exemption.namesItsBasis else { throw .refusalWithoutBasis }
         guard exemption.test.isComplete else { throw .refusalWithoutConsequenceTest }
     }
 

@@ -57,6 +57,11 @@ extension LocalStore {
         }
     }
 
+    /// How many local events the server refused (the status line's count, without decoding them).
+    public func conflictCount() throws(StoreError) -> Int {
+        try readOne { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM outbox WHERE state = 'rejected'") ?? 0 }
+    }
+
     /// Local events the server refused, newest first.
     public func conflicts() throws(StoreError) -> [Conflict] {
         try read { db in

@@ -82,7 +82,7 @@ public final class App {
         for group in UrgencyGroup.allCases { counts[group] = try store.boardCount(group, bounds: board.bounds) }
         board.counts = counts
         pending = try store.pendingCount()
-        conflictCount = try store.conflicts().count
+        conflictCount = try store.conflictCount()
         lastSync = try store.syncValue("lastSync")
     }
 
