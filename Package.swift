@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "ppid", targets: ["ppid"]),
+        .executable(name: "ppid-central", targets: ["ppid-central"]),
         .library(name: "PPIDDomain", targets: ["PPIDDomain"]),
     ],
     dependencies: [
@@ -13,6 +14,10 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
     ],
     targets: [
         // The law and the language of the work: calendars, deadlines, lifecycles. No I/O.
@@ -24,10 +29,37 @@ let package = Package(
         ),
         // The versioned JSON wire format of the sync API, shared by both sides.
         .target(name: "PPIDWire", dependencies: ["PPIDDomain"]),
-        // The central server's core: the authoritative ledger, validated with the same domain rules.
+        // The central server's core: the authoritative ledger, validated with the same domain rules;
+        // units, officers and their hashed tokens; calendars; central intake and dispatch.
         .target(
             name: "PPIDCentral",
-            dependencies: ["PPIDDomain", "PPIDWire", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "PPIDDomain", "PPIDWire",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The central server's HTTP API v1 (Hummingbird) and its admin command line.
+        .target(
+            name: "PPIDCentralServer",
+            dependencies: [
+                "PPIDDomain", "PPIDWire", "PPIDCentral",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            resources: [.copy("API/openapi.json")]
+        ),
+        .executableTarget(name: "ppid-central", dependencies: [
+            "PPIDCentralServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // The terminal's sync client: pull and push over HTTP, applied to the local store, with backoff.
+        .target(
+            name: "PPIDSync",
+            dependencies: [
+                "PPIDDomain", "PPIDWire", "PPIDStore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
         ),
         // Letters (written notice, refusal, extension, answer to an objection) from editable Mustache templates.
         .target(
@@ -52,6 +84,7 @@ let package = Package(
                 "PPIDStore",
                 "PPIDTerminal",
                 "PPIDLetters",
+                "PPIDSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 // Raw SQLite, for the benchmark's side-by-side figures.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
@@ -66,6 +99,12 @@ let package = Package(
         .testTarget(name: "PPIDTerminalTests", dependencies: ["PPIDTerminal", "PPIDStore", "PPIDDomain", "PPIDLetters"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "PPIDCentralTests", dependencies: ["PPIDCentral", "PPIDWire", "PPIDDomain"]),
+        .testTarget(name: "PPIDCentralServerTests",
+                    dependencies: ["PPIDCentralServer", "PPIDCentral", "PPIDWire", "PPIDDomain",
+                                   .product(name: "AsyncHTTPClient", package: "async-http-client")]),
+        .testTarget(name: "PPIDSyncTests",
+                    dependencies: ["PPIDSync", "PPIDCentralServer", "PPIDCentral", "PPIDStore", "PPIDWire", "PPIDDomain",
+                                   .product(name: "AsyncHTTPClient", package: "async-http-client")]),
         .testTarget(name: "PPIDLettersTests", dependencies: ["PPIDLetters", "PPIDDomain"]),
         .testTarget(name: "PPIDCommandsTests", dependencies: ["PPIDCommands", "PPIDDomain"]),
     ],

@@ -60,11 +60,159 @@ public struct ChangesPage: Codable, Hashable, Sendable {
     public let nextCursor: Int64
     /// Whether more events wait after this page.
     public let hasMore: Bool
+    /// Who the token belongs to: the client checks that it syncs the right unit.
+    public let identity: Identity?
+    /// Units, officers and calendars, sent only when newer than the `reference` revision the client gave.
+    public let reference: ReferenceData?
 
-    public init(events: [WireEvent], nextCursor: Int64, hasMore: Bool) {
+    public init(events: [WireEvent], nextCursor: Int64, hasMore: Bool, identity: Identity? = nil, reference: ReferenceData? = nil) {
         self.events = events
         self.nextCursor = nextCursor
         self.hasMore = hasMore
+        self.identity = identity
+        self.reference = reference
+    }
+}
+
+/// The officer a token belongs to, and what it may see.
+public struct Identity: Codable, Hashable, Sendable {
+    public let officer: String
+    public let unit: String
+    /// True for the PPID Utama: sees every unit and dispatches requests.
+    public let isMain: Bool
+
+    public init(officer: String, unit: String, isMain: Bool) {
+        self.officer = officer
+        self.unit = unit
+        self.isMain = isMain
+    }
+}
+
+/// A work unit as the central server knows it.
+public struct WireUnit: Codable, Hashable, Sendable {
+    public let code: String
+    public let name: String
+    /// WIB, WITA, WIT or an IANA zone.
+    public let zone: String
+    public let isMain: Bool
+
+    public init(code: String, name: String, zone: String, isMain: Bool) {
+        self.code = code
+        self.name = name
+        self.zone = zone
+        self.isMain = isMain
+    }
+}
+
+/// An officer as other units see them (never a token).
+public struct WireOfficer: Codable, Hashable, Sendable {
+    public let login: String
+    public let name: String
+    public let unit: String
+
+    public init(login: String, name: String, unit: String) {
+        self.login = login
+        self.name = name
+        self.unit = unit
+    }
+}
+
+/// A holiday calendar file loaded centrally (a decree, a revision, regional days).
+public struct WireCalendar: Codable, Hashable, Sendable {
+    public let name: String
+    /// The file's text, in the calendar file format.
+    public let body: String
+
+    public init(name: String, body: String) {
+        self.name = name
+        self.body = body
+    }
+}
+
+/// The reference data every terminal keeps a copy of, with its revision.
+public struct ReferenceData: Codable, Hashable, Sendable {
+    public let revision: Int64
+    public let units: [WireUnit]
+    public let officers: [WireOfficer]
+    public let calendars: [WireCalendar]
+
+    public init(revision: Int64, units: [WireUnit], officers: [WireOfficer], calendars: [WireCalendar]) {
+        self.revision = revision
+        self.units = units
+        self.officers = officers
+        self.calendars = calendars
+    }
+}
+
+/// `POST /v1/requests`: a request that arrived centrally (web portal, app, email desk), to register
+/// and dispatch to a unit.
+public struct IntakeRequest: Codable, Hashable, Sendable {
+    /// The unit it is dispatched to.
+    public let unit: String
+    /// When it was received; now when absent.
+    public let receivedAt: Date?
+    public let channel: Channel
+    public let requester: Requester
+    public let information: String
+    public let purpose: String
+    public let obtainMethod: ObtainMethod?
+    public let deliveryMethod: DeliveryMethod?
+
+    public init(unit: String, receivedAt: Date?, channel: Channel, requester: Requester, information: String, purpose: String,
+                obtainMethod: ObtainMethod? = nil, deliveryMethod: DeliveryMethod? = nil) {
+        self.unit = unit
+        self.receivedAt = receivedAt
+        self.channel = channel
+        self.requester = requester
+        self.information = information
+        self.purpose = purpose
+        self.obtainMethod = obtainMethod
+        self.deliveryMethod = deliveryMethod
+    }
+}
+
+/// The answer to an intake: the request as registered, and where it went.
+public struct IntakeResponse: Codable, Hashable, Sendable {
+    public let caseID: UUID
+    public let registrationNumber: String
+    public let unit: String
+    public let sequence: Int64
+    /// When the written notice is due (ISO date), in the unit's calendar.
+    public let noticeDue: String
+
+    public init(caseID: UUID, registrationNumber: String, unit: String, sequence: Int64, noticeDue: String) {
+        self.caseID = caseID
+        self.registrationNumber = registrationNumber
+        self.unit = unit
+        self.sequence = sequence
+        self.noticeDue = noticeDue
+    }
+}
+
+/// `GET /v1/health`.
+public struct HealthResponse: Codable, Hashable, Sendable {
+    public let status: String
+    public let apiVersion: Int
+    /// The highest sequence number in the log.
+    public let sequence: Int64
+
+    public init(status: String, apiVersion: Int, sequence: Int64) {
+        self.status = status
+        self.apiVersion = apiVersion
+        self.sequence = sequence
+    }
+}
+
+/// The body of every error answer: a code for programs, a message for people, in both languages.
+public struct WireError: Codable, Hashable, Sendable, Error {
+    public let error: String
+    public let message: String
+    public let messageEnglish: String
+
+    public init(error: String, message: String, messageEnglish: String) {
+        self.error = error
+        self.message = message
+        self.messageEnglish = messageEnglish
     }
 }
 

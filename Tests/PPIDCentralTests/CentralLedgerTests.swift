@@ -19,55 +19,123 @@ struct CentralLedgerTests {
                             information: "Data", purpose: "Riset")
     }
 
+    let humasToken = Principal(officer: "rina", unit: "HUMAS", isMain: false)
+    let itjenToken = Principal(officer: "eko", unit: "ITJEN", isMain: false)
+    let mainToken = Principal(officer: "ratna", unit: "UTAMA", isMain: true)
+
+    func makeStore() throws -> CentralStore {
+        let store = try CentralStore(path: ":memory:")
+        try store.addUnit(code: "UTAMA", name: "PPID Utama", isMain: true)
+        try store.addUnit(code: "HUMAS", name: "Humas")
+        try store.addUnit(code: "ITJEN", name: "Inspektorat")
+        return store
+    }
+
     func wire(_ event: DomainEvent, _ date: String, unit: String) -> WireEvent {
         WireEvent(envelope: EventEnvelope(meta: meta(date), event: event), unit: unit, sequence: nil)
     }
 
     @Test("Accepted events get global sequence numbers; a replay changes nothing; a refused one says why")
     func pushAndReplay() throws {
-        let ledger = try CentralLedger(path: ":memory:", context: context)
+        let ledger = try makeStore()
         let reg = registration(unit: "HUMAS")
         let first = wire(.request(reg.id, .registered(reg)), "2026-03-02", unit: "HUMAS")
         let extend = wire(.request(reg.id, .extended(reason: "Koordinasi")), "2026-03-05", unit: "HUMAS")
         let again = wire(.request(reg.id, .extended(reason: "Lagi")), "2026-03-06", unit: "HUMAS")
-        let response = try ledger.push(PushRequest(events: [first, extend, again]), asUnit: "HUMAS")
+        let response = try ledger.push(PushRequest(events: [first, extend, again]), as: humasToken)
         #expect(response.outcomes.map(\.status) == [.accepted, .accepted, .rejected])
         #expect(response.outcomes.map(\.sequence) == [1, 2, nil])
         #expect(response.outcomes[2].reason == RequestRejection.secondExtension.text(.indonesian))
-        let replay = try ledger.push(PushRequest(events: [first, extend]), asUnit: "HUMAS")
+        let replay = try ledger.push(PushRequest(events: [first, extend]), as: humasToken)
         #expect(replay.outcomes.map(\.sequence) == [1, 2])
-        #expect(try ledger.changes(after: 0, limit: 100, forUnit: nil).events.count == 2)
+        #expect(try ledger.changes(after: 0, limit: 100, for: mainToken).events.count == 2)
     }
 
     @Test("A unit sees and writes only its own cases; the PPID Utama sees all")
     func unitScope() throws {
-        let ledger = try CentralLedger(path: ":memory:", context: context)
+        let ledger = try makeStore()
         let humas = registration(unit: "HUMAS")
         let itjen = registration(unit: "ITJEN")
-        _ = try ledger.push(PushRequest(events: [wire(.request(humas.id, .registered(humas)), "2026-03-02", unit: "HUMAS")]), asUnit: "HUMAS")
-        _ = try ledger.push(PushRequest(events: [wire(.request(itjen.id, .registered(itjen)), "2026-03-02", unit: "ITJEN")]), asUnit: "ITJEN")
-        let intrusion = try ledger.push(PushRequest(events: [wire(.request(itjen.id, .processingStarted), "2026-03-03", unit: "HUMAS")]), asUnit: "HUMAS")
+        _ = try ledger.push(PushRequest(events: [wire(.request(humas.id, .registered(humas)), "2026-03-02", unit: "HUMAS")]), as: humasToken)
+        _ = try ledger.push(PushRequest(events: [wire(.request(itjen.id, .registered(itjen)), "2026-03-02", unit: "ITJEN")]), as: itjenToken)
+        let intrusion = try ledger.push(PushRequest(events: [wire(.request(itjen.id, .processingStarted), "2026-03-03", unit: "HUMAS")]), as: humasToken)
         #expect(intrusion.outcomes.first?.status == .rejected)
-        let forged = try ledger.push(PushRequest(events: [wire(.request(itjen.id, .processingStarted), "2026-03-03", unit: "ITJEN")]), asUnit: "HUMAS")
+        let forged = try ledger.push(PushRequest(events: [wire(.request(itjen.id, .processingStarted), "2026-03-03", unit: "ITJEN")]), as: humasToken)
         #expect(forged.outcomes.first?.status == .rejected, "a unit cannot claim another unit's name")
-        #expect(try ledger.changes(after: 0, limit: 10, forUnit: "HUMAS").events.map(\.unit) == ["HUMAS"])
-        #expect(try ledger.changes(after: 0, limit: 10, forUnit: nil).events.count == 2)
+        #expect(try ledger.changes(after: 0, limit: 10, for: humasToken).events.map(\.unit) == ["HUMAS"])
+        #expect(try ledger.changes(after: 0, limit: 10, for: mainToken).events.count == 2)
     }
 
     @Test("Changes page by cursor and say when more wait; the wire format round-trips")
     func paging() throws {
-        let ledger = try CentralLedger(path: ":memory:", context: context)
+        let ledger = try makeStore()
         var events: [WireEvent] = []
         for _ in 0..<5 {
             let reg = registration(unit: "HUMAS")
             events.append(wire(.request(reg.id, .registered(reg)), "2026-03-02", unit: "HUMAS"))
         }
-        _ = try ledger.push(PushRequest(events: events), asUnit: "HUMAS")
-        let page1 = try ledger.changes(after: 0, limit: 2, forUnit: "HUMAS")
+        _ = try ledger.push(PushRequest(events: events), as: humasToken)
+        let page1 = try ledger.changes(after: 0, limit: 2, for: humasToken)
         #expect(page1.events.map(\.sequence) == [1, 2] && page1.hasMore && page1.nextCursor == 2)
-        let page3 = try ledger.changes(after: 4, limit: 2, forUnit: "HUMAS")
+        let page3 = try ledger.changes(after: 4, limit: 2, for: humasToken)
         #expect(page3.events.map(\.sequence) == [5] && !page3.hasMore)
+        #expect(page1.identity == humasToken.identity)
+        #expect(page1.reference?.units.map(\.code) == ["HUMAS", "ITJEN", "UTAMA"], "reference data comes with a first pull")
+        let known = try ledger.changes(after: 4, limit: 2, for: humasToken, knownReference: try ledger.referenceRevision())
+        #expect(known.reference == nil, "and not again once the client has it")
         let data = try WireCoding.encoder().encode(page1)
         #expect(try WireCoding.decoder().decode(ChangesPage.self, from: data) == page1)
+        // The hand-assembled JSON is what the Codable types give.
+        let raw = try ledger.changesJSON(after: 0, limit: 2, for: humasToken, knownReference: -1)
+        #expect(try WireCoding.decoder().decode(ChangesPage.self, from: Data(raw)) == page1)
+    }
+}
+
+@Suite("Central directory and intake")
+struct CentralDirectoryTests {
+    @Test("Tokens are stored hashed, authenticate their officer's unit, and stop working when revoked")
+    func tokens() throws {
+        let store = try CentralStore(path: ":memory:")
+        try store.addUnit(code: "HUMAS", name: "Humas")
+        try store.addOfficer(login: "rina", name: "Rina", unit: "HUMAS")
+        let token = try store.issueToken(officer: "rina")
+        #expect(token.hasPrefix("ppid_") && token.count > 40)
+        #expect(try store.authenticate(token: token) == Principal(officer: "rina", unit: "HUMAS", isMain: false))
+        #expect(try store.authenticate(token: token + "x") == nil)
+        let stored = try store.read { db in try String.fetchAll(db, sql: "SELECT hash FROM tokens") }
+        #expect(stored == [APIToken.hash(token)] && !stored[0].contains(token))
+        #expect(try store.revokeTokens(officer: "rina") == 1)
+        #expect(try store.authenticate(token: token) == nil)
+        #expect(throws: CentralError.unknownUnit("KEU")) { try store.addOfficer(login: "dewi", name: "Dewi", unit: "KEU") }
+    }
+
+    @Test("A dispatched request lands in its unit's log with a portal number; only the PPID Utama dispatches")
+    func dispatch() throws {
+        let store = try CentralStore(path: ":memory:")
+        try store.addUnit(code: "UTAMA", name: "PPID Utama", isMain: true)
+        try store.addUnit(code: "HUMAS", name: "Humas")
+        let intake = IntakeRequest(unit: "HUMAS", receivedAt: ISO8601DateFormatter().date(from: "2026-03-02T02:00:00Z"),
+                                   channel: .webPortal, requester: Requester(name: "Siti", address: "Jakarta"),
+                                   information: "Laporan keuangan", purpose: "Riset")
+        let answer = try store.dispatch(intake, by: Principal(officer: "ratna", unit: "UTAMA", isMain: true))
+        #expect(answer.registrationNumber == "00001/PORTAL/HUMAS/2026" && answer.noticeDue == "2026-03-16")
+        #expect(try store.changes(after: 0, limit: 10, for: Principal(officer: "x", unit: "HUMAS", isMain: false)).events.count == 1)
+        #expect(throws: CentralError.self) {
+            _ = try store.dispatch(intake, by: Principal(officer: "rina", unit: "HUMAS", isMain: false))
+        }
+        #expect(throws: CentralError.unknownUnit("KEU")) {
+            _ = try store.dispatch(IntakeRequest(unit: "KEU", receivedAt: nil, channel: .app, requester: Requester(name: "A"),
+                                                 information: "x", purpose: "y"), by: Principal(officer: "ratna", unit: "UTAMA", isMain: true))
+        }
+    }
+
+    @Test("A calendar file is checked before it is loaded and bumps the reference revision")
+    func calendars() throws {
+        let store = try CentralStore(path: ":memory:")
+        let before = try store.referenceRevision()
+        try store.addCalendar(name: "skb-2027.txt", body: "# covers: 2027\n2027-01-01\tlibur\tTahun Baru\n")
+        #expect(try store.referenceRevision() == before + 1)
+        #expect(try store.referenceData().calendars.map(\.name) == ["skb-2027.txt"])
+        #expect(throws: CentralError.self) { try store.addCalendar(name: "bad.txt", body: "2027-13-45\tlibur\tX\n") }
     }
 }

@@ -2,7 +2,8 @@ import Foundation
 
 /// The officer's settings file, `${XDG_CONFIG_HOME:-~/.config}/ppid/config`: `key = value` lines,
 /// `#` comments. Known keys: `db`, `theme`, `lang`, and for letters `templates`, `letters`, `letter_city`,
-/// `letter_address`, `signatory_name`, `signatory_position`, `letter_number_format`. Command-line options and environment variables
+/// `letter_address`, `signatory_name`, `signatory_position`, `letter_number_format`; for sync `server`, `token_file`
+/// (a file only its owner can read) and `sync_interval` (seconds between background syncs). Command-line options and environment variables
 /// take precedence over it.
 struct Config {
     var values: [String: String] = [:]
@@ -21,7 +22,7 @@ struct Config {
         return parse(text, source: path)
     }
 
-    static let knownKeys: Set<String> = ["db", "theme", "lang", "templates", "letters", "letter_city", "letter_address", "signatory_name", "signatory_position", "letter_number_format"]
+    static let knownKeys: Set<String> = ["db", "theme", "lang", "templates", "letters", "letter_city", "letter_address", "signatory_name", "signatory_position", "letter_number_format", "server", "token_file", "sync_interval"]
 
     static func parse(_ text: String, source: String) -> Config {
         var config = Config()

@@ -7,7 +7,8 @@ import Foundation
 public struct UnitZone: Hashable, Sendable, CustomStringConvertible {
     /// The IANA identifier, such as `Asia/Jakarta`.
     public let identifier: String
-    private let timeZone: TimeZone
+    /// The Foundation time zone, for formatting times of day.
+    public let timeZone: TimeZone
 
     /// Western Indonesia Time (Asia/Jakarta).
     public static let wib = UnitZone(known: "Asia/Jakarta")

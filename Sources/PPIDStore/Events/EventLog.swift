@@ -113,11 +113,17 @@ extension LocalStore {
                              envelope.meta.localDate.iso, terminal, origin, serverSeq, payload])
     }
 
+    /// The order a case's events fold in: those the server has sequenced, in its order; then this
+    /// terminal's pending ones, in local order. After a full sync every terminal of a unit folds
+    /// exactly the server's sequence, so all hold the same state.
+    static let serverOrder = "COALESCE(e.server_seq, o.server_seq) IS NULL, COALESCE(e.server_seq, o.server_seq), e.seq"
+
     /// The events of one case that count (not rejected by the server), in log order.
     func envelopes(of caseID: UUID, in db: Database) throws -> [EventEnvelope] {
         try Row.fetchAll(db, sql: """
             SELECT e.seq, e.payload FROM events e LEFT JOIN outbox o ON o.event_uuid = e.uuid
-            WHERE e.case_uuid = ? AND (o.state IS NULL OR o.state <> 'rejected') ORDER BY e.seq
+            WHERE e.case_uuid = ? AND (o.state IS NULL OR o.state <> 'rejected')
+            ORDER BY \(Self.serverOrder)
             """, arguments: [caseID.uuidString]).map { row in
             try EventCoding.decode(row["payload"], seq: row["seq"])
         }

@@ -26,7 +26,7 @@ extension LocalStore {
             let writer = ProjectionWriter(db: db)
             let cursor = try Row.fetchCursor(db, sql: """
                 SELECT e.seq, e.case_uuid, e.payload FROM events e LEFT JOIN outbox o ON o.event_uuid = e.uuid
-                WHERE o.state IS NULL OR o.state <> 'rejected' ORDER BY e.case_uuid, e.seq
+                WHERE o.state IS NULL OR o.state <> 'rejected' ORDER BY e.case_uuid, \(Self.serverOrder)
                 """)
             var currentCase: String? = nil
             var batch: [EventEnvelope] = []

@@ -1,0 +1,63 @@
+import GRDB
+
+/// The central schema, one migration per version; never edit a shipped one.
+enum CentralMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-ledger") { db in
+            try db.execute(sql: """
+                CREATE TABLE ledger (
+                    sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+                    uuid TEXT NOT NULL UNIQUE,
+                    unit TEXT NOT NULL,
+                    case_uuid TEXT NOT NULL,
+                    payload BLOB NOT NULL
+                );
+                CREATE INDEX ledger_by_case ON ledger(case_uuid, sequence);
+                CREATE INDEX ledger_by_unit ON ledger(unit, sequence);
+                CREATE TABLE case_units (case_uuid TEXT PRIMARY KEY NOT NULL, unit TEXT NOT NULL);
+                CREATE TRIGGER ledger_no_update BEFORE UPDATE ON ledger BEGIN SELECT RAISE(ABORT, 'append-only'); END;
+                CREATE TRIGGER ledger_no_delete BEFORE DELETE ON ledger BEGIN SELECT RAISE(ABORT, 'append-only'); END;
+                """)
+        }
+        migrator.registerMigration("v2-directory") { db in
+            try db.execute(sql: """
+                -- Work units; the PPID Utama is the one with is_main = 1.
+                CREATE TABLE units (
+                    code TEXT PRIMARY KEY NOT NULL,
+                    name TEXT NOT NULL,
+                    zone TEXT NOT NULL DEFAULT 'WIB',
+                    is_main INTEGER NOT NULL DEFAULT 0
+                );
+                CREATE TABLE officers (
+                    login TEXT PRIMARY KEY NOT NULL,
+                    name TEXT NOT NULL,
+                    unit TEXT NOT NULL REFERENCES units(code)
+                );
+                -- Only the SHA-256 of a token is kept: a stolen database gives no way in.
+                CREATE TABLE tokens (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    hash TEXT NOT NULL UNIQUE,
+                    officer TEXT NOT NULL REFERENCES officers(login),
+                    label TEXT NOT NULL DEFAULT '',
+                    created_at REAL NOT NULL,
+                    revoked_at REAL
+                );
+                CREATE TABLE calendars (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    name TEXT NOT NULL UNIQUE,
+                    body TEXT NOT NULL,
+                    added_at REAL NOT NULL
+                );
+                -- Bumped on every change of units, officers or calendars, so clients fetch them only when new.
+                CREATE TABLE reference_revision (id INTEGER PRIMARY KEY CHECK (id = 1), revision INTEGER NOT NULL);
+                INSERT INTO reference_revision(id, revision) VALUES (1, 0);
+                CREATE TABLE intake_counters (
+                    unit TEXT NOT NULL, year INTEGER NOT NULL, last_issued INTEGER NOT NULL,
+                    PRIMARY KEY (unit, year)
+                );
+                """)
+        }
+        return migrator
+    }
+}

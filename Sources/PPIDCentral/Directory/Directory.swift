@@ -1,0 +1,98 @@
+import Foundation
+import GRDB
+import PPIDDomain
+import PPIDWire
+
+extension CentralStore {
+    /// Creates a work unit. `isMain` marks the PPID Utama (at most one).
+    public func addUnit(code: String, name: String, zone: String = "WIB", isMain: Bool = false) throws(CentralError) {
+        let code = code.trimmingCharacters(in: .whitespaces).uppercased()
+        guard !code.isEmpty, code.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else {
+            throw .invalid(field: "code", reason: "letters, digits and '-' only / huruf, angka dan '-' saja")
+        }
+        do { _ = try UnitZone(parsing: zone) } catch {
+            throw .invalid(field: "zone", reason: error.text(.indonesian))
+        }
+        try write { db in
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM units WHERE code = ?", arguments: [code]) == true {
+                throw CentralError.duplicate(what: "Unit \(code)")
+            }
+            if isMain, try Bool.fetchOne(db, sql: "SELECT 1 FROM units WHERE is_main = 1") == true {
+                throw CentralError.duplicate(what: "PPID Utama")
+            }
+            try db.execute(sql: "INSERT INTO units(code, name, zone, is_main) VALUES (?, ?, ?, ?)",
+                           arguments: [code, name, zone, isMain])
+            try Self.bumpReference(db)
+        }
+    }
+
+    /// Creates an officer of a unit.
+    public func addOfficer(login: String, name: String, unit: String) throws(CentralError) {
+        guard !login.isEmpty, login.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) }) else {
+            throw .invalid(field: "login", reason: "letters, digits, '.', '_' and '-' only / huruf, angka, '.', '_' dan '-' saja")
+        }
+        try write { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM units WHERE code = ?", arguments: [unit]) == true else {
+                throw CentralError.unknownUnit(unit)
+            }
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM officers WHERE login = ?", arguments: [login]) == true {
+                throw CentralError.duplicate(what: "Officer \(login)")
+            }
+            try db.execute(sql: "INSERT INTO officers(login, name, unit) VALUES (?, ?, ?)", arguments: [login, name, unit])
+            try Self.bumpReference(db)
+        }
+    }
+
+    /// Issues a new API token for an officer and returns it: it is shown this once, only its hash is kept.
+    public func issueToken(officer login: String, label: String = "") throws(CentralError) -> String {
+        let token = APIToken.generate()
+        let now = clock().timeIntervalSince1970
+        try write { db in
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM officers WHERE login = ?", arguments: [login]) == true else {
+                throw CentralError.unknownOfficer(login)
+            }
+            try db.execute(sql: "INSERT INTO tokens(hash, officer, label, created_at) VALUES (?, ?, ?, ?)",
+                           arguments: [APIToken.hash(token), login, label, now])
+        }
+        return token
+    }
+
+    /// Revokes every token of an officer; returns how many were live.
+    @discardableResult
+    public func revokeTokens(officer login: String) throws(CentralError) -> Int {
+        let now = clock().timeIntervalSince1970
+        return try write { db in
+            try db.execute(sql: "UPDATE tokens SET revoked_at = ? WHERE officer = ? AND revoked_at IS NULL", arguments: [now, login])
+            return db.changesCount
+        }
+    }
+
+    /// The principal a bearer token stands for, or nil for an unknown or revoked token.
+    public func authenticate(token: String) throws(CentralError) -> Principal? {
+        let hash = APIToken.hash(token)
+        return try read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT o.login, o.unit, u.is_main FROM tokens t JOIN officers o ON o.login = t.officer
+                JOIN units u ON u.code = o.unit WHERE t.hash = ? AND t.revoked_at IS NULL
+                """, arguments: [hash]) else { return nil }
+            return Principal(officer: row[0], unit: row[1], isMain: row[2])
+        }
+    }
+
+    /// Every unit, by code.
+    public func units() throws(CentralError) -> [WireUnit] {
+        try read { db in try Self.units(db) }
+    }
+
+    static func units(_ db: Database) throws -> [WireUnit] {
+        try Row.fetchAll(db, sql: "SELECT code, name, zone, is_main FROM units ORDER BY code").map {
+            WireUnit(code: $0[0], name: $0[1], zone: $0[2], isMain: $0[3])
+        }
+    }
+
+    static func unit(_ code: String, in db: Database) throws -> WireUnit? {
+        try Row.fetchOne(db, sql: "SELECT code, name, zone, is_main FROM units WHERE code = ?", arguments: [code]).map {
+            WireUnit(code: $0[0], name: $0[1], zone: $0[2], isMain: $0[3])
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import GRDB
+import PPIDDomain
+import PPIDWire
+
+extension CentralStore {
+    /// The register-number format of requests that arrive centrally: their own series per unit and year,
+    /// so they never collide with the numbers a unit's terminal issues.
+    public static let intakeNumberFormat = "{seq:5}/PORTAL/{unit}/{year}"
+
+    /// Registers a request that arrived centrally (web portal, app, email desk) and dispatches it to a
+    /// unit: a `registered` event in that unit's log, which its terminals receive on their next sync.
+    /// Only the PPID Utama dispatches.
+    public func dispatch(_ intake: IntakeRequest, by principal: Principal) throws(CentralError) -> IntakeResponse {
+        guard principal.isMain else {
+            throw .notPermitted("hanya PPID Utama yang mendistribusikan permohonan / only the PPID Utama dispatches requests")
+        }
+        let requester = intake.requester
+        guard !requester.name.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw .invalid(field: "requester.name", reason: "wajib diisi / required")
+        }
+        guard !intake.information.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw .invalid(field: "information", reason: "wajib diisi / required")
+        }
+        let now = clock()
+        let receivedAt = intake.receivedAt ?? now
+        return try write { db in
+            guard let unit = try Self.unit(intake.unit, in: db) else { throw CentralError.unknownUnit(intake.unit) }
+            let context = try Self.context(forUnit: unit.code, in: db)
+            let date = context.zone.civilDate(of: receivedAt)
+            try db.execute(sql: """
+                INSERT INTO intake_counters(unit, year, last_issued) VALUES (?, ?, 1)
+                ON CONFLICT(unit, year) DO UPDATE SET last_issued = last_issued + 1
+                """, arguments: [unit.code, date.year])
+            let sequence = try Int.fetchOne(db, sql: "SELECT last_issued FROM intake_counters WHERE unit = ? AND year = ?",
+                                            arguments: [unit.code, date.year]) ?? 1
+            let format = (try? RegistrationNumberFormat(template: Self.intakeNumberFormat)) ?? .standard
+            let registration = RequestRegistration(
+                id: TimeOrderedID.make(at: now), registrationNumber: format.render(sequence: sequence, unit: unit.code, date: date),
+                unit: unit.code, receivedAt: receivedAt, channel: intake.channel, requester: requester,
+                information: intake.information, purpose: intake.purpose,
+                obtainMethod: intake.obtainMethod ?? .softCopy, deliveryMethod: intake.deliveryMethod ?? .email)
+            let envelope = EventEnvelope(
+                meta: EventMeta(id: TimeOrderedID.make(at: now), officer: principal.officer, instant: now, zone: context.zone),
+                event: .request(registration.id, .registered(registration)))
+            let record: CaseRecord
+            do throws(EventRejection) {
+                record = try DomainRules.apply(envelope, to: nil, context: context)
+            } catch {
+                throw CentralError.invalid(field: "request", reason: error.text(.indonesian))
+            }
+            let seq = try Self.append(envelope, unit: unit.code, encoder: WireCoding.encoder(), in: db)
+            guard case let .request(request) = record else { throw CentralError.invalid(field: "request", reason: "kind") }
+            return IntakeResponse(caseID: registration.id, registrationNumber: registration.registrationNumber,
+                                  unit: unit.code, sequence: seq, noticeDue: request.noticeDue.iso)
+        }
+    }
+}

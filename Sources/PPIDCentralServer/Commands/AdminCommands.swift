@@ -1,0 +1,148 @@
+import ArgumentParser
+import Foundation
+import PPIDCentral
+import PPIDDomain
+import PPIDWire
+
+/// `ppid-central unit add|list`.
+struct UnitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "unit", abstract: "Unit kerja. / Work units.", subcommands: [Add.self, List.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Membuat unit. / Creates a unit.")
+        @OptionGroup var database: DatabaseOption
+        @Argument(help: "Kode unit, mis. HUMAS. / Unit code.") var code: String
+        @Option(help: "Nama unit. / Unit name.") var name: String
+        @Option(help: "Zona waktu: WIB, WITA, WIT atau IANA. / Time zone.") var zone = "WIB"
+        @Flag(help: "Unit ini PPID Utama (melihat semua unit, mendistribusikan). / This unit is the PPID Utama.") var main = false
+
+        func run() throws {
+            let store = try database.open()
+            try perform { () throws(CentralError) in try store.addUnit(code: code, name: name, zone: zone, isMain: main) }
+            print("Unit \(code.uppercased()) dibuat. / created.")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Daftar unit. / Lists units.")
+        @OptionGroup var database: DatabaseOption
+
+        func run() throws {
+            let store = try database.open()
+            for unit in try perform({ () throws(CentralError) in try store.units() }) {
+                print("\(unit.code)\t\(unit.zone)\t\(unit.isMain ? "PPID Utama" : "unit")\t\(unit.name)")
+            }
+        }
+    }
+}
+
+/// `ppid-central officer add`.
+struct OfficerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "officer", abstract: "Petugas. / Officers.", subcommands: [Add.self])
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Membuat petugas sebuah unit. / Creates an officer of a unit.")
+        @OptionGroup var database: DatabaseOption
+        @Argument(help: "Nama masuk. / Login.") var login: String
+        @Option(help: "Nama lengkap. / Full name.") var name: String
+        @Option(help: "Kode unit. / Unit code.") var unit: String
+
+        func run() throws {
+            let store = try database.open()
+            try perform { () throws(CentralError) in try store.addOfficer(login: login, name: name, unit: unit.uppercased()) }
+            print("Petugas \(login) dibuat. / created.")
+        }
+    }
+}
+
+/// `ppid-central token issue|revoke`.
+struct TokenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "token", abstract: "Token API petugas. / Officers' API tokens.", subcommands: [Issue.self, Revoke.self])
+
+    struct Issue: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Menerbitkan token; hanya hash-nya yang disimpan. / Issues a token; only its hash is kept.")
+        @OptionGroup var database: DatabaseOption
+        @Argument(help: "Nama masuk petugas. / Officer login.") var login: String
+        @Option(help: "Tulis token ke berkas ini (mode 0600) alih-alih mencetaknya. / Write it to this file (0600).") var output: String?
+        @Option(help: "Keterangan, mis. nama terminal. / Label.") var label = ""
+
+        func run() throws {
+            let store = try database.open()
+            let token = try perform { () throws(CentralError) in try store.issueToken(officer: login, label: label) }
+            if let output {
+                try perform { () throws(CentralError) in try TokenFileWriter.write(token, to: (output as NSString).expandingTildeInPath) }
+                print("Token untuk \(login) ditulis ke \(output) (0600). / written.")
+            } else {
+                print(token)
+            }
+        }
+    }
+
+    struct Revoke: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Mencabut semua token petugas. / Revokes an officer's tokens.")
+        @OptionGroup var database: DatabaseOption
+        @Argument(help: "Nama masuk petugas. / Officer login.") var login: String
+
+        func run() throws {
+            let store = try database.open()
+            let count = try perform { () throws(CentralError) in try store.revokeTokens(officer: login) }
+            print("\(count) token dicabut. / revoked.")
+        }
+    }
+}
+
+/// `ppid-central calendar FILE`.
+struct CalendarLoadCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "calendar",
+        abstract: "Memuat berkas kalender (SKB, revisi, libur daerah); terminal menerimanya saat sinkron. / Loads a calendar file.")
+    @OptionGroup var database: DatabaseOption
+    @Argument(help: "Berkas kalender. / Calendar file.") var file: String
+
+    func run() throws {
+        let store = try database.open()
+        guard let body = try? String(contentsOfFile: (file as NSString).expandingTildeInPath, encoding: .utf8) else {
+            throw CentralError.invalid(field: "file", reason: "\(file) tidak dapat dibaca sebagai UTF-8 / cannot be read as UTF-8").exit()
+        }
+        let name = (file as NSString).lastPathComponent
+        try perform { () throws(CentralError) in try store.addCalendar(name: name, body: body) }
+        print("Kalender \(name) dimuat. / loaded.")
+    }
+}
+
+/// `ppid-central dispatch`: registers a request centrally and sends it to a unit.
+struct DispatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dispatch", abstract: "Mencatat permohonan di pusat dan mendistribusikannya ke unit. / Registers and dispatches a request.")
+    @OptionGroup var database: DatabaseOption
+    @Option(help: "Unit tujuan. / Target unit.") var unit: String
+    @Option(help: "Nama pemohon. / Requester's name.") var name: String
+    @Option(help: "Rincian informasi yang diminta. / Information requested.") var information: String
+    @Option(help: "Tujuan penggunaan. / Purpose.") var purpose: String
+    @Option(help: "Saluran: portal, aplikasi, email, surat, langsung. / Channel.") var channel = "portal"
+    @Option(help: "Alamat pemohon. / Address.") var address = ""
+    @Option(help: "Surel pemohon. / Email.") var email = ""
+    @Option(help: "Petugas PPID Utama yang mencatat. / The PPID Utama officer recording it.") var officer = "admin"
+
+    func run() throws {
+        guard let channel = Channel(rawValue: channel) else {
+            throw CentralError.invalid(field: "channel", reason: Channel.allCases.map(\.rawValue).joined(separator: ", ")).exit()
+        }
+        let store = try database.open()
+        let units = try perform { () throws(CentralError) in try store.units() }
+        guard let main = units.first(where: \.isMain) else {
+            throw CentralError.notPermitted("belum ada unit PPID Utama ('unit add --main') / no PPID Utama unit yet").exit()
+        }
+        let intake = IntakeRequest(unit: unit.uppercased(), receivedAt: nil, channel: channel,
+                                   requester: Requester(name: name, address: address, email: email),
+                                   information: information, purpose: purpose)
+        let answer = try perform { () throws(CentralError) in
+            try store.dispatch(intake, by: Principal(officer: officer, unit: main.code, isMain: true))
+        }
+        print("\(answer.registrationNumber) → \(answer.unit), pemberitahuan paling lambat / notice due \(answer.noticeDue)")
+    }
+}

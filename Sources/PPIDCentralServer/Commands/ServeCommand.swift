@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import PPIDCentral
+
+/// `ppid-central serve`: runs the HTTP API.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Menjalankan server API v1 (bawaan). / Runs the API v1 server (default).")
+
+    @OptionGroup var database: DatabaseOption
+    @Option(help: "Alamat yang didengar. / Address to listen on.") var host = "127.0.0.1"
+    @Option(help: "Port.") var port = 8080
+    @Flag(help: "Mulai dengan unit, petugas, token dan permohonan demo (basis data demo tersendiri). / Start with demo data.")
+    var demo = false
+    @Option(help: "Folder berkas token demo. / Folder for the demo token files.") var tokenFolder: String?
+    @Option(help: ArgumentHelp("Untuk uji: bagian permintaan yang diberi gangguan acak (0-1). / Testing: share of requests given a random fault.",
+                               visibility: .hidden))
+    var faults: Double?
+
+    func run() async throws {
+        let store = try database.open(demo: demo)
+        if demo {
+            let folder = tokenFolder ?? (CentralPaths.dataFolder as NSString).appendingPathComponent("demo-tokens")
+            let logins = try perform { () throws(CentralError) in try CentralDemo.install(into: store, tokenFolder: folder) }
+            print("Demo: \(store.path)")
+            print("Token demo (mode 0600) / demo tokens:")
+            for login in logins { print("  \(login.unit.padding(toLength: 6, withPad: " ", startingAt: 0)) \(login.officer.padding(toLength: 7, withPad: " ", startingAt: 0)) \(login.tokenFile)") }
+            print("Terminal unit HUMAS / a HUMAS terminal:")
+            print("  ppid --db /tmp/humas1.sqlite --empty --server http://\(host):\(port) --token-file \(logins.first { $0.officer == "humas1" }?.tokenFile ?? "")")
+        }
+        fflush(nil)
+        var plan: FaultPlan? = nil
+        if let faults {
+            plan = FaultPlan()
+            plan?.injectRandomly(rate: faults, seed: 0x5EED)
+        }
+        let server = CentralServer(store: store, host: host, port: port, faults: plan)
+        let app = server.application(onRunning: { port in
+            print("ppid-central mendengar di / listening on http://\(host):\(port)  (Ctrl-C berhenti / stops)")
+            fflush(nil)
+        })
+        try await app.runService()
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import Hummingbird
+import PPIDCentral
+import PPIDDomain
+import PPIDWire
+
+/// The handlers of the HTTP API v1. Every handler with data asks ``principal(of:)`` first; the
+/// store then limits what the principal reads and writes to its own unit (all units for the PPID Utama).
+struct CentralAPI: Sendable {
+    let store: CentralStore
+    /// The largest page a client may ask for, and the page it gets when it does not say.
+    static let maximumPageSize = 5000
+    static let defaultPageSize = 1000
+    /// The largest push body accepted.
+    static let maximumPushBytes = 32 << 20
+    static let maximumPushEvents = 5000
+
+    func register(on router: Router<BasicRequestContext>) {
+        for endpoint in Endpoint.allCases {
+            router.on(RouterPath(endpoint.path), method: endpoint.method) { request, context in
+                try await self.handle(endpoint, request: request, context: context)
+            }
+        }
+    }
+
+    func handle(_ endpoint: Endpoint, request: Request, context: BasicRequestContext) async throws -> Response {
+        switch endpoint {
+        case .health: try await health(request)
+        case .changes: try await changes(request)
+        case .events: try await events(request)
+        case .requests: try await intake(request)
+        case .openAPI: try openAPI(request)
+        }
+    }
+
+    /// The principal behind the request's bearer token; 401 without a valid one.
+    func principal(of request: Request) async throws -> Principal {
+        guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else {
+            throw APIFailure.missingToken
+        }
+        let token = String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
+        let store = self.store
+        guard let principal = try await run({ try store.authenticate(token: token) }) else { throw APIFailure.missingToken }
+        return principal
+    }
+
+    func health(_ request: Request) async throws -> Response {
+        let store = self.store
+        let sequence = try await run { try store.latestSequence() }
+        return try JSONResponse.make(HealthResponse(status: "ok", apiVersion: WireVersion.current, sequence: sequence), for: request)
+    }
+
+    func changes(_ request: Request) async throws -> Response {
+        let principal = try await principal(of: request)
+        let query = request.uri.queryParameters
+        let after = try Self.integer(query["after"], name: "after", default: 0, range: 0...Int64.max)
+        let limit = try Self.integer(query["limit"], name: "limit", default: Int64(Self.defaultPageSize),
+                                     range: 1...Int64(Self.maximumPageSize))
+        let known = try Self.integer(query["reference"], name: "reference", default: -1, range: -1...Int64.max)
+        let store = self.store
+        let bytes = try await run { try store.changesJSON(after: after, limit: Int(limit), for: principal, knownReference: known) }
+        return JSONResponse.make(bytes: bytes, for: request)
+    }
+
+    func events(_ request: Request) async throws -> Response {
+        let principal = try await principal(of: request)
+        let push: PushRequest = try await Self.decodeBody(request, as: PushRequest.self, limit: Self.maximumPushBytes)
+        guard push.events.count <= Self.maximumPushEvents else {
+            throw APIFailure.badRequest("Paling banyak \(Self.maximumPushEvents) peristiwa per kiriman.",
+                                        "At most \(Self.maximumPushEvents) events per push.")
+        }
+        let store = self.store
+        let answer = try await run { try store.push(push, as: principal) }
+        return try JSONResponse.make(answer, for: request)
+    }
+
+    func intake(_ request: Request) async throws -> Response {
+        let principal = try await principal(of: request)
+        let intake: IntakeRequest = try await Self.decodeBody(request, as: IntakeRequest.self, limit: 1 << 20)
+        let store = self.store
+        let answer = try await run { try store.dispatch(intake, by: principal) }
+        return try JSONResponse.make(answer, for: request, status: .created)
+    }
+
+    func openAPI(_ request: Request) throws -> Response {
+        guard let document = OpenAPIDocument.bytes else {
+            throw APIFailure(status: .notFound, body: WireError(error: "not-found", message: "Dokumen OpenAPI tidak terpasang.",
+                                                                messageEnglish: "The OpenAPI document is not installed."))
+        }
+        return JSONResponse.make(bytes: document, for: request)
+    }
+
+    /// Runs store work off the event loop, turning its errors into API answers.
+    func run<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+        do {
+            return try await offload { try body() }
+        } catch let error as CentralError {
+            throw APIFailure.from(error)
+        }
+    }
+
+    static func integer(_ value: Substring?, name: String, default fallback: Int64, range: ClosedRange<Int64>) throws -> Int64 {
+        guard let value else { return fallback }
+        guard let number = Int64(value), range.contains(number) else {
+            throw APIFailure.badRequest("Parameter '\(name)' harus bilangan bulat dalam \(range.lowerBound)...\(range.upperBound).",
+                                        "Parameter '\(name)' must be an integer in \(range.lowerBound)...\(range.upperBound).")
+        }
+        return number
+    }
+
+    static func decodeBody<T: Decodable>(_ request: Request, as type: T.Type, limit: Int) async throws -> T {
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: limit)
+        } catch {
+            throw APIFailure(status: .contentTooLarge,
+                             body: WireError(error: "too-large", message: "Isi permintaan lebih dari \(limit) bita; kirim dalam beberapa bagian.",
+                                             messageEnglish: "The request body is over \(limit) bytes; send it in parts."))
+        }
+        do {
+            return try WireCoding.decoder().decode(T.self, from: Data(buffer: buffer))
+        } catch {
+            throw APIFailure.badRequest("Isi permintaan bukan JSON yang sah untuk \(T.self): \(error)",
+                                        "The request body is not valid JSON for \(T.self): \(error)")
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import CompressNIO
+import Foundation
+import Hummingbird
+import PPIDWire
+
+/// JSON answers, gzip-compressed when the client accepts it and the body is worth compressing.
+enum JSONResponse {
+    static let compressionThreshold = 1024
+
+    static func make(bytes: [UInt8], for request: Request, status: HTTPResponse.Status = .ok) -> Response {
+        var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
+        var buffer = ByteBuffer(bytes: bytes)
+        if bytes.count >= compressionThreshold, acceptsGzip(request) {
+            var source = buffer
+            if let compressed = try? source.compress(with: .gzip()) {
+                buffer = compressed
+                headers[.contentEncoding] = "gzip"
+            }
+            headers[.vary] = "Accept-Encoding"
+        }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: buffer))
+    }
+
+    static func make(_ value: some Encodable, for request: Request, status: HTTPResponse.Status = .ok) throws -> Response {
+        make(bytes: Array(try WireCoding.encoder().encode(value)), for: request, status: status)
+    }
+
+    static func acceptsGzip(_ request: Request) -> Bool {
+        guard let accept = request.headers[.acceptEncoding]?.lowercased() else { return false }
+        return accept.split(separator: ",").contains { part in
+            let fields = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard fields.first == "gzip" else { return false }
+            return !fields.dropFirst().contains { $0.replacingOccurrences(of: " ", with: "") == "q=0" }
+        }
+    }
+}
+
+/// Runs blocking database work off the server's event loops.
+func offload<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        DispatchQueue.global().async {
+            continuation.resume(with: Result { try body() })
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import PPIDDomain
+import PPIDStore
+import PPIDSync
+
+/// `ppid sync`: pulls the server's changes and pushes this terminal's, with progress.
+struct SyncCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync",
+        abstract: "Sinkron dengan server PPID pusat / Sync with the central PPID server.",
+        discussion: """
+            Menarik perubahan dari server mulai dari posisi terakhir, lalu mengirim perubahan lokal yang menunggu.
+            Yang ditolak server tidak hilang: tampil di daftar konflik (:konflik di aplikasi).
+            Pulls the server's changes from the last position, then pushes local changes waiting in the queue.
+            What the server refuses is never lost: it shows in the conflicts list (:conflicts in the app).
+            """)
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var sync: SyncOptions
+    @OptionGroup var language: LanguageOption
+    @Option(help: "Peristiwa per halaman tarikan / Events per pulled page.") var pageSize = 2000
+    @Option(help: "Upaya per permintaan sebelum menyerah / Attempts per request.") var attempts = 5
+    @Flag(help: "Tanpa baris kemajuan / No progress line.") var quiet = false
+    @Flag(help: "Hanya tampilkan perubahan yang ditolak server, dengan alasannya / Only list changes the server refused.")
+    var conflicts = false
+
+    func run() throws {
+        let language = self.language.language
+        let config = Config.load()
+        if conflicts {
+            var options = store
+            if options.path == nil && ProcessInfo.processInfo.environment["PPID_DB"] == nil, let configured = config["db"] { options.path = configured }
+            let local = try options.open(language)
+            let list = try withStore(language) { () throws(StoreError) in try local.conflicts() }
+            if list.isEmpty { print(language.pick("Tidak ada konflik.", "No conflicts.")) }
+            for conflict in list {
+                print("\(conflict.envelope.meta.localDate.iso)\t\(conflict.envelope.event.name)\t\(conflict.envelope.meta.officer)\t\(conflict.reason)")
+            }
+            return
+        }
+        var settings = try sync.settings(config, language: language)
+        settings.pageSize = max(1, min(pageSize, 5000))
+        settings.attempts = max(1, attempts)
+        var options = store
+        if options.path == nil && ProcessInfo.processInfo.environment["PPID_DB"] == nil, let configured = config["db"] { options.path = configured }
+        let local = try options.open(language)
+        let engine = SyncEngine(store: local, settings: settings)
+        let interactive = isatty(2) == 1 && !quiet
+        let report: SyncReport
+        do {
+            report = try runBlocking {
+                defer { Task { await engine.shutdown() } }
+                return try await engine.run { progress in
+                    guard interactive else { return }
+                    let line = switch progress.phase {
+                    case .pulling: language.pick("menarik: \(progress.events) peristiwa baru (posisi \(progress.cursor))",
+                                                 "pulling: \(progress.events) new events (position \(progress.cursor))")
+                    case .pushing: language.pick("mengirim: \(progress.events) peristiwa", "pushing: \(progress.events) events")
+                    }
+                    FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
+                }
+            }
+        } catch let error as SyncError {
+            if interactive { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            throw CommandError(error, language: language)
+        }
+        if interactive { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        print(Self.describe(report, language: language))
+        if report.rejected > 0 {
+            print(language.pick("Lihat alasannya: ppid sync --conflicts, atau :konflik di aplikasi.",
+                                "See why: ppid sync --conflicts, or :conflicts in the app."))
+        }
+    }
+
+    static func describe(_ report: SyncReport, language: Language) -> String {
+        var lines = [language.pick(
+            "Sinkron selesai dalam \(String(format: "%.1f", report.seconds)) s: \(report.pulled) peristiwa diterima, \(report.accepted) terkirim, \(report.rejected) ditolak.",
+            "Sync done in \(String(format: "%.1f", report.seconds)) s: \(report.pulled) events received, \(report.accepted) sent, \(report.rejected) refused.")]
+        if let unit = report.adoptedUnit {
+            lines.append(language.pick("Basis data ini kini milik unit \(unit) (dari token).", "This database now belongs to unit \(unit) (from the token)."))
+        }
+        if report.calendarsAdded > 0 {
+            lines.append(language.pick("\(report.calendarsAdded) berkas kalender baru; \(report.deadlinesMoved) tenggat bergeser.",
+                                       "\(report.calendarsAdded) new calendar files; \(report.deadlinesMoved) deadlines moved."))
+        }
+        if report.retries > 0 {
+            lines.append(language.pick("\(report.retries) permintaan diulang karena gangguan jaringan atau server.",
+                                       "\(report.retries) requests were retried after network or server faults."))
+        }
+        lines.append(language.pick("\(report.roundTrips) permintaan, \(report.bytesReceived) bita diterima.",
+                                   "\(report.roundTrips) requests, \(report.bytesReceived) bytes received."))
+        return lines.joined(separator: "\n")
+    }
+}

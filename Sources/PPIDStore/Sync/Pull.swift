@@ -1,0 +1,143 @@
+import Foundation
+import GRDB
+import PPIDDomain
+
+/// An event pulled from the central server, with its global sequence number.
+public struct PulledEvent: Sendable {
+    public let envelope: EventEnvelope
+    public let sequence: Int64
+
+    public init(envelope: EventEnvelope, sequence: Int64) {
+        self.envelope = envelope
+        self.sequence = sequence
+    }
+}
+
+/// Reference data the server sent: kept as given, calendars applied.
+public struct PulledReference: Sendable {
+    public let revision: Int64
+    /// The units and officers, as JSON, for display.
+    public let unitsJSON: String
+    public let officersJSON: String
+    public let calendars: [(name: String, body: String)]
+
+    public init(revision: Int64, unitsJSON: String, officersJSON: String, calendars: [(name: String, body: String)]) {
+        self.revision = revision
+        self.unitsJSON = unitsJSON
+        self.officersJSON = officersJSON
+        self.calendars = calendars
+    }
+}
+
+/// One page of changes to apply: all of it or none.
+public struct PulledPage: Sendable {
+    public let events: [PulledEvent]
+    public let nextCursor: Int64
+    public let reference: PulledReference?
+
+    public init(events: [PulledEvent], nextCursor: Int64, reference: PulledReference?) {
+        self.events = events
+        self.nextCursor = nextCursor
+        self.reference = reference
+    }
+}
+
+/// What applying a page did.
+public struct PullApplied: Hashable, Sendable {
+    /// Events new to this database.
+    public var added = 0
+    /// Events it already held (its own pushes, a page seen twice).
+    public var alreadyHeld = 0
+    /// Calendar files added, and deadlines they moved.
+    public var calendarsAdded = 0
+    public var deadlinesMoved = 0
+}
+
+extension LocalStore {
+    /// Applies one page of the server's changes in one transaction: the events, the projections of
+    /// their cases, the reference data and the new cursor, all or nothing. A page seen before changes
+    /// nothing, so a sync interrupted at any point resumes by pulling from the stored cursor again.
+    /// The client's own events coming back are matched by id and marked accepted.
+    @discardableResult
+    public func applyPull(_ page: PulledPage) throws(StoreError) -> PullApplied {
+        var calendarsChanged = false
+        defer { if calendarsChanged { try? reloadCache() } }
+        return try write { db in
+            var applied = PullApplied()
+            let cursor = Int64(try String.fetchOne(db, sql: "SELECT value FROM sync_state WHERE key = 'cursor'") ?? "0") ?? 0
+            // Cases touched by this page: new ones fold in memory, ones with history refold from the log.
+            var order: [UUID] = []
+            var fresh: [UUID: [EventEnvelope]] = [:]
+            var refold: Set<UUID> = []
+            let exists = try db.cachedStatement(sql: "SELECT o.state FROM events e LEFT JOIN outbox o ON o.event_uuid = e.uuid WHERE e.uuid = ?")
+            let caseKnown = try db.cachedStatement(sql: "SELECT 1 FROM events WHERE case_uuid = ? LIMIT 1")
+            let accept = try db.cachedStatement(sql: "UPDATE outbox SET state = 'accepted', server_seq = ? WHERE event_uuid = ? AND state = 'pending'")
+            for event in page.events where event.sequence > cursor {
+                let envelope = event.envelope
+                let caseID = envelope.event.caseID
+                if let row = try Row.fetchOne(exists, arguments: [envelope.meta.id.uuidString]) {
+                    applied.alreadyHeld += 1
+                    if (row[0] as String?) == "pending" {
+                        try accept.execute(arguments: [event.sequence, envelope.meta.id.uuidString])
+                        refold.insert(caseID)
+                        if !order.contains(caseID) { order.append(caseID) }
+                    }
+                    continue
+                }
+                if fresh[caseID] == nil && !refold.contains(caseID) {
+                    order.append(caseID)
+                    if try Bool.fetchOne(caseKnown, arguments: [caseID.uuidString]) == true {
+                        refold.insert(caseID)
+                    } else {
+                        fresh[caseID] = []
+                    }
+                }
+                try self.append(envelope, origin: "central", serverSeq: event.sequence, terminal: "pusat", in: db)
+                if !refold.contains(caseID) { fresh[caseID, default: []].append(envelope) }
+                applied.added += 1
+            }
+            let context = self.context
+            let writer = ProjectionWriter(db: db)
+            for caseID in order {
+                if refold.contains(caseID) {
+                    try self.reproject(caseID, in: db)
+                } else if let envelopes = fresh[caseID], let record = DomainRules.fold(envelopes, context: context).record {
+                    try writer.write(record)
+                }
+            }
+            if let reference = page.reference {
+                let known = try String.fetchAll(db, sql: "SELECT name FROM calendar_files")
+                for calendar in reference.calendars where !known.contains(calendar.name) {
+                    let file: CalendarFile
+                    do throws(CalendarError) {
+                        file = try CalendarFile(source: calendar.name, text: calendar.body)
+                    } catch {
+                        throw StoreError.undecodable(what: "calendar \(calendar.name) from the server", reason: error.text(.english))
+                    }
+                    try db.execute(sql: "INSERT INTO calendar_files(name, body, added_at) VALUES (?, ?, ?)",
+                                   arguments: [file.source, calendar.body, self.clock().timeIntervalSince1970])
+                    self.setCache(try Self.loadCache(db))
+                    calendarsChanged = true
+                    applied.calendarsAdded += 1
+                    applied.deadlinesMoved += try self.recomputeOpenDeadlines(in: db, reason: file.source).count
+                    try self.audit(db, action: "calendar.add", subject: file.source, detail: "dari server pusat")
+                }
+                try Self.setSyncValue("referenceRevision", String(reference.revision), in: db)
+                try Self.setSyncValue("units", reference.unitsJSON, in: db)
+                try Self.setSyncValue("officers", reference.officersJSON, in: db)
+            }
+            if page.nextCursor > cursor {
+                try Self.setSyncValue("cursor", String(page.nextCursor), in: db)
+            }
+            return applied
+        }
+    }
+
+    /// Sets the unit profile from the server when this database has none and no events of its own:
+    /// a new terminal takes its unit from its token.
+    public func adoptProfileIfNew(_ profile: UnitProfile) throws(StoreError) -> Bool {
+        guard try !hasProfile(), try eventCount() == 0 else { return false }
+        try saveProfile(profile)
+        return true
+    }
+}

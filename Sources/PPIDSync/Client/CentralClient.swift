@@ -1,0 +1,124 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import NIOHTTP1
+import PPIDWire
+import Synchronization
+
+/// The terminal's side of the HTTP API v1: one request at a time, answers decoded and checked,
+/// every failure turned into a ``SyncError``. Counts round trips and bytes for the status and the benchmark.
+public final class CentralClient: Sendable {
+    let settings: SyncSettings
+    let http: HTTPClient
+    private let counters = Mutex((roundTrips: 0, bytesReceived: 0, bytesSent: 0))
+    /// The most a single answer may be, decompressed.
+    static let maximumAnswer = 256 << 20
+
+    public init(settings: SyncSettings) {
+        self.settings = settings
+        var configuration = HTTPClient.Configuration()
+        configuration.decompression = .enabled(limit: .ratio(200))
+        configuration.timeout = .init(connect: .seconds(10), read: .seconds(Int64(settings.timeout.components.seconds)))
+        http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+    }
+
+    /// Closes the connection pool; call once done.
+    public func shutdown() async {
+        try? await http.shutdown()
+    }
+
+    public var roundTrips: Int { counters.withLock { $0.roundTrips } }
+    public var bytesReceived: Int { counters.withLock { $0.bytesReceived } }
+    public var bytesSent: Int { counters.withLock { $0.bytesSent } }
+
+    /// One page of changes after `cursor`; `reference` is the revision of reference data held.
+    public func changes(after cursor: Int64, limit: Int, reference: Int64) async throws(SyncError) -> ChangesPage {
+        let data = try await send(.GET, "v1/changes?after=\(cursor)&limit=\(limit)&reference=\(reference)", body: nil)
+        return try decode(ChangesPage.self, from: data)
+    }
+
+    /// Pushes a batch of local events.
+    public func push(_ request: PushRequest) async throws(SyncError) -> PushResponse {
+        let body: Data
+        do { body = try WireCoding.encoder().encode(request) } catch { throw .malformedAnswer("\(error)") }
+        let response = try decode(PushResponse.self, from: try await send(.POST, "v1/events", body: body))
+        guard response.outcomes.count == request.events.count else {
+            throw .malformedAnswer("\(response.outcomes.count) outcomes for \(request.events.count) events")
+        }
+        return response
+    }
+
+    /// The server's health.
+    public func health() async throws(SyncError) -> HealthResponse {
+        try decode(HealthResponse.self, from: try await send(.GET, "v1/health", body: nil))
+    }
+
+    func decode<T: Decodable>(_ type: T.Type, from data: Data) throws(SyncError) -> T {
+        do {
+            return try WireCoding.decoder().decode(T.self, from: data)
+        } catch {
+            throw .malformedAnswer(Self.describe(error, bytes: data.count))
+        }
+    }
+
+    static func describe(_ error: any Error, bytes: Int) -> String {
+        switch error {
+        case DecodingError.dataCorrupted: "not JSON or cut short, \(bytes) bytes"
+        case let DecodingError.keyNotFound(key, _): "missing field '\(key.stringValue)'"
+        case let DecodingError.typeMismatch(_, context): "wrong type at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
+        case let DecodingError.valueNotFound(_, context): "missing value at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
+        default: "\(error)"
+        }
+    }
+
+    func send(_ method: HTTPMethod, _ path: String, body: Data?) async throws(SyncError) -> Data {
+        let server = settings.server.absoluteString
+        var url = server
+        if !url.hasSuffix("/") { url += "/" }
+        var request = HTTPClientRequest(url: url + path)
+        request.method = method
+        request.headers.add(name: "Authorization", value: "Bearer \(settings.token)")
+        request.headers.add(name: "Accept", value: "application/json")
+        request.headers.add(name: "Accept-Encoding", value: "gzip")
+        request.headers.add(name: "User-Agent", value: "ppid-sync/1")
+        if let body {
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(bytes: body))
+        }
+        let answer: Data
+        let status: Int
+        do {
+            let response = try await http.execute(request, timeout: .seconds(Int64(settings.timeout.components.seconds)))
+            status = Int(response.status.code)
+            let wireBytes = response.headers.first(name: "Content-Length").flatMap(Int.init)
+            let buffer = try await response.body.collect(upTo: Self.maximumAnswer)
+            answer = Data(buffer.readableBytesView)
+            counters.withLock {
+                $0.roundTrips += 1
+                $0.bytesReceived += wireBytes ?? buffer.readableBytes
+                $0.bytesSent += body?.count ?? 0
+            }
+        } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout || error == .connectTimeout {
+            throw .timedOut(server: server)
+        } catch {
+            throw .unreachable(server: server, detail: Self.short(error))
+        }
+        switch status {
+        case 200..<300: return answer
+        case 401: throw .unauthorized
+        case 403: throw .forbidden(Self.message(in: answer) ?? "403")
+        default: throw .serverFailed(status: status, message: Self.message(in: answer) ?? String(decoding: answer.prefix(200), as: UTF8.self))
+        }
+    }
+
+    static func message(in data: Data) -> String? {
+        (try? WireCoding.decoder().decode(WireError.self, from: data))?.message
+    }
+
+    static func short(_ error: any Error) -> String {
+        let text = "\(error)"
+        if text.contains("connectionRefused") || text.contains("Connection refused") { return "connection refused" }
+        if text.contains("remoteConnectionClosed") { return "the server closed the connection" }
+        return String(text.prefix(160))
+    }
+}

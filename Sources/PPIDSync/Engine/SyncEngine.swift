@@ -1,0 +1,244 @@
+import Foundation
+import PPIDDomain
+import PPIDStore
+import PPIDWire
+
+/// How far a sync has come, for a progress line.
+public struct SyncProgress: Sendable, Hashable {
+    public enum Phase: String, Sendable { case pulling, pushing }
+    public var phase: Phase
+    /// Events pulled (new to this database) or pushed so far.
+    public var events: Int
+    /// The server position reached.
+    public var cursor: Int64
+}
+
+/// What a sync did.
+public struct SyncReport: Sendable, Hashable {
+    public var pulled = 0
+    public var alreadyHeld = 0
+    public var accepted = 0
+    public var rejected = 0
+    public var calendarsAdded = 0
+    public var deadlinesMoved = 0
+    public var retries = 0
+    public var roundTrips = 0
+    public var bytesReceived = 0
+    public var bytesSent = 0
+    public var seconds = 0.0
+    public var adoptedUnit: String?
+}
+
+/// One sync: pull the server's changes from the stored cursor, page by page, each page applied in
+/// one transaction; then push the outbox in batches, marking what the server accepted and setting
+/// aside, with the reason, what it refused. Transient failures are retried with exponential backoff
+/// and jitter; whatever stops a sync, the database is consistent and the next sync carries on.
+public final class SyncEngine: Sendable {
+    public let store: LocalStore
+    public let client: CentralClient
+    let settings: SyncSettings
+    let sleep: @Sendable (Duration) async -> Void
+    let random: @Sendable () -> Double
+
+    public init(store: LocalStore, settings: SyncSettings,
+                sleep: @escaping @Sendable (Duration) async -> Void = { try? await Task.sleep(for: $0) },
+                random: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }) {
+        self.store = store
+        self.settings = settings
+        self.client = CentralClient(settings: settings)
+        self.sleep = sleep
+        self.random = random
+    }
+
+    /// Closes the HTTP client.
+    public func shutdown() async { await client.shutdown() }
+
+    /// Runs one sync; records the time of success, or the error, in the database for the status line.
+    @discardableResult
+    public func run(progress: @escaping @Sendable (SyncProgress) -> Void = { _ in }) async throws(SyncError) -> SyncReport {
+        let started = ContinuousClock.now
+        let trips = (client.roundTrips, client.bytesReceived, client.bytesSent)
+        var report = SyncReport()
+        do throws(SyncError) {
+            try await pull(into: &report, progress: progress)
+            try await push(into: &report, progress: progress)
+        } catch {
+            try? store.setSyncValue("lastError", error.text(.indonesian))
+            throw error
+        }
+        report.roundTrips = client.roundTrips - trips.0
+        report.bytesReceived = client.bytesReceived - trips.1
+        report.bytesSent = client.bytesSent - trips.2
+        let elapsed = ContinuousClock.now - started
+        report.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        do {
+            try store.setSyncValue("lastSync", Self.stamp(Date(), zone: store.context.zone))
+            try store.setSyncValue("lastError", "")
+        } catch { throw SyncError.from(error) }
+        return report
+    }
+
+    static func stamp(_ date: Date, zone: UnitZone) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = zone.timeZone
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: date)
+    }
+
+    // MARK: Pull
+
+    func pull(into report: inout SyncReport, progress: @escaping @Sendable (SyncProgress) -> Void) async throws(SyncError) {
+        var cursor: Int64
+        var reference: Int64
+        do {
+            cursor = try store.syncCursor()
+            reference = Int64(try store.syncValue("referenceRevision") ?? "") ?? -1
+        } catch { throw SyncError.from(error) }
+        var checkedIdentity = false
+        var next: Task<Result<(ChangesPage, Int), SyncError>, Never>? = fetch(after: cursor, reference: reference)
+        while let pending = next {
+            let (page, retries) = try await pending.value.get()
+            report.retries += retries
+            next = nil
+            if !checkedIdentity {
+                try checkIdentity(page, report: &report)
+                checkedIdentity = true
+            }
+            let newCursor = max(cursor, page.nextCursor)
+            // Fetch the next page while this one is written.
+            if page.hasMore { next = fetch(after: newCursor, reference: page.reference?.revision ?? reference) }
+            let pulled = try Self.pulledPage(page, scope: page.identity.flatMap { $0.isMain ? nil : $0.unit })
+            let applied: PullApplied
+            do { applied = try store.applyPull(pulled) } catch {
+                next?.cancel()
+                throw SyncError.from(error)
+            }
+            report.pulled += applied.added
+            report.alreadyHeld += applied.alreadyHeld
+            report.calendarsAdded += applied.calendarsAdded
+            report.deadlinesMoved += applied.deadlinesMoved
+            if let revision = page.reference?.revision { reference = revision }
+            cursor = newCursor
+            progress(SyncProgress(phase: .pulling, events: report.pulled, cursor: cursor))
+        }
+    }
+
+    func fetch(after cursor: Int64, reference: Int64) -> Task<Result<(ChangesPage, Int), SyncError>, Never> {
+        let client = self.client
+        let limit = settings.pageSize
+        return Task {
+            var retries = 0
+            do throws(SyncError) {
+                let page = try await self.retrying(&retries) { () async throws(SyncError) -> ChangesPage in
+                    try await client.changes(after: cursor, limit: limit, reference: reference)
+                }
+                return .success((page, retries))
+            } catch {
+                return .failure(error)
+            }
+        }
+    }
+
+    /// The server's page in the store's terms; an event of another unit in a unit's page is refused.
+    static func pulledPage(_ page: ChangesPage, scope: String?) throws(SyncError) -> PulledPage {
+        var events: [PulledEvent] = []
+        events.reserveCapacity(page.events.count)
+        for event in page.events {
+            guard let sequence = event.sequence else { throw .malformedAnswer("an event without a sequence number") }
+            if let scope, event.unit != scope { throw .malformedAnswer("an event of unit \(event.unit) in a page for \(scope)") }
+            events.append(PulledEvent(envelope: event.envelope, sequence: sequence))
+        }
+        var reference: PulledReference? = nil
+        if let data = page.reference {
+            let encoder = WireCoding.encoder()
+            reference = PulledReference(
+                revision: data.revision,
+                unitsJSON: String(decoding: (try? encoder.encode(data.units)) ?? Data("[]".utf8), as: UTF8.self),
+                officersJSON: String(decoding: (try? encoder.encode(data.officers)) ?? Data("[]".utf8), as: UTF8.self),
+                calendars: data.calendars.map { ($0.name, $0.body) })
+        }
+        return PulledPage(events: events, nextCursor: page.nextCursor, reference: reference)
+    }
+
+    /// A new database takes its unit from the token; a database of another unit is refused.
+    func checkIdentity(_ page: ChangesPage, report: inout SyncReport) throws(SyncError) {
+        guard let identity = page.identity else { throw .malformedAnswer("no identity in the first page") }
+        let profile = store.profile
+        guard profile.code != identity.unit else { return }
+        let unit = page.reference?.units.first { $0.code == identity.unit }
+        do {
+            var adopted = profile
+            adopted.code = identity.unit
+            if let unit {
+                adopted.name = unit.name
+                adopted.zoneName = unit.zone
+            }
+            if try store.adoptProfileIfNew(adopted) {
+                report.adoptedUnit = identity.unit
+                return
+            }
+        } catch { throw SyncError.from(error) }
+        throw .wrongUnit(token: identity.unit, database: profile.code)
+    }
+
+    // MARK: Push
+
+    func push(into report: inout SyncReport, progress: @escaping @Sendable (SyncProgress) -> Void) async throws(SyncError) {
+        let unit = store.profile.code
+        var seen: Set<UUID> = []
+        while true {
+            let batch: [OutboxItem]
+            do { batch = try store.pendingOutbox(limit: settings.pushBatch) } catch { throw SyncError.from(error) }
+            let fresh = batch.filter { !seen.contains($0.envelope.meta.id) }
+            guard !fresh.isEmpty else { return }
+            fresh.forEach { seen.insert($0.envelope.meta.id) }
+            let request = PushRequest(events: fresh.map { WireEvent(envelope: $0.envelope, unit: unit, sequence: nil) })
+            var retries = 0
+            let client = self.client
+            let response = try await retrying(&retries) { () async throws(SyncError) -> PushResponse in
+                try await client.push(request)
+            }
+            report.retries += retries
+            var accepted: [(UUID, Int64)] = []
+            do {
+                for outcome in response.outcomes {
+                    switch outcome.status {
+                    case .accepted:
+                        guard let sequence = outcome.sequence else { throw SyncError.malformedAnswer("accepted without a sequence number") }
+                        accepted.append((outcome.eventID, sequence))
+                    case .rejected:
+                        try store.markRejected(outcome.eventID, reason: outcome.reason ?? outcome.reasonEnglish ?? "ditolak server")
+                        report.rejected += 1
+                    }
+                }
+                try store.markAccepted(accepted)
+            } catch let error as SyncError {
+                throw error
+            } catch let error as StoreError {
+                throw SyncError.from(error)
+            } catch {
+                throw SyncError.store("\(error)")
+            }
+            report.accepted += accepted.count
+            progress(SyncProgress(phase: .pushing, events: report.accepted + report.rejected, cursor: 0))
+        }
+    }
+
+    // MARK: Retries
+
+    /// Runs `body`, retrying transient failures with backoff and jitter, up to the settings' attempts.
+    func retrying<T>(_ retries: inout Int, _ body: () async throws(SyncError) -> T) async throws(SyncError) -> T {
+        var attempt = 0
+        while true {
+            do throws(SyncError) {
+                return try await body()
+            } catch {
+                attempt += 1
+                guard error.isTransient, attempt < settings.attempts, !Task.isCancelled else { throw error }
+                retries += 1
+                await sleep(settings.backoff.delay(attempt: attempt, random: random()))
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import PPIDDomain
+import PPIDStore
+
+/// Why a sync did not complete, in words an officer can act on. Nothing local is lost in any of
+/// these: changes stay in the queue and the next sync resumes from the stored cursor.
+public enum SyncError: OfficerFacingError, Equatable {
+    case notConfigured
+    case badServerAddress(String)
+    case tokenFileMissing(path: String)
+    case tokenFileExposed(path: String)
+    case unreachable(server: String, detail: String)
+    case timedOut(server: String)
+    case unauthorized
+    case forbidden(String)
+    case serverFailed(status: Int, message: String)
+    case malformedAnswer(String)
+    case wrongUnit(token: String, database: String)
+    case store(String)
+
+    public func text(_ language: Language) -> String {
+        switch self {
+        case .notConfigured:
+            language.pick("Server pusat belum diatur. Isi 'server' dan 'token_file' di ~/.config/ppid/config, atau beri --server dan --token-file.",
+                          "No central server is set. Put 'server' and 'token_file' in ~/.config/ppid/config, or give --server and --token-file.")
+        case let .badServerAddress(address):
+            language.pick("Alamat server '\(address)' tidak sah; contoh: http://ppid.example.go.id:8080",
+                          "The server address '\(address)' is not valid; e.g. http://ppid.example.go.id:8080")
+        case let .tokenFileMissing(path):
+            language.pick("Berkas token \(path) tidak ada atau kosong. Minta token kepada admin PPID Utama ('ppid-central token issue').",
+                          "The token file \(path) is missing or empty. Ask the PPID Utama admin for a token ('ppid-central token issue').")
+        case let .tokenFileExposed(path):
+            language.pick("Berkas token \(path) dapat dibaca pengguna lain. Jalankan: chmod 600 \(path)",
+                          "The token file \(path) is readable by other users. Run: chmod 600 \(path)")
+        case let .unreachable(server, detail):
+            language.pick("Server \(server) tidak dapat dihubungi (\(detail)). Perubahan tetap tersimpan dan dikirim saat sinkron berikutnya.",
+                          "The server \(server) cannot be reached (\(detail)). Changes are kept and sent at the next sync.")
+        case let .timedOut(server):
+            language.pick("Server \(server) tidak menjawab tepat waktu. Perubahan tetap tersimpan; coba lagi nanti.",
+                          "The server \(server) did not answer in time. Changes are kept; try again later.")
+        case .unauthorized:
+            language.pick("Token ditolak server (401): tidak berlaku atau dicabut. Minta token baru kepada admin PPID Utama.",
+                          "The server refused the token (401): not valid or revoked. Ask the PPID Utama admin for a new one.")
+        case let .forbidden(message):
+            language.pick("Server menolak: \(message)", "The server refused: \(message)")
+        case let .serverFailed(status, message):
+            language.pick("Server menjawab galat \(status): \(message). Perubahan tetap tersimpan; sinkron berikutnya mencoba lagi.",
+                          "The server answered error \(status): \(message). Changes are kept; the next sync tries again.")
+        case let .malformedAnswer(detail):
+            language.pick("Jawaban server tidak dapat dibaca (\(detail)). Tidak ada yang diubah; sinkron berikutnya mencoba lagi.",
+                          "The server's answer could not be read (\(detail)). Nothing was changed; the next sync tries again.")
+        case let .wrongUnit(token, database):
+            language.pick("Token ini untuk unit \(token), tetapi basis data ini milik unit \(database). Gunakan token unit \(database) atau basis data lain (--db).",
+                          "This token is for unit \(token), but this database belongs to unit \(database). Use a token of \(database) or another database (--db).")
+        case let .store(message):
+            message
+        }
+    }
+
+    /// Whether trying again soon may help (the link or the server), as opposed to a setting to fix.
+    public var isTransient: Bool {
+        switch self {
+        case .unreachable, .timedOut, .serverFailed, .malformedAnswer: true
+        default: false
+        }
+    }
+
+    static func from(_ error: StoreError) -> SyncError { .store(error.text(.indonesian)) }
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+/// Where and how to sync: the server, the officer's token, page and batch sizes, patience.
+public struct SyncSettings: Sendable {
+    public var server: URL
+    public var token: String
+    /// Events per pulled page and per pushed batch.
+    public var pageSize = 2000
+    public var pushBatch = 500
+    /// How long one request may take.
+    public var timeout: Duration = .seconds(30)
+    /// Attempts per request before the sync gives up (until the next one).
+    public var attempts = 5
+    public var backoff = Backoff()
+
+    public init(server: URL, token: String) {
+        self.server = server
+        self.token = token
+    }
+
+    /// Settings from a server address and a token file, checking both.
+    public static func load(server address: String?, tokenFile: String?) throws(SyncError) -> SyncSettings {
+        guard let address, !address.isEmpty, let tokenFile, !tokenFile.isEmpty else { throw .notConfigured }
+        guard let url = URL(string: address), let scheme = url.scheme, ["http", "https"].contains(scheme.lowercased()),
+              url.host != nil else { throw .badServerAddress(address) }
+        return SyncSettings(server: url, token: try TokenFile.read(tokenFile))
+    }
+}
+
+/// Reads an officer's token file, refusing one that others can read (as ssh does with keys).
+public enum TokenFile {
+    public static func read(_ path: String) throws(SyncError) -> String {
+        let path = (path as NSString).expandingTildeInPath
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw .tokenFileMissing(path: path) }
+        guard info.st_mode & 0o077 == 0 else { throw .tokenFileExposed(path: path) }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8),
+              case let token = text.trimmingCharacters(in: .whitespacesAndNewlines), !token.isEmpty else {
+            throw .tokenFileMissing(path: path)
+        }
+        return token
+    }
+}
+
+/// Exponential backoff with full jitter: attempt n waits a random time in [0, min(cap, base·2ⁿ)].
+public struct Backoff: Sendable {
+    public var base: Duration = .milliseconds(250)
+    public var cap: Duration = .seconds(15)
+
+    public init(base: Duration = .milliseconds(250), cap: Duration = .seconds(15)) {
+        self.base = base
+        self.cap = cap
+    }
+
+    /// The longest wait before attempt `attempt` (1 is the first retry).
+    public func ceiling(attempt: Int) -> Duration {
+        let factor = 1 << min(max(attempt - 1, 0), 20)
+        return min(cap, base * factor)
+    }
+
+    /// A wait for `attempt`, drawn with `random` in [0, 1).
+    public func delay(attempt: Int, random: Double) -> Duration {
+        ceiling(attempt: attempt) * max(0, min(random, 1))
+    }
+}

@@ -1,0 +1,3 @@
+import PPIDCentralServer
+
+await CentralCommand.runFromCommandLine()
