@@ -115,7 +115,7 @@ struct CentralDirectoryTests {
         try store.addUnit(code: "UTAMA", name: "PPID Utama", isMain: true)
         try store.addUnit(code: "HUMAS", name: "Humas")
         let intake = IntakeRequest(unit: "HUMAS", receivedAt: ISO8601DateFormatter().date(from: "2026-03-02T02:00:00Z"),
-                                   channel: .webPortal, requester: Requester(name: "Siti", address: "Jakarta"),
+                                   channel: .webPortal, requester: Requester(name: "Siti", nik: "3171234567890002", address: "Jakarta"),
                                    information: "Laporan keuangan", purpose: "Riset")
         let answer = try store.dispatch(intake, by: Principal(officer: "ratna", unit: "UTAMA", isMain: true))
         #expect(answer.registrationNumber == "00001/PORTAL/HUMAS/2026" && answer.noticeDue == "2026-03-16")

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PPIDDomain
 import PPIDStore
+import PPIDSync
 import PPIDTerminal
 
 /// `ppid` with no subcommand: the terminal app. A database that does not exist yet is created with a
@@ -22,6 +23,8 @@ struct RunCommand: ParsableCommand {
 
     @Flag(help: "Buat basis data baru tanpa data contoh / Create a new database without demo data.")
     var empty = false
+
+    @OptionGroup var sync: SyncOptions
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
@@ -50,10 +53,35 @@ struct RunCommand: ParsableCommand {
         app.offerDrafts()
         do {
             let session = try TerminalSession(app: app, theme: chosen)
+            let background = startSync(app: app, store: local, config: config, language: language, waker: session.waker())
             session.run()
+            background?.stop()
         } catch let error as TerminalError {
             throw CommandError(error, language: language)
         }
+    }
+
+    /// Background sync when a server is set: every `sync_interval` seconds (120 by default) and on R.
+    func startSync(app: App, store: LocalStore, config: Config, language: Language,
+                   waker: @escaping @Sendable () -> Void) -> BackgroundSync? {
+        guard sync.isConfigured(config) else { return nil }
+        let settings: SyncSettings
+        do {
+            settings = try sync.settings(config, language: language)
+        } catch {
+            let text = "\(error)"
+            app.announce(text)
+            app.onSync = { text }
+            return nil
+        }
+        let seconds = config["sync_interval"].flatMap(Int.init).map { max(10, $0) } ?? 120
+        let background = BackgroundSync(engine: SyncEngine(store: store, settings: settings), interval: .seconds(seconds),
+                                        language: language, notify: waker)
+        app.onSync = { background.syncNow() }
+        app.syncActivity = { background.activity }
+        app.syncMessages = { background.takeMessage() }
+        background.start()
+        return background
     }
 
     static func languageFromLocale(_ environment: [String: String]) -> Language {

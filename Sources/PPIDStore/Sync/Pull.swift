@@ -141,3 +141,26 @@ extension LocalStore {
         return true
     }
 }
+
+extension LocalStore {
+    /// Every case this database holds, folded as the projections are: what sync tests compare
+    /// with the server's state.
+    public func allCaseRecords() throws(StoreError) -> [UUID: CaseRecord] {
+        let ids = try read { db in try String.fetchAll(db, sql: "SELECT DISTINCT case_uuid FROM events") }
+        var result: [UUID: CaseRecord] = [:]
+        for id in ids.compactMap(UUID.init(uuidString:)) {
+            if let record = try caseRecord(id) { result[id] = record }
+        }
+        return result
+    }
+
+    /// The ids of the events that count (all but those the server refused).
+    public func countedEventIDs() throws(StoreError) -> Set<UUID> {
+        try read { db in
+            Set(try String.fetchAll(db, sql: """
+                SELECT e.uuid FROM events e LEFT JOIN outbox o ON o.event_uuid = e.uuid
+                WHERE o.state IS NULL OR o.state <> 'rejected'
+                """).compactMap(UUID.init(uuidString:)))
+        }
+    }
+}

@@ -31,6 +31,12 @@ public final class App {
     public var letterDesk: LetterDesk?
     /// Called when the officer presses R; the sync layer sets it.
     public var onSync: (() -> String)?
+    /// What a running sync is doing, for the status line (nil when none runs); the sync layer sets it.
+    public var syncActivity: (() -> String?)?
+    /// The next message about a finished sync (text, is an error); the sync layer sets it.
+    public var syncMessages: (() -> (String, Bool)?)?
+    /// The last sync's error, empty or nil after a success.
+    var lastSyncError: String?
     /// The day the app treats as today (tests fix it).
     let todayOverride: CivilDate?
 
@@ -84,6 +90,8 @@ public final class App {
         pending = try store.pendingCount()
         conflictCount = try store.conflictCount()
         lastSync = try store.syncValue("lastSync")
+        lastSyncError = try store.syncValue("lastError")
+        if let next = syncMessages?() { message = (next.0, next.1) }
     }
 
     /// Reloads every list around its selection: after a change here or in another process.

@@ -61,6 +61,15 @@ public final class TerminalSession {
         close(wake.write)
     }
 
+    /// A function any thread may call to have the screen refreshed soon (a sync's progress, say).
+    public func waker() -> @Sendable () -> Void {
+        let writeEnd = wake.write
+        return {
+            var byte: UInt8 = 2
+            _ = write(writeEnd, &byte, 1)
+        }
+    }
+
     /// Runs until the officer quits or a signal arrives; the terminal is restored on every way out.
     public func run() {
         defer { screen.stop() }

@@ -205,7 +205,12 @@ extension App {
     func drawStatus(_ screen: Screen) {
         let row = rows - 2
         var parts = ["\(store.profile.code)", store.workstation.officer]
-        parts.append(t("sinkron: ", "sync: ") + (lastSync ?? t("belum pernah", "never")))
+        if let activity = syncActivity?() {
+            parts.append(activity)
+        } else {
+            parts.append(t("sinkron: ", "sync: ") + (lastSync ?? t("belum pernah", "never")))
+            if let error = lastSyncError, !error.isEmpty { parts.append(t("sinkron gagal (!)", "sync failed (!)")) }
+        }
         parts.append(t("\(pending) tertunda", "\(pending) pending"))
         if conflictCount > 0 { parts.append(t("\(conflictCount) konflik (!)", "\(conflictCount) conflicts (!)")) }
         if !requests.marks.isEmpty { parts.append(t("\(requests.marks.count) ditandai", "\(requests.marks.count) marked")) }
