@@ -15,13 +15,14 @@ public final class FaultPlan: Sendable {
         case malformed
         /// Wait this long before answering (longer than the client's timeout: a timeout).
         case delay(milliseconds: Int)
-        /// Send the previous changes page again instead of the one asked for.
+        /// Send the caller's previous changes page again instead of the one asked for.
         case duplicatePreviousPage
     }
 
     private struct State {
         var queue: [(Endpoint?, Fault)] = []
-        var lastChangesPage: (HTTPFields, [UInt8])?
+        /// The last changes page sent to each token.
+        var lastChangesPage: [String: (HTTPFields, [UInt8])] = [:]
         var injected: [Fault] = []
         var random: (rate: Double, seed: UInt64)?
     }
@@ -63,11 +64,11 @@ public final class FaultPlan: Sendable {
         }
     }
 
-    func remember(page: [UInt8], headers: HTTPFields) {
-        state.withLock { $0.lastChangesPage = (headers, page) }
+    func remember(page: [UInt8], headers: HTTPFields, for caller: String) {
+        state.withLock { $0.lastChangesPage[caller] = (headers, page) }
     }
 
-    func previousPage() -> (HTTPFields, [UInt8])? { state.withLock { $0.lastChangesPage } }
+    func previousPage(for caller: String) -> (HTTPFields, [UInt8])? { state.withLock { $0.lastChangesPage[caller] } }
 }
 
 /// Applies a ``FaultPlan`` in front of the API.
@@ -79,7 +80,14 @@ struct FaultInjectionMiddleware: RouterMiddleware {
         guard let endpoint = Endpoint.allCases.first(where: { $0.path == request.uri.path && $0.method == request.method }) else {
             return try await next(request, context)
         }
-        let fault = plan.take(for: endpoint)
+        let caller = request.headers[.authorization] ?? ""
+        var fault = plan.take(for: endpoint)
+        if fault == .duplicatePreviousPage {
+            if endpoint == .changes, let (headers, page) = plan.previousPage(for: caller) {
+                return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: page)))
+            }
+            fault = nil  // Nothing to repeat yet: answer normally (and remember it).
+        }
         switch fault {
         case let .status(code):
             let status = HTTPResponse.Status(code: code)
@@ -92,12 +100,7 @@ struct FaultInjectionMiddleware: RouterMiddleware {
         case let .delay(milliseconds):
             try await Task.sleep(for: .milliseconds(milliseconds))
             return try await next(request, context)
-        case .duplicatePreviousPage:
-            if endpoint == .changes, let (headers, page) = plan.previousPage() {
-                return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: page)))
-            }
-            return try await next(request, context)
-        case .truncated, nil:
+        case .truncated, .duplicatePreviousPage, nil:
             let response = try await next(request, context)
             guard fault == .truncated || (endpoint == .changes && response.status == .ok) else { return response }
             let collector = CollectingWriter()
@@ -109,7 +112,7 @@ struct FaultInjectionMiddleware: RouterMiddleware {
             if fault == .truncated {
                 return Response(status: response.status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes.prefix(bytes.count / 2))))
             }
-            plan.remember(page: bytes, headers: headers)
+            plan.remember(page: bytes, headers: headers, for: caller)
             return Response(status: response.status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
         }
     }

@@ -72,7 +72,11 @@ extension LocalStore {
             let exists = try db.cachedStatement(sql: "SELECT o.state FROM events e LEFT JOIN outbox o ON o.event_uuid = e.uuid WHERE e.uuid = ?")
             let caseKnown = try db.cachedStatement(sql: "SELECT 1 FROM events WHERE case_uuid = ? LIMIT 1")
             let accept = try db.cachedStatement(sql: "UPDATE outbox SET state = 'accepted', server_seq = ? WHERE event_uuid = ? AND state = 'pending'")
-            for event in page.events where event.sequence > cursor {
+            for event in page.events {
+                guard event.sequence > cursor else {
+                    applied.alreadyHeld += 1  // A page seen before.
+                    continue
+                }
                 let envelope = event.envelope
                 let caseID = envelope.event.caseID
                 if let row = try Row.fetchOne(exists, arguments: [envelope.meta.id.uuidString]) {

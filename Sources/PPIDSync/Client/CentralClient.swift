@@ -18,6 +18,8 @@ public final class CentralClient: Sendable {
         self.settings = settings
         var configuration = HTTPClient.Configuration()
         configuration.decompression = .enabled(limit: .ratio(200))
+        // A refused connection fails at once; our own backoff decides when to try again.
+        configuration.connectionPool.retryConnectionEstablishment = false
         configuration.timeout = .init(connect: .seconds(10), read: .seconds(Int64(settings.timeout.components.seconds)))
         http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
@@ -101,7 +103,12 @@ public final class CentralClient: Sendable {
         } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout || error == .connectTimeout {
             throw .timedOut(server: server)
         } catch {
-            throw .unreachable(server: server, detail: Self.short(error))
+            let detail = Self.short(error)
+            // A body cut short or garbled in transit is a bad answer, not an absent server.
+            if detail.contains("truncated") || detail.contains("ecompression") || detail.contains("corrupt") {
+                throw .malformedAnswer("the answer was cut short or garbled: \(detail)")
+            }
+            throw .unreachable(server: server, detail: detail)
         }
         switch status {
         case 200..<300: return answer

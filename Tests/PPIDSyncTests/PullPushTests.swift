@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+import PPIDCentral
+import PPIDDomain
+import PPIDStore
+import PPIDSync
+import PPIDWire
+
+@Suite("Sync: pull and push against a real server")
+struct PullPushTests {
+    @Test("Two terminals of a unit and one of another: each sees its unit's work, exactly as the server holds it")
+    func roundTrip() async throws {
+        let world = try await SyncWorld()
+        defer { Task { await world.stop() } }
+        let a = try world.terminal("a"), b = try world.terminal("b"), k = try world.terminal("k")
+        // A new terminal takes its unit (and zone) from its token.
+        #expect(try await world.sync(a, officer: "rina").adoptedUnit == "HUMAS")
+        #expect(try await world.sync(k, officer: "dewi").adoptedUnit == "KEU")
+        #expect(k.profile.zoneName == "WITA")
+        let request = try Work.register(a, unit: "HUMAS")
+        try a.record(.request(request, .processingStarted))
+        _ = try Work.register(k, unit: "KEU")
+        #expect(try a.pendingCount() == 2)
+        let pushed = try await world.sync(a, officer: "rina")
+        #expect(pushed.accepted == 2 && pushed.rejected == 0)
+        #expect(try a.pendingCount() == 0)
+        try await world.sync(k, officer: "dewi")
+        try await world.sync(b, officer: "budi")
+        #expect(try b.allCaseRecords() == world.store.caseRecords(unit: "HUMAS"))
+        #expect(try a.allCaseRecords() == world.store.caseRecords(unit: "HUMAS"))
+        #expect(try k.allCaseRecords() == world.store.caseRecords(unit: "KEU"))
+        #expect(try b.requestStates() == [request.uuidString: RequestState.inProcess.rawValue])
+        // B works on A's case; A gets it on its next sync.
+        try b.record(.request(request, .decided(Decision(outcome: .grantedInFull, form: .softCopy))))
+        try await world.sync(b, officer: "budi")
+        let back = try await world.sync(a, officer: "rina")
+        #expect(back.pulled == 1)
+        #expect(try a.requestStates()[request.uuidString] == RequestState.decided.rawValue)
+        // Its own events came back as already held, not twice.
+        #expect(try a.eventCount() == 3)
+        #expect(try a.integrityCheck())
+    }
+
+    @Test("A refused change is never dropped silently: rebuilt without it, listed with the reason, and the state equals the server's")
+    func refusedChange() async throws {
+        let world = try await SyncWorld()
+        defer { Task { await world.stop() } }
+        let a = try world.terminal("a"), b = try world.terminal("b")
+        try await world.sync(a, officer: "rina")
+        try await world.sync(b, officer: "budi")
+        let request = try Work.register(a, unit: "HUMAS")
+        try await world.sync(a, officer: "rina")
+        try await world.sync(b, officer: "budi")
+        // Offline, both decide the same request.
+        try a.record(.request(request, .decided(Decision(outcome: .grantedInFull, form: .softCopy))))
+        try b.record(.request(request, .decided(Decision(outcome: .notHeld(holder: "Dinas PU")))))
+        try await world.sync(a, officer: "rina")
+        let report = try await world.sync(b, officer: "budi")
+        #expect(report.rejected == 1)
+        let conflicts = try b.conflicts()
+        #expect(conflicts.count == 1 && conflicts[0].envelope.event.name == "decided")
+        #expect(conflicts[0].reason.isEmpty == false)
+        #expect(try b.allCaseRecords() == world.store.caseRecords(unit: "HUMAS"), "B shows A's decision, not its refused one")
+        #expect(try b.history(of: request).contains { $0.syncState == "rejected" }, "the refused event stays in the log")
+        #expect(try b.pendingCount() == 0)
+    }
+
+    @Test("A calendar loaded centrally reaches the terminals and moves their open deadlines")
+    func calendarsFlow() async throws {
+        let world = try await SyncWorld()
+        defer { Task { await world.stop() } }
+        let a = try world.terminal("a")
+        try await world.sync(a, officer: "rina")
+        let request = try Work.register(a, unit: "HUMAS")
+        guard case let .request(before)? = try a.caseRecord(request) else { Issue.record("no request"); return }
+        // A closure of the office on the first working day of the clock.
+        let first = a.context.calendar.deadline(.writtenNotice, after: before.countsFrom).counted[0]
+        try world.store.addCalendar(name: "tutup.txt", body: "# covers: \(first.year)\n\(first.iso)\ttutup\tPenutupan kantor\n")
+        let report = try await world.sync(a, officer: "rina")
+        #expect(report.calendarsAdded == 1 && report.deadlinesMoved == 1)
+        #expect(a.calendarFileNames == ["tutup.txt"])
+        guard case let .request(after)? = try a.caseRecord(request) else { Issue.record("no request"); return }
+        #expect(after.noticeDue > before.noticeDue)
+        // Already held: not sent again.
+        #expect(try await world.sync(a, officer: "rina").calendarsAdded == 0)
+    }
+
+    @Test("A database of one unit refuses a token of another")
+    func wrongUnit() async throws {
+        let world = try await SyncWorld()
+        defer { Task { await world.stop() } }
+        let a = try world.terminal("a")
+        try await world.sync(a, officer: "rina")
+        _ = try Work.register(a, unit: "HUMAS")
+        await #expect(throws: SyncError.wrongUnit(token: "KEU", database: "HUMAS")) {
+            try await world.sync(a, officer: "dewi")
+        }
+        #expect(try a.pendingCount() == 1, "nothing was sent")
+    }
+
+    @Test("The PPID Utama's terminal receives every unit's cases")
+    func mainSeesAll() async throws {
+        let world = try await SyncWorld()
+        defer { Task { await world.stop() } }
+        let h = try world.terminal("h"), k = try world.terminal("k"), u = try world.terminal("u")
+        try await world.sync(h, officer: "rina")
+        try await world.sync(k, officer: "dewi")
+        _ = try Work.register(h, unit: "HUMAS")
+        _ = try Work.register(k, unit: "KEU")
+        try await world.sync(h, officer: "rina")
+        try await world.sync(k, officer: "dewi")
+        try await world.sync(u, officer: "ratna")
+        #expect(try u.allCaseRecords() == world.store.caseRecords(unit: nil))
+        #expect(try u.allCaseRecords().count == 2)
+    }
+}
