@@ -139,3 +139,35 @@ struct CentralDirectoryTests {
         #expect(throws: CentralError.self) { try store.addCalendar(name: "bad.txt", body: "2027-13-45\tlibur\tX\n") }
     }
 }
+
+@Suite("Envelope slices")
+struct EnvelopeSlicesTests {
+    @Test("Each event's envelope bytes are found, whatever the key order and spacing, and decode to the event")
+    func slices() throws {
+        let store = try CentralStore(path: ":memory:")
+        try store.addUnit(code: "HUMAS", name: "Humas")
+        let principal = Principal(officer: "rina", unit: "HUMAS", isMain: false)
+        var registration = RequestRegistration(registrationNumber: "1/{x}\"[y]", unit: "HUMAS",
+                                               receivedAt: ISO8601DateFormatter().date(from: "2026-03-02T02:00:00Z")!,
+                                               channel: .webPortal, requester: Requester(name: "Siti \"Ani\" {]", nik: "3171234567890002", address: "Jl. [A], \\ B"),
+                                               information: "Data", purpose: "Riset")
+        registration.id = UUID()
+        let envelope = EventEnvelope(meta: EventMeta(officer: "rina", instant: registration.receivedAt, localDate: CivilDate(iso: "2026-03-02")!),
+                                     event: .request(registration.id, .registered(registration)))
+        _ = try store.push(PushRequest(events: [WireEvent(envelope: envelope, unit: "HUMAS", sequence: nil)]), as: principal)
+        let raw = try store.changesJSON(after: 0, limit: 10, for: principal, knownReference: -1)
+        let found = try #require(raw.withUnsafeBytes { EnvelopeSlices.find(in: $0) })
+        #expect(found.count == 1)
+        let slice = Data(raw[found[0]])
+        #expect(try WireCoding.decoder().decode(EventEnvelope.self, from: slice) == envelope)
+        // Another server's formatting: keys in another order, spaces and new lines.
+        let text = String(decoding: slice, as: UTF8.self)
+        let other = "{ \"nextCursor\" : 1 ,\n \"events\" : [ { \"unit\" : \"HUMAS\", \"sequence\": 1,\n \"envelope\" :\(text) } ], \"hasMore\": false }"
+        let again = try #require(Data(other.utf8).withUnsafeBytes { EnvelopeSlices.find(in: $0) })
+        #expect(Data(Data(other.utf8)[again[0]]) == slice)
+        // Not a page: nil, and the client falls back to encoding the events itself.
+        for bad in ["", "[]", "{\"events\":[{\"envelope\":{\"a\":1}", "{\"events\":[{\"unit\":\"X\"}]}"] {
+            #expect(Data(bad.utf8).withUnsafeBytes { EnvelopeSlices.find(in: $0) } == nil, "\(bad)")
+        }
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import PPIDCentral
 import PPIDCentralServer
@@ -162,14 +163,16 @@ struct FaultTests {
         let server = try #require(world.server)
         let engine = world.engine(a, officer: "rina", pageSize: 5, attempts: 2)
         let stopped = StopOnce()
+        let stopping = StopTask()
         do {
             try await engine.run { progress in
-                if progress.events >= 10 { stopped.run { Task { await server.stop() } } }
+                if progress.events >= 10 { stopped.run { stopping.set(Task { await server.stop() }) } }
             }
         } catch {
             // Expected most of the time: the server went away between pages.
         }
         await engine.shutdown()
+        await stopping.wait()
         let cursor = try a.syncCursor()
         #expect(try a.eventCount() == Int(cursor), "every event up to the cursor, none past it: pages are whole")
         #expect(try a.integrityCheck())
@@ -213,6 +216,16 @@ struct FaultTests {
         try await world.sync(local, officer: "rina")
         #expect(try local.eventCount() == 1500)
         #expect(try converged(local, world))
+    }
+}
+
+/// Holds the task that stops the server, to wait for it before restarting on the same port.
+final class StopTask: Sendable {
+    private let task = Mutex<Task<Void, Never>?>(nil)
+    func set(_ task: Task<Void, Never>) { self.task.withLock { $0 = task } }
+    func wait() async {
+        let task = self.task.withLock { $0 }
+        await task?.value
     }
 }
 

@@ -63,12 +63,18 @@ final class SyncWorld: @unchecked Sendable {
         return SyncEngine(store: local, settings: settings, sleep: { duration in sleeps.record(duration) }, random: { 0.5 })
     }
 
-    /// Syncs once and closes the client.
+    /// Syncs once and closes the client (before returning: a server stopped next must not wait for its connection).
     @discardableResult
     func sync(_ local: LocalStore, officer: String, pageSize: Int = 2000, attempts: Int = 5, sleeps: Sleeps = Sleeps()) async throws -> SyncReport {
         let engine = engine(local, officer: officer, pageSize: pageSize, attempts: attempts, sleeps: sleeps)
-        defer { Task { await engine.shutdown() } }
-        return try await engine.run()
+        do {
+            let report = try await engine.run()
+            await engine.shutdown()
+            return report
+        } catch {
+            await engine.shutdown()
+            throw error
+        }
     }
 }
 

@@ -12,6 +12,7 @@ extension CentralStore {
             var outcomes: [PushOutcome] = []
             outcomes.reserveCapacity(request.events.count)
             var contexts: [String: LifecycleContext] = [:]
+            var folded: [String: CaseRecord?] = [:]
             let encoder = WireCoding.encoder()
             for wire in request.events {
                 let envelope = wire.envelope
@@ -32,10 +33,12 @@ extension CentralStore {
                 }
                 let context = try contexts[unit] ?? Self.context(forUnit: unit, in: db)
                 contexts[unit] = context
-                let current = try Self.fold(caseID: caseID, in: db, context: context)
+                // Each case is folded from the ledger once per batch, then carried forward in memory.
+                let current = try folded[caseID] ?? Self.fold(caseID: caseID, in: db, context: context)
                 do throws(EventRejection) {
-                    _ = try DomainRules.apply(envelope, to: current, context: context)
+                    folded[caseID] = try DomainRules.apply(envelope, to: current, context: context)
                 } catch {
+                    folded[caseID] = current
                     outcomes.append(PushOutcome(eventID: id, status: .rejected, sequence: nil,
                                                 reason: error.text(.indonesian), reasonEnglish: error.text(.english)))
                     continue

@@ -146,3 +146,24 @@ struct DispatchCommand: ParsableCommand {
         print("\(answer.registrationNumber) → \(answer.unit), pemberitahuan paling lambat / notice due \(answer.noticeDue)")
     }
 }
+
+/// `ppid-central generate`: fills a database with valid events for the sync benchmark (hidden).
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate", abstract: "Benchmark load: valid events for one unit.", shouldDisplay: false)
+    @OptionGroup var database: DatabaseOption
+    @Option(help: "Unit.") var unit = "HUMAS"
+    @Option(help: "Events.") var events = 100_000
+
+    func run() throws {
+        let store = try database.open()
+        if try perform({ () throws(CentralError) in try store.units() }).isEmpty {
+            try perform { () throws(CentralError) in
+                try store.addUnit(code: "UTAMA", name: "PPID Utama", isMain: true)
+                try store.addUnit(code: unit, name: "Unit \(unit)")
+                try store.addUnit(code: "KEU", name: "Biro Keuangan")
+            }
+        }
+        try perform { () throws(CentralError) in try store.generateLoad(unit: unit, events: events) }
+    }
+}

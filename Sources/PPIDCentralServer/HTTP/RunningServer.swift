@@ -21,15 +21,29 @@ public final class RunningServer: Sendable {
     public static func start(_ server: CentralServer) async throws -> RunningServer {
         let (stream, continuation) = AsyncStream<Int>.makeStream()
         let app = server.application(logLevel: .critical, onRunning: { port in continuation.yield(port) })
-        let task = Task { try await app.runService(gracefulShutdownSignals: []) }
+        let task = Task {
+            // Ends the wait below too when the server cannot start (a port still taken, say).
+            defer { continuation.finish() }
+            try await app.runService(gracefulShutdownSignals: [])
+        }
         var iterator = stream.makeAsyncIterator()
-        guard let port = await iterator.next() else { throw CancellationError() }
+        guard let port = await iterator.next() else {
+            _ = try await task.value
+            throw CentralError.invalid(field: "port", reason: "the server stopped before listening on \(server.port)")
+        }
         return RunningServer(port: port, task: task)
     }
 
-    /// Stops the server and waits until it no longer listens.
-    public func stop() async {
+    /// Stops the server and waits until it no longer listens (graceful: requests in flight finish),
+    /// for at most `patience`.
+    public func stop(patience: Duration = .seconds(10)) async {
         task.cancel()
-        _ = try? await task.value
+        let task = self.task
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { _ = try? await task.value }
+            group.addTask { try? await Task.sleep(for: patience) }
+            await group.next()
+            group.cancelAll()
+        }
     }
 }

@@ -11,9 +11,9 @@ struct SyncCommand: ParsableCommand {
         abstract: "Sinkron dengan server PPID pusat / Sync with the central PPID server.",
         discussion: """
             Menarik perubahan dari server mulai dari posisi terakhir, lalu mengirim perubahan lokal yang menunggu.
-            Yang ditolak server tidak hilang: tampil di daftar konflik (:konflik di aplikasi).
+            Yang ditolak server tidak hilang: tampil di daftar konflik (tombol ! di aplikasi).
             Pulls the server's changes from the last position, then pushes local changes waiting in the queue.
-            What the server refuses is never lost: it shows in the conflicts list (:conflicts in the app).
+            What the server refuses is never lost: it shows in the conflicts list (the ! key in the app).
             """)
 
     @OptionGroup var store: StoreOptions
@@ -68,8 +68,8 @@ struct SyncCommand: ParsableCommand {
         if interactive { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         print(Self.describe(report, language: language))
         if report.rejected > 0 {
-            print(language.pick("Lihat alasannya: ppid sync --conflicts, atau :konflik di aplikasi.",
-                                "See why: ppid sync --conflicts, or :conflicts in the app."))
+            print(language.pick("Lihat alasannya: ppid sync --conflicts, atau tombol ! di aplikasi.",
+                                "See why: ppid sync --conflicts, or the ! key in the app."))
         }
     }
 

@@ -103,12 +103,13 @@ extension LocalStore {
     }
 
     /// Appends one envelope to the log.
-    func append(_ envelope: EventEnvelope, origin: String, serverSeq: Int64?, terminal: String, in db: Database) throws {
-        let payload = try EventCoding.encoder().encode(envelope)
-        try db.execute(sql: """
+    func append(_ envelope: EventEnvelope, payload given: Data? = nil, origin: String, serverSeq: Int64?, terminal: String,
+                in db: Database) throws {
+        let payload = try given ?? EventCoding.encoder().encode(envelope)
+        try db.cachedStatement(sql: """
             INSERT INTO events(uuid, case_kind, case_uuid, name, officer, instant, local_date, terminal, origin, server_seq, payload)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [envelope.meta.id.uuidString, envelope.event.caseKind.rawValue, envelope.event.caseID.uuidString,
+            """).execute(arguments: [envelope.meta.id.uuidString, envelope.event.caseKind.rawValue, envelope.event.caseID.uuidString,
                              envelope.event.name, envelope.meta.officer, envelope.meta.instant.timeIntervalSince1970,
                              envelope.meta.localDate.iso, terminal, origin, serverSeq, payload])
     }

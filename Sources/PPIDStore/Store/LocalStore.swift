@@ -40,6 +40,9 @@ public final class LocalStore: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "ppid-store"
+        // 16 MB of page cache per connection (SQLite's default is 2 MB): a pulled page of thousands of
+        // events touches indexes all over the file, and rereading them through the OS costs a syscall each.
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA cache_size = -16384") }
         let previousMask = umask(0o077)
         defer { umask(previousMask) }
         do {

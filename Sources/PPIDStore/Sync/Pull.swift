@@ -6,10 +6,13 @@ import PPIDDomain
 public struct PulledEvent: Sendable {
     public let envelope: EventEnvelope
     public let sequence: Int64
+    /// The envelope's JSON as the server sent it, stored as is (nil: encode it here).
+    public let payload: Data?
 
-    public init(envelope: EventEnvelope, sequence: Int64) {
+    public init(envelope: EventEnvelope, sequence: Int64, payload: Data? = nil) {
         self.envelope = envelope
         self.sequence = sequence
+        self.payload = payload
     }
 }
 
@@ -69,20 +72,21 @@ extension LocalStore {
             var order: [UUID] = []
             var fresh: [UUID: [EventEnvelope]] = [:]
             var refold: Set<UUID> = []
-            let exists = try db.cachedStatement(sql: "SELECT o.state FROM events e LEFT JOIN outbox o ON o.event_uuid = e.uuid WHERE e.uuid = ?")
-            let caseKnown = try db.cachedStatement(sql: "SELECT 1 FROM events WHERE case_uuid = ? LIMIT 1")
+            let incoming = page.events.filter { $0.sequence > cursor }
+            applied.alreadyHeld += page.events.count - incoming.count  // A page seen before.
+            // What this database already holds, asked once per page rather than once per event.
+            let ids = incoming.map { $0.envelope.meta.id.uuidString }
+            let held = try Self.lookup(db, ids, sql: "SELECT e.uuid, o.state FROM events e LEFT JOIN outbox o ON o.event_uuid = e.uuid WHERE e.uuid IN")
+            let caseIDs = Array(Set(incoming.map { $0.envelope.event.caseID.uuidString }))
+            let knownCases = try Self.lookup(db, caseIDs, sql: "SELECT DISTINCT case_uuid, NULL FROM events WHERE case_uuid IN")
             let accept = try db.cachedStatement(sql: "UPDATE outbox SET state = 'accepted', server_seq = ? WHERE event_uuid = ? AND state = 'pending'")
-            for event in page.events {
-                guard event.sequence > cursor else {
-                    applied.alreadyHeld += 1  // A page seen before.
-                    continue
-                }
+            for (index, event) in incoming.enumerated() {
                 let envelope = event.envelope
                 let caseID = envelope.event.caseID
-                if let row = try Row.fetchOne(exists, arguments: [envelope.meta.id.uuidString]) {
+                if let state = held[ids[index]] {
                     applied.alreadyHeld += 1
-                    if (row[0] as String?) == "pending" {
-                        try accept.execute(arguments: [event.sequence, envelope.meta.id.uuidString])
+                    if state == "pending" {
+                        try accept.execute(arguments: [event.sequence, ids[index]])
                         refold.insert(caseID)
                         if !order.contains(caseID) { order.append(caseID) }
                     }
@@ -90,13 +94,13 @@ extension LocalStore {
                 }
                 if fresh[caseID] == nil && !refold.contains(caseID) {
                     order.append(caseID)
-                    if try Bool.fetchOne(caseKnown, arguments: [caseID.uuidString]) == true {
+                    if knownCases[caseID.uuidString] != nil {
                         refold.insert(caseID)
                     } else {
                         fresh[caseID] = []
                     }
                 }
-                try self.append(envelope, origin: "central", serverSeq: event.sequence, terminal: "pusat", in: db)
+                try self.append(envelope, payload: event.payload, origin: "central", serverSeq: event.sequence, terminal: "pusat", in: db)
                 if !refold.contains(caseID) { fresh[caseID, default: []].append(envelope) }
                 applied.added += 1
             }
@@ -135,6 +139,21 @@ extension LocalStore {
             }
             return applied
         }
+    }
+
+    /// Looks up many keys in chunks: key → second column ("" when NULL) for the keys found.
+    static func lookup(_ db: Database, _ keys: [String], sql: String) throws -> [String: String] {
+        var found: [String: String] = [:]
+        var start = 0
+        while start < keys.count {
+            let chunk = Array(keys[start..<min(start + 500, keys.count)])
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            for row in try Row.fetchAll(db, sql: "\(sql) (\(marks))", arguments: StatementArguments(chunk)) {
+                found[row[0]] = (row[1] as String?) ?? ""
+            }
+            start += 500
+        }
+        return found
     }
 
     /// Sets the unit profile from the server when this database has none and no events of its own:

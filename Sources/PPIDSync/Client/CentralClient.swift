@@ -33,10 +33,20 @@ public final class CentralClient: Sendable {
     public var bytesReceived: Int { counters.withLock { $0.bytesReceived } }
     public var bytesSent: Int { counters.withLock { $0.bytesSent } }
 
-    /// One page of changes after `cursor`; `reference` is the revision of reference data held.
-    public func changes(after cursor: Int64, limit: Int, reference: Int64) async throws(SyncError) -> ChangesPage {
+    /// One page of changes after `cursor`; `reference` is the revision of reference data held. With it,
+    /// each event's envelope JSON as sent, so the store keeps it without encoding it again.
+    public func changes(after cursor: Int64, limit: Int, reference: Int64) async throws(SyncError) -> (ChangesPage, [Data]?) {
         let data = try await send(.GET, "v1/changes?after=\(cursor)&limit=\(limit)&reference=\(reference)", body: nil)
-        return try decode(ChangesPage.self, from: data)
+        let started = ContinuousClock.now
+        let page = try decode(ChangesPage.self, from: data)
+        if ProcessInfo.processInfo.environment["PPID_SYNC_TRACE"] != nil {
+            FileHandle.standardError.write(Data("decoded \(page.events.count) in \(ContinuousClock.now - started)\n".utf8))
+        }
+        let payloads = data.withUnsafeBytes { bytes -> [Data]? in
+            guard let slices = EnvelopeSlices.find(in: bytes), slices.count == page.events.count else { return nil }
+            return slices.map { Data(bytes[$0]) }
+        }
+        return (page, payloads)
     }
 
     /// Pushes a batch of local events.

@@ -40,9 +40,17 @@ public final class BackgroundSync: Sendable {
         loop.withLock { $0 = task }
     }
 
-    /// Stops the loop (a sync in flight is cancelled between requests; its pages are whole).
+    /// Stops the loop and closes the HTTP client, waiting up to two seconds. A sync in flight is
+    /// cancelled; the pages it applied are whole, and the next sync carries on from them.
     public func stop() {
         loop.withLock { $0?.cancel() }
+        let done = DispatchSemaphore(value: 0)
+        let engine = self.engine
+        Task {
+            await engine.shutdown()
+            done.signal()
+        }
+        _ = done.wait(timeout: .now() + 2)
     }
 
     /// Asks for a sync now; answers with what to tell the officer.
@@ -101,7 +109,7 @@ public final class BackgroundSync: Sendable {
         var text = language.pick("Sinkron selesai: \(report.pulled) diterima, \(report.accepted) terkirim",
                                  "Sync done: \(report.pulled) received, \(report.accepted) sent")
         if report.rejected > 0 {
-            text += language.pick(", \(report.rejected) DITOLAK (lihat :konflik)", ", \(report.rejected) REFUSED (see :conflicts)")
+            text += language.pick(", \(report.rejected) DITOLAK (tekan ! untuk alasannya)", ", \(report.rejected) REFUSED (press ! for why)")
         }
         if let unit = report.adoptedUnit { text += language.pick("; unit \(unit) dipasang", "; unit \(unit) set up") }
         return text + "."

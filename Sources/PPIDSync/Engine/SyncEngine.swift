@@ -96,9 +96,12 @@ public final class SyncEngine: Sendable {
             reference = Int64(try store.syncValue("referenceRevision") ?? "") ?? -1
         } catch { throw SyncError.from(error) }
         var checkedIdentity = false
-        var next: Task<Result<(ChangesPage, Int), SyncError>, Never>? = fetch(after: cursor, reference: reference)
+        var next: Task<Result<(ChangesPage, [Data]?, Int), SyncError>, Never>? = fetch(after: cursor, reference: reference)
+        let trace = ProcessInfo.processInfo.environment["PPID_SYNC_TRACE"] != nil
         while let pending = next {
-            let (page, retries) = try await pending.value.get()
+            let waitStart = ContinuousClock.now
+            let (page, payloads, retries) = try await pending.value.get()
+            let waited = ContinuousClock.now - waitStart
             report.retries += retries
             next = nil
             if !checkedIdentity {
@@ -108,8 +111,14 @@ public final class SyncEngine: Sendable {
             let newCursor = max(cursor, page.nextCursor)
             // Fetch the next page while this one is written.
             if page.hasMore { next = fetch(after: newCursor, reference: page.reference?.revision ?? reference) }
-            let pulled = try Self.pulledPage(page, scope: page.identity.flatMap { $0.isMain ? nil : $0.unit })
+            let pulled = try Self.pulledPage(page, payloads: payloads, scope: page.identity.flatMap { $0.isMain ? nil : $0.unit })
             let applied: PullApplied
+            let applyStart = ContinuousClock.now
+            defer {
+                if trace {
+                    FileHandle.standardError.write(Data("page \(page.events.count): waited \(waited), applied in \(ContinuousClock.now - applyStart)\n".utf8))
+                }
+            }
             do { applied = try store.applyPull(pulled) } catch {
                 next?.cancel()
                 throw SyncError.from(error)
@@ -124,16 +133,16 @@ public final class SyncEngine: Sendable {
         }
     }
 
-    func fetch(after cursor: Int64, reference: Int64) -> Task<Result<(ChangesPage, Int), SyncError>, Never> {
+    func fetch(after cursor: Int64, reference: Int64) -> Task<Result<(ChangesPage, [Data]?, Int), SyncError>, Never> {
         let client = self.client
         let limit = settings.pageSize
         return Task {
             var retries = 0
             do throws(SyncError) {
-                let page = try await self.retrying(&retries) { () async throws(SyncError) -> ChangesPage in
+                let (page, payloads) = try await self.retrying(&retries) { () async throws(SyncError) -> (ChangesPage, [Data]?) in
                     try await client.changes(after: cursor, limit: limit, reference: reference)
                 }
-                return .success((page, retries))
+                return .success((page, payloads, retries))
             } catch {
                 return .failure(error)
             }
@@ -141,13 +150,13 @@ public final class SyncEngine: Sendable {
     }
 
     /// The server's page in the store's terms; an event of another unit in a unit's page is refused.
-    static func pulledPage(_ page: ChangesPage, scope: String?) throws(SyncError) -> PulledPage {
+    static func pulledPage(_ page: ChangesPage, payloads: [Data]?, scope: String?) throws(SyncError) -> PulledPage {
         var events: [PulledEvent] = []
         events.reserveCapacity(page.events.count)
-        for event in page.events {
+        for (index, event) in page.events.enumerated() {
             guard let sequence = event.sequence else { throw .malformedAnswer("an event without a sequence number") }
             if let scope, event.unit != scope { throw .malformedAnswer("an event of unit \(event.unit) in a page for \(scope)") }
-            events.append(PulledEvent(envelope: event.envelope, sequence: sequence))
+            events.append(PulledEvent(envelope: event.envelope, sequence: sequence, payload: payloads?[index]))
         }
         var reference: PulledReference? = nil
         if let data = page.reference {

@@ -162,8 +162,8 @@ public final class App {
         case .repaint: break
         case .sync:
             if let onSync { say(onSync()) } else {
-                message = (t("Sinkronisasi dengan server pusat belum tersedia di versi ini; perubahan tetap tersimpan dan menunggu di antrean.",
-                             "Sync with the central server is not in this version yet; changes are kept and wait in the queue."), true)
+                message = (t("Server pusat belum diatur: jalankan ppid dengan --server URL --token-file BERKAS, atau isi 'server' dan 'token_file' di ~/.config/ppid/config. Perubahan tetap tersimpan di antrean.",
+                             "No central server is set: run ppid with --server URL --token-file FILE, or set 'server' and 'token_file' in ~/.config/ppid/config. Changes are kept in the queue."), true)
             }
         case .paneRequests: switchPane(.requests)
         case .paneRegistry: switchPane(.registry)

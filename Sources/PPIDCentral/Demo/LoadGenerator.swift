@@ -1,0 +1,76 @@
+import Foundation
+import GRDB
+import PPIDDomain
+import PPIDWire
+
+extension CentralStore {
+    /// Fills the ledger with `events` valid events of `unit` (five per request: registered, in process,
+    /// extended, decided, delivered), written in batches so memory stays flat: the benchmark's load.
+    /// Each case is checked with the domain rules as it is built.
+    public func generateLoad(unit: String, events: Int, year: Int = 2026,
+                             progress: (Int) -> Void = { _ in }) throws(CentralError) {
+        let context = try read { db in try Self.context(forUnit: unit, in: db) }
+        let encoder = WireCoding.encoder()
+        let zone = context.zone
+        var written = 0
+        var caseIndex = 0
+        while written < events {
+            let batch = min(50_000, events - written)
+            try write { db in
+                var inBatch = 0
+                while inBatch < batch {
+                    let envelopes = Self.loadCase(index: caseIndex, unit: unit, year: year, zone: zone)
+                    caseIndex += 1
+                    var record: CaseRecord? = nil
+                    for envelope in envelopes.prefix(batch - inBatch) {
+                        do throws(EventRejection) {
+                            record = try DomainRules.apply(envelope, to: record, context: context)
+                        } catch {
+                            throw CentralError.invalid(field: "generated event", reason: error.text(.english))
+                        }
+                        _ = try Self.append(envelope, unit: unit, encoder: encoder, in: db)
+                        inBatch += 1
+                    }
+                }
+            }
+            written += batch
+            progress(written)
+        }
+    }
+
+    static func loadCase(index: Int, unit: String, year: Int, zone: UnitZone) -> [EventEnvelope] {
+        // Received on a weekday morning spread over the year; each step a day apart.
+        let start = Date(timeIntervalSince1970: Self.epoch(year: year) + Double(index % 300) * 86_400 + Double(index % 7) * 600)
+        let receivedDay = zone.civilDate(of: start)
+        var received = start
+        switch receivedDay.weekday {
+        case .saturday: received = received.addingTimeInterval(2 * 86_400)
+        case .sunday: received = received.addingTimeInterval(86_400)
+        default: break
+        }
+        let id = TimeOrderedID.make(at: received)
+        let registration = RequestRegistration(
+            id: id, registrationNumber: String(format: "%07d/PPID-%@/%d", index + 1, unit, year), unit: unit,
+            receivedAt: received, channel: .webPortal,
+            requester: Requester(name: "Pemohon \(index)", nik: String(format: "3171%012d", index), address: "Jl. Merdeka \(index % 200), Jakarta",
+                                 email: "pemohon\(index)@contoh.id"),
+            information: "Laporan realisasi anggaran triwulan \(index % 4 + 1)", purpose: "Pengawasan publik")
+        let steps: [RequestEvent] = [
+            .registered(registration), .processingStarted, .extended(reason: "Koordinasi dengan unit pengolah"),
+            .decided(Decision(outcome: .grantedInFull, form: .softCopy)), .delivered(method: .email, note: ""),
+        ]
+        return steps.enumerated().map { offset, step in
+            let instant = received.addingTimeInterval(Double(offset) * 3_600)
+            return EventEnvelope(meta: EventMeta(id: TimeOrderedID.make(at: instant), officer: "beban", instant: instant, zone: zone),
+                                 event: .request(id, step))
+        }
+    }
+
+    static func epoch(year: Int) -> TimeInterval {
+        var components = DateComponents()
+        components.year = year; components.month = 1; components.day = 5; components.hour = 2
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar.date(from: components)!.timeIntervalSince1970
+    }
+}

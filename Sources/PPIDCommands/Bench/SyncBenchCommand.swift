@@ -1,0 +1,182 @@
+import ArgumentParser
+import Foundation
+import PPIDDomain
+import PPIDStore
+import PPIDSync
+
+/// `ppid bench sync`: the sync's figures on loopback against a real `ppid-central` process: an initial
+/// pull (events per second end to end into the client's database, peak memory of each side), an empty
+/// incremental sync (round trips, bytes, time) and a push.
+struct SyncBenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync",
+        abstract: "Tarikan awal, sinkron kosong dan kiriman lewat loopback / Initial pull, empty sync and push over loopback.")
+
+    @Option(parsing: .upToNextOption, help: "Ukuran tarikan awal (peristiwa) / Initial pull sizes (events).")
+    var events: [Int] = [100_000]
+    @Option(help: "Peristiwa yang dikirim / Events pushed.") var push = 10_000
+    @Option(help: "Peristiwa per halaman / Events per page.") var pageSize = 5000
+    @Option(help: "Folder kerja (basis data server disimpan untuk dipakai ulang) / Work folder (server databases are kept for reuse).")
+    var folder = "/tmp/ppid-bench-sync"
+    @Option(help: "Port server / Server port.") var port = 18790
+
+    func run() throws {
+        let central = try Self.sibling("ppid-central")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        print("ppid bench sync: loopback, ppid-central as its own process, the client in this one; page size \(pageSize)")
+        print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(StoreBenchCommand.cpuModel())")
+        print("")
+        for count in events {
+            try benchPull(count: count, central: central)
+        }
+    }
+
+    func benchPull(count: Int, central: URL) throws {
+        let database = "\(folder)/central-\(count).sqlite"
+        if !FileManager.default.fileExists(atPath: database) {
+            let started = Date()
+            try Self.runTool(central, ["generate", "--db", database, "--events", String(count)])
+            print(String(format: "generated %d events in %.1f s (kept in %@)", count, Date().timeIntervalSince(started), database))
+        }
+        for (login, unit) in [("bench", "HUMAS"), ("benchkeu", "KEU")] {
+            try? Self.runTool(central, ["officer", "add", login, "--name", login, "--unit", unit, "--db", database], quiet: true)
+            try Self.runTool(central, ["token", "issue", login, "--db", database, "--output", "\(folder)/\(login).token"], quiet: true)
+        }
+        let server = Process()
+        server.executableURL = central
+        server.arguments = ["serve", "--db", database, "--port", String(port)]
+        server.standardOutput = FileHandle.nullDevice
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        defer { server.terminate(); server.waitUntilExit() }
+        let url = "http://127.0.0.1:\(port)"
+        try waitForHealth(url, tokenFile: "\(folder)/bench.token")
+
+        // Initial pull.
+        let clientPath = "\(folder)/client-\(count).sqlite"
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: clientPath + suffix) }
+        let client = try LocalStore(path: clientPath, workstation: Workstation(officer: "bench", terminal: "bench"))
+        var settings = try SyncSettings.load(server: url, tokenFile: "\(folder)/bench.token")
+        settings.pageSize = pageSize
+        settings.pushBatch = 1000
+        Memory.resetPeak(pid: server.processIdentifier)
+        Memory.resetPeak(pid: getpid())
+        let baseline = Memory.current(pid: getpid())
+        let pull = try Self.sync(client, settings)
+        let clientPeak = Memory.peak(pid: getpid())
+        let serverPeak = Memory.peak(pid: server.processIdentifier)
+        print("initial pull of \(count) events")
+        print(String(format: "  %.1f s, %.0f events/s end to end into the client's database (target >= 20000)",
+                     pull.seconds, Double(pull.pulled) / pull.seconds))
+        print("  \(pull.roundTrips) requests, \(pull.bytesReceived / 1024) KiB received (gzip)")
+        print("  peak memory: client \(clientPeak / 1024) MiB (\(baseline / 1024) MiB before the pull), server \(serverPeak / 1024) MiB")
+
+        // Incremental sync with nothing new.
+        let empty = try Self.sync(client, settings)
+        print(String(format: "empty incremental sync: %d round trip(s), %d bytes received, %.1f ms", empty.roundTrips, empty.bytesReceived, empty.seconds * 1000))
+
+        // Push.
+        let pushPath = "\(folder)/push-\(count).sqlite"
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: pushPath + suffix) }
+        let pusher = try LocalStore(path: pushPath, workstation: Workstation(officer: "benchkeu", terminal: "bench"))
+        var pushSettings = try SyncSettings.load(server: url, tokenFile: "\(folder)/benchkeu.token")
+        pushSettings.pushBatch = 1000
+        _ = try Self.sync(pusher, pushSettings)  // takes the unit from the token
+        try Self.makeLocalWork(pusher, events: push)
+        let pushed = try Self.sync(pusher, pushSettings)
+        print(String(format: "push of %d events: %.1f s, %.0f events/s, %d accepted, %d refused, %d requests, %d KiB sent",
+                     push, pushed.seconds, Double(pushed.accepted) / pushed.seconds, pushed.accepted, pushed.rejected,
+                     pushed.roundTrips, pushed.bytesSent / 1024))
+        print("")
+    }
+
+    static func sync(_ store: LocalStore, _ settings: SyncSettings) throws -> SyncReport {
+        try runBlocking {
+            let engine = SyncEngine(store: store, settings: settings)
+            do {
+                let report = try await engine.run()
+                await engine.shutdown()
+                return report
+            } catch {
+                await engine.shutdown()
+                throw CommandError(message: (error as? SyncError)?.text(.english) ?? "\(error)")
+            }
+        }
+    }
+
+    /// Offline work on a terminal: requests registered and taken through their steps, five events each.
+    static func makeLocalWork(_ store: LocalStore, events: Int) throws {
+        var made = 0
+        while made < events {
+            let registration = RequestRegistration(
+                id: store.newCaseID(), registrationNumber: "", unit: store.profile.code, receivedAt: Date(), channel: .inPerson,
+                requester: Requester(name: "Pemohon \(made)", nik: "3171234567890002", address: "Jakarta"),
+                information: "Data anggaran", purpose: "Riset")
+            let id = try withStore(.english) { () throws(StoreError) in try store.registerRequest(registration).registration.id }
+            made += 1
+            let steps: [RequestEvent] = [.processingStarted, .extended(reason: "Koordinasi"),
+                                         .decided(Decision(outcome: .grantedInFull, form: .softCopy)), .delivered(method: .email, note: "")]
+            for step in steps where made < events {
+                try withStore(.english) { () throws(StoreError) in _ = try store.record(.request(id, step)) }
+                made += 1
+            }
+        }
+    }
+
+    func waitForHealth(_ url: String, tokenFile: String) throws {
+        let settings = try SyncSettings.load(server: url, tokenFile: tokenFile)
+        let up = try runBlocking {
+            let client = CentralClient(settings: settings)
+            defer { Task { await client.shutdown() } }
+            for _ in 0..<100 {
+                if (try? await client.health()) != nil { return true }
+                try? await Task.sleep(for: .milliseconds(100))
+            }
+            return false
+        }
+        guard up else { throw CommandError(message: "ppid-central did not start on \(url)") }
+    }
+
+    static func sibling(_ name: String) throws -> URL {
+        let me = URL(fileURLWithPath: (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0])
+        let candidate = me.deletingLastPathComponent().appendingPathComponent(name)
+        guard FileManager.default.isExecutableFile(atPath: candidate.path) else {
+            throw CommandError(message: "\(name) not found next to ppid (\(candidate.path)); build it: swift build -c release")
+        }
+        return candidate
+    }
+
+    static func runTool(_ tool: URL, _ arguments: [String], quiet: Bool = false) throws {
+        let process = Process()
+        process.executableURL = tool
+        process.arguments = arguments
+        if quiet {
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+        }
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw CommandError(message: "\(tool.lastPathComponent) \(arguments.joined(separator: " ")) failed")
+        }
+    }
+}
+
+/// Resident memory from /proc, in KiB: the current size, and the peak since the last reset.
+enum Memory {
+    static func field(_ name: String, pid: Int32) -> Int {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return 0 }
+        for line in text.split(separator: "\n") where line.hasPrefix(name + ":") {
+            return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") ?? 0
+        }
+        return 0
+    }
+
+    static func current(pid: Int32) -> Int { field("VmRSS", pid: pid) }
+    static func peak(pid: Int32) -> Int { field("VmHWM", pid: pid) }
+
+    /// Resets the peak to the current size (Linux: "5" into clear_refs).
+    static func resetPeak(pid: Int32) {
+        try? "5".write(toFile: "/proc/\(pid)/clear_refs", atomically: false, encoding: .utf8)
+    }
+}
