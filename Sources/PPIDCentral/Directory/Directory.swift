@@ -85,14 +85,15 @@ extension CentralStore {
     }
 
     static func units(_ db: Database) throws -> [WireUnit] {
-        try Row.fetchAll(db, sql: "SELECT code, name, zone, is_main FROM units ORDER BY code").map {
-            WireUnit(code: $0[0], name: $0[1], zone: $0[2], isMain: $0[3])
-        }
+        try Row.fetchAll(db, sql: "SELECT code, name, zone, is_main FROM units ORDER BY code").map(unit(from:))
     }
 
     static func unit(_ code: String, in db: Database) throws -> WireUnit? {
-        try Row.fetchOne(db, sql: "SELECT code, name, zone, is_main FROM units WHERE code = ?", arguments: [code]).map {
-            WireUnit(code: $0[0], name: $0[1], zone: $0[2], isMain: $0[3])
-        }
+        try Row.fetchOne(db, sql: "SELECT code, name, zone, is_main FROM units WHERE code = ?", arguments: [code]).map(unit(from:))
+    }
+
+    /// A unit from a `code, name, zone, is_main` row.
+    static func unit(from row: Row) -> WireUnit {
+        WireUnit(code: row[0], name: row[1], zone: row[2], isMain: row[3])
     }
 }

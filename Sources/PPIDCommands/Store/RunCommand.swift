@@ -31,8 +31,7 @@ struct RunCommand: ParsableCommand {
         let config = Config.load(environment: environment)
         let language = self.language ?? environment["PPID_LANG"].flatMap(Language.init(code:))
             ?? config["lang"].flatMap(Language.init(code:)) ?? Self.languageFromLocale(environment)
-        var store = self.store
-        if store.path == nil && environment["PPID_DB"] == nil, let configured = config["db"] { store.path = configured }
+        let store = self.store.falling(backTo: config, environment: environment)
         let path = store.resolvedPath
         let isNew = !FileManager.default.fileExists(atPath: path)
         let local = try store.open(language)

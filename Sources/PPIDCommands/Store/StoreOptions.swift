@@ -15,6 +15,13 @@ struct StoreOptions: ParsableArguments {
         path ?? ProcessInfo.processInfo.environment["PPID_DB"] ?? StoreLocation.defaultPath()
     }
 
+    /// These options with the config file's `db` as the fallback when neither `--db` nor `$PPID_DB` is given.
+    func falling(backTo config: Config, environment: [String: String] = ProcessInfo.processInfo.environment) -> StoreOptions {
+        var options = self
+        if options.path == nil && environment["PPID_DB"] == nil, let configured = config["db"] { options.path = configured }
+        return options
+    }
+
     /// Opens the database, turning failure into a message in `language`.
     func open(_ language: Language) throws -> LocalStore {
         do {

@@ -29,9 +29,7 @@ struct SyncCommand: ParsableCommand {
         let language = self.language.language
         let config = Config.load()
         if conflicts {
-            var options = store
-            if options.path == nil && ProcessInfo.processInfo.environment["PPID_DB"] == nil, let configured = config["db"] { options.path = configured }
-            let local = try options.open(language)
+            let local = try store.falling(backTo: config).open(language)
             let list = try withStore(language) { () throws(StoreError) in try local.conflicts() }
             if list.isEmpty { print(language.pick("Tidak ada konflik.", "No conflicts.")) }
             for conflict in list {
@@ -42,9 +40,7 @@ struct SyncCommand: ParsableCommand {
         var settings = try sync.settings(config, language: language)
         settings.pageSize = max(1, min(pageSize, 5000))
         settings.attempts = max(1, attempts)
-        var options = store
-        if options.path == nil && ProcessInfo.processInfo.environment["PPID_DB"] == nil, let configured = config["db"] { options.path = configured }
-        let local = try options.open(language)
+        let local = try store.falling(backTo: config).open(language)
         let engine = SyncEngine(store: local, settings: settings)
         let interactive = isatty(2) == 1 && !quiet
         let report: SyncReport

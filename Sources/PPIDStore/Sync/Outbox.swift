@@ -76,9 +76,11 @@ extension LocalStore {
 
     /// The position in the server's log up to which this database has pulled.
     public func syncCursor() throws(StoreError) -> Int64 {
-        try read { db in
-            Int64(try String.fetchOne(db, sql: "SELECT value FROM sync_state WHERE key = 'cursor'") ?? "0") ?? 0
-        }
+        try read { db in try Self.syncCursor(in: db) }
+    }
+
+    static func syncCursor(in db: Database) throws -> Int64 {
+        Int64(try String.fetchOne(db, sql: "SELECT value FROM sync_state WHERE key = 'cursor'") ?? "0") ?? 0
     }
 
     /// A value of the sync state (last sync time, last error), or nil.

@@ -67,7 +67,7 @@ extension LocalStore {
         defer { if calendarsChanged { try? reloadCache() } }
         return try write { db in
             var applied = PullApplied()
-            let cursor = Int64(try String.fetchOne(db, sql: "SELECT value FROM sync_state WHERE key = 'cursor'") ?? "0") ?? 0
+            let cursor = try Self.syncCursor(in: db)
             // Cases touched by this page: new ones fold in memory, ones with history refold from the log.
             var order: [UUID] = []
             var fresh: [UUID: [EventEnvelope]] = [:]

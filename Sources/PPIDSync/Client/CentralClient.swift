@@ -39,7 +39,7 @@ public final class CentralClient: Sendable {
         let data = try await send(.GET, "v1/changes?after=\(cursor)&limit=\(limit)&reference=\(reference)", body: nil)
         let started = ContinuousClock.now
         let page = try decode(ChangesPage.self, from: data)
-        if ProcessInfo.processInfo.environment["PPID_SYNC_TRACE"] != nil {
+        if SyncTrace.enabled {
             FileHandle.standardError.write(Data("decoded \(page.events.count) in \(ContinuousClock.now - started)\n".utf8))
         }
         let payloads = data.withUnsafeBytes { bytes -> [Data]? in

@@ -13,6 +13,11 @@ public struct SyncProgress: Sendable, Hashable {
     public var cursor: Int64
 }
 
+/// `PPID_SYNC_TRACE=1`: per-page timings on stderr, for diagnosing a slow link or a slow disk. Read once.
+enum SyncTrace {
+    static let enabled = ProcessInfo.processInfo.environment["PPID_SYNC_TRACE"] != nil
+}
+
 /// What a sync did.
 public struct SyncReport: Sendable, Hashable {
     public var pulled = 0
@@ -97,7 +102,7 @@ public final class SyncEngine: Sendable {
         } catch { throw SyncError.from(error) }
         var checkedIdentity = false
         var next: Task<Result<(ChangesPage, [Data]?, Int), SyncError>, Never>? = fetch(after: cursor, reference: reference)
-        let trace = ProcessInfo.processInfo.environment["PPID_SYNC_TRACE"] != nil
+        let trace = SyncTrace.enabled
         while let pending = next {
             let waitStart = ContinuousClock.now
             let (page, payloads, retries) = try await pending.value.get()
