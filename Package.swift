@@ -99,6 +99,7 @@ let package = Package(
         .testTarget(name: "PPIDTerminalTests", dependencies: ["PPIDTerminal", "PPIDStore", "PPIDDomain", "PPIDLetters"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "PPIDCentralTests", dependencies: ["PPIDCentral", "PPIDWire", "PPIDDomain"]),
+        .testTarget(name: "PPIDWireTests", dependencies: ["PPIDWire", "PPIDDomain", "PPIDStore"]),
         .testTarget(name: "PPIDCentralServerTests",
                     dependencies: ["PPIDCentralServer", "PPIDCentral", "PPIDWire", "PPIDDomain",
                                    .product(name: "AsyncHTTPClient", package: "async-http-client")]),

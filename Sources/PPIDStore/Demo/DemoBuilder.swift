@@ -30,12 +30,10 @@ extension LocalStore {
         // A demo can be rebuilt at will: trade durability for speed while building it, and give the
         // random-keyed indexes room in memory.
         try pragmas(synchronous: "OFF", cacheKiB: 400_000)
-        defer { try? pragmas(synchronous: "FULL", cacheKiB: 2_000) }
+        defer { try? pragmas(synchronous: "FULL", cacheKiB: 16_384) }
         // Index in one pass at the end instead of row by row: the triggers come back in the same
         // transaction that rebuilds the indexes, so no committed state lacks them for long.
-        try write { db in
-            for name in SearchSchema.triggerNames { try db.execute(sql: "DROP TRIGGER IF EXISTS \(name)") }
-        }
+        try write { db in try SearchSchema.dropTriggers(in: db) }
         var objections = 0, disputes = 0, events = 0
         let batchSize = 5_000
         let batches = (0..<max(1, (max(dates.count, options.documents) + batchSize - 1) / batchSize)).map { batch in
@@ -85,8 +83,7 @@ extension LocalStore {
             ready = upcoming.withLock { $0 }
         }
         try write { db in
-            try db.execute(sql: SearchSchema.rebuild)
-            for trigger in SearchSchema.triggers { try db.execute(sql: trigger) }
+            try SearchSchema.restore(in: db)
             for (year, last) in counters {
                 try db.execute(sql: """
                     INSERT INTO register_counters(register, unit, year, last_issued) VALUES ('request', ?, ?, ?)
@@ -102,14 +99,8 @@ extension LocalStore {
     }
 
     private func pragmas(synchronous: String, cacheKiB: Int) throws(StoreError) {
-        do {
-            try pool.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
-                try db.execute(sql: "PRAGMA cache_size = -\(cacheKiB)")
-            }
-        } catch {
-            throw StoreError.from(error, path: path)
-        }
+        try pragma("PRAGMA synchronous = \(synchronous)")
+        try pragma("PRAGMA cache_size = -\(cacheKiB)")
     }
 
     private struct EncodedCase: Sendable {

@@ -96,22 +96,26 @@ extension LocalStore {
             throw StoreError.rejected(error)
         }
         try append(envelope, origin: "local", serverSeq: nil, terminal: workstation.terminal, in: db)
-        try db.execute(sql: "INSERT INTO outbox(event_uuid, state) VALUES (?, 'pending')", arguments: [envelope.meta.id.uuidString])
+        try db.execute(sql: "INSERT INTO outbox(event_uuid, state) VALUES (?, 'pending')", arguments: [envelope.meta.id.text])
         try ProjectionWriter(db: db).write(next)
         try audit(db, action: "event.\(event.caseKind.rawValue).\(event.name)", subject: Self.subject(of: next))
         return next
     }
 
-    /// Appends one envelope to the log.
+    /// Appends one envelope to the log. With `unlessHeld`, an event the log already holds (same id)
+    /// is left as it is; the answer says whether it was added.
+    @discardableResult
     func append(_ envelope: EventEnvelope, payload given: Data? = nil, origin: String, serverSeq: Int64?, terminal: String,
-                in db: Database) throws {
+                unlessHeld: Bool = false, in db: Database) throws -> Bool {
         let payload = try given ?? EventCoding.encoder().encode(envelope)
         try db.cachedStatement(sql: """
-            INSERT INTO events(uuid, case_kind, case_uuid, name, officer, instant, local_date, terminal, origin, server_seq, payload)
+            INSERT \(unlessHeld ? "OR IGNORE " : "")INTO events(uuid, case_kind, case_uuid, name, officer, instant, local_date,
+                terminal, origin, server_seq, payload)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [envelope.meta.id.uuidString, envelope.event.caseKind.rawValue, envelope.event.caseID.uuidString,
+            """).execute(arguments: [envelope.meta.id.text, envelope.event.caseKind.rawValue, envelope.event.caseID.text,
                              envelope.event.name, envelope.meta.officer, envelope.meta.instant.timeIntervalSince1970,
                              envelope.meta.localDate.iso, terminal, origin, serverSeq, payload])
+        return db.changesCount > 0
     }
 
     /// The order a case's events fold in: those the server has sequenced, in its order; then this
@@ -125,7 +129,7 @@ extension LocalStore {
             SELECT e.seq, e.payload FROM events e LEFT JOIN outbox o ON o.event_uuid = e.uuid
             WHERE e.case_uuid = ? AND (o.state IS NULL OR o.state <> 'rejected')
             ORDER BY \(Self.serverOrder)
-            """, arguments: [caseID.uuidString]).map { row in
+            """, arguments: [caseID.text]).map { row in
             try EventCoding.decode(row["payload"], seq: row["seq"])
         }
     }
@@ -146,7 +150,7 @@ extension LocalStore {
             try Row.fetchAll(db, sql: """
                 SELECT e.seq, e.payload, e.terminal, e.origin, o.state, o.reason FROM events e
                 LEFT JOIN outbox o ON o.event_uuid = e.uuid WHERE e.case_uuid = ? ORDER BY e.seq
-                """, arguments: [caseID.uuidString]).map { row in
+                """, arguments: [caseID.text]).map { row in
                 LoggedEvent(seq: row["seq"], envelope: try EventCoding.decode(row["payload"], seq: row["seq"]),
                             terminal: row["terminal"], origin: row["origin"], syncState: row["state"],
                             rejectionReason: row["reason"])

@@ -28,7 +28,7 @@ struct ProjectionWriter {
                 decided_on = excluded.decided_on, delivered_on = excluded.delivered_on, closed_on = excluded.closed_on
             """)
         try statement.execute(arguments: [
-            reg.id.uuidString, reg.registrationNumber, reg.unit, r.receivedOn.iso, reg.receivedAt.timeIntervalSince1970,
+            reg.id.text, reg.registrationNumber, reg.unit, r.receivedOn.iso, reg.receivedAt.timeIntervalSince1970,
             reg.channel.rawValue, reg.requester.name, reg.requester.kind.rawValue, reg.requester.nik,
             reg.requester.address, reg.requester.phone, reg.requester.email, reg.information, reg.purpose,
             r.state.rawValue, r.state.awaitsNotice, r.noticeDue.iso, r.extendedDue?.iso, r.effectiveDue.iso,
@@ -38,7 +38,7 @@ struct ProjectionWriter {
         if !r.linkedDocuments.isEmpty {
             let link = try db.cachedStatement(sql: "INSERT OR IGNORE INTO request_documents(request_uuid, dip_uuid) VALUES (?, ?)")
             for document in r.linkedDocuments {
-                try link.execute(arguments: [reg.id.uuidString, document.uuidString])
+                try link.execute(arguments: [reg.id.text, document.text])
             }
         }
     }
@@ -53,7 +53,7 @@ struct ProjectionWriter {
                 provisional = excluded.provisional, verdict = excluded.verdict, answered_on = excluded.answered_on
             """)
         try statement.execute(arguments: [
-            f.id.uuidString, f.number, f.requestID.uuidString, f.requestNumber, f.unit, f.filedBy,
+            f.id.text, f.number, f.requestID.text, f.requestNumber, f.unit, f.filedBy,
             f.grounds.map(\.rawValue).joined(separator: ","), o.filedOn.iso, o.state.rawValue, o.state == .filed,
             o.answerDue.iso, o.answerDueIsProvisional, o.answer?.verdict.code, o.answeredOn?.iso,
         ])
@@ -66,7 +66,7 @@ struct ProjectionWriter {
             ON CONFLICT(uuid) DO UPDATE SET state = excluded.state, outcome = excluded.outcome
             """)
         try statement.execute(arguments: [
-            d.filing.id.uuidString, d.filing.objectionID.uuidString, d.filing.registerNumber, d.filedOn.iso,
+            d.filing.id.text, d.filing.objectionID.text, d.filing.registerNumber, d.filedOn.iso,
             d.state.rawValue, d.startDue.iso, d.settlementDue.iso, d.outcome?.rawValue,
         ])
     }
@@ -89,7 +89,7 @@ struct ProjectionWriter {
         case nil: break
         }
         try statement.execute(arguments: [
-            entry.id.uuidString, entry.number, entry.unit, entry.category.rawValue, entry.title, entry.summary,
+            entry.id.text, entry.number, entry.unit, entry.category.rawValue, entry.title, entry.summary,
             entry.holder, entry.form.rawValue, basis, entry.exemption?.test.until?.iso, e.isRetired, e.updatedOn.iso,
         ])
     }

@@ -5,7 +5,7 @@ import PPIDDomain
 extension LocalStore {
     /// Recomputes one case's projection from its events (after a rejection, say).
     func reproject(_ caseID: UUID, in db: Database) throws {
-        let id = caseID.uuidString
+        let id = caseID.text
         for table in ["requests", "objections", "disputes", "dip_entries"] {
             try db.execute(sql: "DELETE FROM \(table) WHERE uuid = ?", arguments: [id])
         }

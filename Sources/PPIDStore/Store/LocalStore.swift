@@ -70,6 +70,8 @@ public final class LocalStore: Sendable {
             throw StoreError.from(error, path: path)
         }
         cache = Mutex(loaded)
+        // A large pull cut short left the search indexes behind: catch them up now.
+        try finishBulkPull()
     }
 
     // MARK: - Unit settings and calendar

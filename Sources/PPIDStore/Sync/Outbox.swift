@@ -38,7 +38,7 @@ extension LocalStore {
         try write { db in
             for (id, serverSeq) in accepted {
                 try db.execute(sql: "UPDATE outbox SET state = 'accepted', server_seq = ? WHERE event_uuid = ?",
-                               arguments: [serverSeq, id.uuidString])
+                               arguments: [serverSeq, id.text])
             }
         }
     }
@@ -48,9 +48,9 @@ extension LocalStore {
     public func markRejected(_ id: UUID, reason: String) throws(StoreError) {
         try write { db in
             try db.execute(sql: "UPDATE outbox SET state = 'rejected', reason = ? WHERE event_uuid = ?",
-                           arguments: [reason, id.uuidString])
+                           arguments: [reason, id.text])
             guard let caseUUID = try String.fetchOne(db, sql: "SELECT case_uuid FROM events WHERE uuid = ?",
-                                                     arguments: [id.uuidString]),
+                                                     arguments: [id.text]),
                   let caseID = UUID(uuidString: caseUUID) else { return }
             try self.reproject(caseID, in: db)
             try self.audit(db, action: "sync.rejected", subject: caseUUID, detail: reason)
@@ -85,7 +85,11 @@ extension LocalStore {
 
     /// A value of the sync state (last sync time, last error), or nil.
     public func syncValue(_ key: String) throws(StoreError) -> String? {
-        try read { db in try String.fetchOne(db, sql: "SELECT value FROM sync_state WHERE key = ?", arguments: [key]) }
+        try read { db in try Self.syncValue(key, in: db) }
+    }
+
+    static func syncValue(_ key: String, in db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT value FROM sync_state WHERE key = ?", arguments: [key])
     }
 
     /// Stores a value of the sync state.

@@ -74,33 +74,36 @@ extension LocalStore {
             var refold: Set<UUID> = []
             let incoming = page.events.filter { $0.sequence > cursor }
             applied.alreadyHeld += page.events.count - incoming.count  // A page seen before.
-            // What this database already holds, asked once per page rather than once per event.
-            let ids = incoming.map { $0.envelope.meta.id.uuidString }
-            let held = try Self.lookup(db, ids, sql: "SELECT e.uuid, o.state FROM events e LEFT JOIN outbox o ON o.event_uuid = e.uuid WHERE e.uuid IN")
-            let caseIDs = Array(Set(incoming.map { $0.envelope.event.caseID.uuidString }))
+            // This terminal's own events still waiting for the server's word: few, asked once per page.
+            let pending = Set(try String.fetchAll(db, sql: "SELECT event_uuid FROM outbox WHERE state = 'pending'"))
+            // Cases this database held before the page, asked once per page rather than once per event.
+            let caseIDs = Array(Set(incoming.map { $0.envelope.event.caseID.text }))
             let knownCases = try Self.lookup(db, caseIDs, sql: "SELECT DISTINCT case_uuid, NULL FROM events WHERE case_uuid IN")
             let accept = try db.cachedStatement(sql: "UPDATE outbox SET state = 'accepted', server_seq = ? WHERE event_uuid = ? AND state = 'pending'")
-            for (index, event) in incoming.enumerated() {
+            for event in incoming {
                 let envelope = event.envelope
                 let caseID = envelope.event.caseID
-                if let state = held[ids[index]] {
+                if !pending.isEmpty, case let id = envelope.meta.id.text, pending.contains(id) {
+                    // Its own event, back with the server's sequence number: accepted.
                     applied.alreadyHeld += 1
-                    if state == "pending" {
-                        try accept.execute(arguments: [event.sequence, ids[index]])
-                        refold.insert(caseID)
-                        if !order.contains(caseID) { order.append(caseID) }
-                    }
+                    try accept.execute(arguments: [event.sequence, id])
+                    refold.insert(caseID)
+                    if !order.contains(caseID) { order.append(caseID) }
+                    continue
+                }
+                guard try self.append(envelope, payload: event.payload, origin: "central", serverSeq: event.sequence,
+                                      terminal: "pusat", unlessHeld: true, in: db) else {
+                    applied.alreadyHeld += 1  // Held already: pulled before under an older cursor, or accepted earlier.
                     continue
                 }
                 if fresh[caseID] == nil && !refold.contains(caseID) {
                     order.append(caseID)
-                    if knownCases[caseID.uuidString] != nil {
+                    if knownCases[caseID.text] != nil {
                         refold.insert(caseID)
                     } else {
                         fresh[caseID] = []
                     }
                 }
-                try self.append(envelope, payload: event.payload, origin: "central", serverSeq: event.sequence, terminal: "pusat", in: db)
                 if !refold.contains(caseID) { fresh[caseID, default: []].append(envelope) }
                 applied.added += 1
             }

@@ -38,9 +38,10 @@ public final class CentralClient: Sendable {
     public func changes(after cursor: Int64, limit: Int, reference: Int64) async throws(SyncError) -> (ChangesPage, [Data]?) {
         let data = try await send(.GET, "v1/changes?after=\(cursor)&limit=\(limit)&reference=\(reference)", body: nil)
         let started = ContinuousClock.now
+        let startedCPU = SyncTrace.enabled ? SyncTrace.threadCPU() : .zero
         let page = try decode(ChangesPage.self, from: data)
         if SyncTrace.enabled {
-            FileHandle.standardError.write(Data("decoded \(page.events.count) in \(ContinuousClock.now - started)\n".utf8))
+            SyncTrace.write("decoded \(page.events.count) in \(ContinuousClock.now - started), CPU \(SyncTrace.threadCPU() - startedCPU)")
         }
         let payloads = data.withUnsafeBytes { bytes -> [Data]? in
             guard let slices = EnvelopeSlices.find(in: bytes), slices.count == page.events.count else { return nil }
@@ -67,7 +68,7 @@ public final class CentralClient: Sendable {
 
     func decode<T: Decodable>(_ type: T.Type, from data: Data) throws(SyncError) -> T {
         do {
-            return try WireCoding.decoder().decode(T.self, from: data)
+            return try WireDecoding.decode(T.self, from: data)
         } catch {
             throw .malformedAnswer(Self.describe(error, bytes: data.count))
         }

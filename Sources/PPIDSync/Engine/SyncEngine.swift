@@ -16,6 +16,17 @@ public struct SyncProgress: Sendable, Hashable {
 /// `PPID_SYNC_TRACE=1`: per-page timings on stderr, for diagnosing a slow link or a slow disk. Read once.
 enum SyncTrace {
     static let enabled = ProcessInfo.processInfo.environment["PPID_SYNC_TRACE"] != nil
+
+    /// CPU time of the calling thread: what a step cost, apart from waiting for a core.
+    static func threadCPU() -> Duration {
+        var spec = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+        return .seconds(spec.tv_sec) + .nanoseconds(spec.tv_nsec)
+    }
+
+    static func write(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
 }
 
 /// What a sync did.
@@ -103,6 +114,11 @@ public final class SyncEngine: Sendable {
         var checkedIdentity = false
         var next: Task<Result<(ChangesPage, [Data]?, Int), SyncError>, Never>? = fetch(after: cursor, reference: reference)
         let trace = SyncTrace.enabled
+        var bulk = false
+        defer {
+            // Whether the pull ended well or not, the pages applied so far become searchable.
+            if bulk { _ = try? store.finishBulkPull() }
+        }
         while let pending = next {
             let waitStart = ContinuousClock.now
             let (page, payloads, retries) = try await pending.value.get()
@@ -114,14 +130,20 @@ public final class SyncEngine: Sendable {
                 checkedIdentity = true
             }
             let newCursor = max(cursor, page.nextCursor)
+            if page.hasMore && !bulk {
+                // More than a page to come: index the search once at the end rather than row by row.
+                do { try store.beginBulkPull() } catch { throw SyncError.from(error) }
+                bulk = true
+            }
             // Fetch the next page while this one is written.
             if page.hasMore { next = fetch(after: newCursor, reference: page.reference?.revision ?? reference) }
             let pulled = try Self.pulledPage(page, payloads: payloads, scope: page.identity.flatMap { $0.isMain ? nil : $0.unit })
             let applied: PullApplied
             let applyStart = ContinuousClock.now
+            let applyCPU = trace ? SyncTrace.threadCPU() : .zero
             defer {
                 if trace {
-                    FileHandle.standardError.write(Data("page \(page.events.count): waited \(waited), applied in \(ContinuousClock.now - applyStart)\n".utf8))
+                    SyncTrace.write("page \(page.events.count): waited \(waited), applied in \(ContinuousClock.now - applyStart), CPU \(SyncTrace.threadCPU() - applyCPU)")
                 }
             }
             do { applied = try store.applyPull(pulled) } catch {

@@ -1,0 +1,66 @@
+import GRDB
+
+/// A large pull (an initial one, or a terminal long offline) writes thousands of projection rows.
+/// Kept row by row, the full-text indexes cost more than everything else together: FTS5 writes a
+/// new segment at each statement of a trigger. So for such a pull the search triggers are dropped
+/// and the indexes rebuilt once at the end, in one pass.
+///
+/// A flag in `sync_state` records that indexing is suspended, in the same transaction as the drop:
+/// if the pull is cut short (the link drops, the process is killed), the next sync or the next open
+/// of the database rebuilds. Until then a search may miss rows of the pull; nothing else is affected.
+extension LocalStore {
+    static let searchSuspendedKey = "searchSuspended"
+
+    /// Prepares for a large pull: drops the search triggers, and trades the fsync of each page's
+    /// commit for speed, which is safe here (a page lost to a power cut is pulled again from the
+    /// stored cursor). The write-ahead log is copied back into the database every 64 MB rather than
+    /// every 4 MB: each page's commit rewrites the same index pages, and each copy costs a write.
+    public func beginBulkPull() throws(StoreError) {
+        try write { db in
+            guard try Self.syncValue(Self.searchSuspendedKey, in: db) == nil else { return }
+            try SearchSchema.dropTriggers(in: db)
+            try Self.setSyncValue(Self.searchSuspendedKey, "1", in: db)
+        }
+        try? pragma("PRAGMA synchronous = NORMAL")
+        try? pragma("PRAGMA wal_autocheckpoint = 16384")
+    }
+
+    /// Ends a large pull, or repairs after one cut short: rebuilds the search indexes and counts and
+    /// brings their triggers back, then restores the usual durability. Returns whether a pull had
+    /// suspended indexing.
+    @discardableResult
+    public func finishBulkPull() throws(StoreError) -> Bool {
+        defer {
+            try? pragma("PRAGMA synchronous = FULL")
+            try? pragma("PRAGMA wal_autocheckpoint = 1000")
+        }
+        return try write { db in
+            guard try Self.syncValue(Self.searchSuspendedKey, in: db) != nil else { return false }
+            try SearchSchema.restore(in: db)
+            try db.execute(sql: "DELETE FROM sync_state WHERE key = ?", arguments: [Self.searchSuspendedKey])
+            return true
+        }
+    }
+
+    /// Runs a PRAGMA on the writing connection.
+    func pragma(_ sql: String) throws(StoreError) {
+        do {
+            try pool.writeWithoutTransaction { db in try db.execute(sql: sql) }
+        } catch {
+            throw StoreError.from(error, path: path)
+        }
+    }
+}
+
+extension SearchSchema {
+    static func dropTriggers(in db: Database) throws {
+        for name in triggerNames { try db.execute(sql: "DROP TRIGGER IF EXISTS \(name)") }
+    }
+
+    /// The indexes and counts rebuilt from the projections, and the triggers back, in the caller's transaction.
+    static func restore(in db: Database) throws {
+        try dropTriggers(in: db)
+        try db.execute(sql: rebuild)
+        for trigger in triggers { try db.execute(sql: trigger) }
+    }
+}
