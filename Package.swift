@@ -25,7 +25,9 @@ let package = Package(
         // The unit's local database: event log, projections, search, audit trail, outbox.
         .target(
             name: "PPIDStore",
-            dependencies: ["PPIDDomain", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["PPIDDomain", .product(name: "GRDB", package: "GRDB.swift"),
+                           // The C API, for the one insert a pull makes by the hundred thousand.
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         // The versioned JSON wire format of the sync API, shared by both sides.
         .target(name: "PPIDWire", dependencies: ["PPIDDomain"]),

@@ -7,6 +7,10 @@ extension CentralStore {
     /// Fills the ledger with `events` valid events of `unit` (five per request: registered, in process,
     /// extended, decided, delivered), written in batches so memory stays flat: the benchmark's load.
     /// Each case is checked with the domain rules as it is built.
+    ///
+    /// Time moves forward as in a busy unit: 40 requests each working day from January 5 of `year`
+    /// (a Monday), one every 12 minutes, numbered afresh each year. Ids are ordered by time as the
+    /// terminals make them, so a large load spans years rather than replaying one year over and over.
     public func generateLoad(unit: String, events: Int, year: Int = 2026,
                              progress: (Int) -> Void = { _ in }) throws(CentralError) {
         let context = try read { db in try Self.context(forUnit: unit, in: db) }
@@ -14,12 +18,16 @@ extension CentralStore {
         let zone = context.zone
         var written = 0
         var caseIndex = 0
+        var numbers: [Int: Int] = [:]
         while written < events {
             let batch = min(50_000, events - written)
             try write { db in
                 var inBatch = 0
                 while inBatch < batch {
-                    let envelopes = Self.loadCase(index: caseIndex, unit: unit, year: year, zone: zone)
+                    let received = Self.loadReceipt(index: caseIndex, year: year)
+                    let receivedYear = zone.civilDate(of: received).year
+                    numbers[receivedYear, default: 0] += 1
+                    let envelopes = Self.loadCase(index: caseIndex, received: received, number: numbers[receivedYear]!, unit: unit, zone: zone)
                     caseIndex += 1
                     var record: CaseRecord? = nil
                     for envelope in envelopes.prefix(batch - inBatch) {
@@ -38,19 +46,18 @@ extension CentralStore {
         }
     }
 
-    static func loadCase(index: Int, unit: String, year: Int, zone: UnitZone) -> [EventEnvelope] {
-        // Received on a weekday morning spread over the year; each step a day apart.
-        let start = Date(timeIntervalSince1970: Self.epoch(year: year) + Double(index % 300) * 86_400 + Double(index % 7) * 600)
-        let receivedDay = zone.civilDate(of: start)
-        var received = start
-        switch receivedDay.weekday {
-        case .saturday: received = received.addingTimeInterval(2 * 86_400)
-        case .sunday: received = received.addingTimeInterval(86_400)
-        default: break
-        }
+    /// When the `index`th request of the load arrives: working day `index / 40`, 08:00 WIB plus 12 minutes a slot.
+    static func loadReceipt(index: Int, year: Int) -> Date {
+        let workingDay = index / 40, slot = index % 40
+        let day = workingDay / 5 * 7 + workingDay % 5  // from a Monday, weekends skipped
+        return Date(timeIntervalSince1970: Self.epoch(year: year) + Double(day) * 86_400 - 3_600 + Double(slot) * 720)
+    }
+
+    static func loadCase(index: Int, received: Date, number: Int, unit: String, zone: UnitZone) -> [EventEnvelope] {
+        let year = zone.civilDate(of: received).year
         let id = TimeOrderedID.make(at: received)
         let registration = RequestRegistration(
-            id: id, registrationNumber: String(format: "%07d/PPID-%@/%d", index + 1, unit, year), unit: unit,
+            id: id, registrationNumber: String(format: "%07d/PPID-%@/%d", number, unit, year), unit: unit,
             receivedAt: received, channel: .webPortal,
             requester: Requester(name: "Pemohon \(index)", nik: String(format: "3171%012d", index), address: "Jl. Merdeka \(index % 200), Jakarta",
                                  email: "pemohon\(index)@contoh.id"),

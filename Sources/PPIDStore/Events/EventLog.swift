@@ -108,14 +108,8 @@ extension LocalStore {
     func append(_ envelope: EventEnvelope, payload given: Data? = nil, origin: String, serverSeq: Int64?, terminal: String,
                 unlessHeld: Bool = false, in db: Database) throws -> Bool {
         let payload = try given ?? EventCoding.encoder().encode(envelope)
-        try db.cachedStatement(sql: """
-            INSERT \(unlessHeld ? "OR IGNORE " : "")INTO events(uuid, case_kind, case_uuid, name, officer, instant, local_date,
-                terminal, origin, server_seq, payload)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [envelope.meta.id.text, envelope.event.caseKind.rawValue, envelope.event.caseID.text,
-                             envelope.event.name, envelope.meta.officer, envelope.meta.instant.timeIntervalSince1970,
-                             envelope.meta.localDate.iso, terminal, origin, serverSeq, payload])
-        return db.changesCount > 0
+        return try EventInsert(db: db, unlessHeld: unlessHeld)(envelope, payload: payload, origin: origin, serverSeq: serverSeq,
+                                                                terminal: terminal)
     }
 
     /// The order a case's events fold in: those the server has sequenced, in its order; then this
