@@ -66,15 +66,7 @@ final class SyncWorld: @unchecked Sendable {
     /// Syncs once and closes the client (before returning: a server stopped next must not wait for its connection).
     @discardableResult
     func sync(_ local: LocalStore, officer: String, pageSize: Int = 2000, attempts: Int = 5, sleeps: Sleeps = Sleeps()) async throws -> SyncReport {
-        let engine = engine(local, officer: officer, pageSize: pageSize, attempts: attempts, sleeps: sleeps)
-        do {
-            let report = try await engine.run()
-            await engine.shutdown()
-            return report
-        } catch {
-            await engine.shutdown()
-            throw error
-        }
+        try await engine(local, officer: officer, pageSize: pageSize, attempts: attempts, sleeps: sleeps).runOnce()
     }
 }
 

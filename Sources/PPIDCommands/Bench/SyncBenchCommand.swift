@@ -19,15 +19,26 @@ struct SyncBenchCommand: ParsableCommand {
     @Option(help: "Folder kerja (basis data server disimpan untuk dipakai ulang) / Work folder (server databases are kept for reuse).")
     var folder = "/tmp/ppid-bench-sync"
     @Option(help: "Port server / Server port.") var port = 18790
+    @Flag(help: .hidden) var quietHeader = false
 
     func run() throws {
         let central = try Self.sibling("ppid-central")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        print("ppid bench sync: loopback, ppid-central as its own process, the client in this one; page size \(pageSize)")
-        print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(StoreBenchCommand.cpuModel())")
-        print("")
+        if !quietHeader {
+            print("ppid bench sync: loopback, ppid-central as its own process, the client in this one; page size \(pageSize)")
+            print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(StoreBenchCommand.cpuModel())")
+            print("")
+        }
+        guard events.count > 1 else {
+            for count in events { try benchPull(count: count, central: central) }
+            return
+        }
+        // One process per size: memory a larger pull reaches must not be counted from a smaller one's leftovers.
+        let me = try Self.sibling("ppid")
         for count in events {
-            try benchPull(count: count, central: central)
+            fflush(nil)
+            try Self.runTool(me, ["bench", "sync", "--events", String(count), "--push", String(push), "--page-size", String(pageSize),
+                                  "--folder", folder, "--port", String(port), "--quiet-header"])
         }
     }
 
@@ -92,14 +103,10 @@ struct SyncBenchCommand: ParsableCommand {
 
     static func sync(_ store: LocalStore, _ settings: SyncSettings) throws -> SyncReport {
         try runBlocking {
-            let engine = SyncEngine(store: store, settings: settings)
-            do {
-                let report = try await engine.run()
-                await engine.shutdown()
-                return report
+            do throws(SyncError) {
+                return try await SyncEngine(store: store, settings: settings).runOnce()
             } catch {
-                await engine.shutdown()
-                throw CommandError(message: (error as? SyncError)?.text(.english) ?? "\(error)")
+                throw CommandError(message: error.text(.english))
             }
         }
     }

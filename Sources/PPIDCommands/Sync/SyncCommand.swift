@@ -46,8 +46,7 @@ struct SyncCommand: ParsableCommand {
         let report: SyncReport
         do {
             report = try runBlocking {
-                defer { Task { await engine.shutdown() } }
-                return try await engine.run { progress in
+                try await engine.runOnce { progress in
                     guard interactive else { return }
                     let line = switch progress.phase {
                     case .pulling: language.pick("menarik: \(progress.events) peristiwa baru (posisi \(progress.cursor))",

@@ -69,6 +69,20 @@ public final class SyncEngine: Sendable {
     /// Closes the HTTP client.
     public func shutdown() async { await client.shutdown() }
 
+    /// Runs one sync and closes the HTTP client before returning, whatever the outcome: for a
+    /// command or a test that syncs once (a server stopped next must not wait for the connection).
+    @discardableResult
+    public func runOnce(progress: @escaping @Sendable (SyncProgress) -> Void = { _ in }) async throws(SyncError) -> SyncReport {
+        do {
+            let report = try await run(progress: progress)
+            await shutdown()
+            return report
+        } catch {
+            await shutdown()
+            throw error
+        }
+    }
+
     /// Runs one sync; records the time of success, or the error, in the database for the status line.
     @discardableResult
     public func run(progress: @escaping @Sendable (SyncProgress) -> Void = { _ in }) async throws(SyncError) -> SyncReport {
@@ -132,7 +146,10 @@ public final class SyncEngine: Sendable {
             let newCursor = max(cursor, page.nextCursor)
             if page.hasMore && !bulk {
                 // More than a page to come: index the search once at the end rather than row by row.
-                do { try store.beginBulkPull() } catch { throw SyncError.from(error) }
+                do { try store.beginBulkPull() } catch {
+                    next?.cancel()
+                    throw SyncError.from(error)
+                }
                 bulk = true
             }
             // Fetch the next page while this one is written.
