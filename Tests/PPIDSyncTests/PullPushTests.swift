@@ -41,6 +41,29 @@ struct PullPushTests {
         #expect(try a.integrityCheck())
     }
 
+    @Test("A terminal never gives a register number that a case pulled from another terminal of its unit carries")
+    func numbersNotReissued() async throws {
+        let world = try await SyncWorld()
+        defer { Task { await world.stop() } }
+        let a = try world.terminal("a"), b = try world.terminal("b")
+        try await world.sync(a, officer: "rina")
+        try await world.sync(b, officer: "budi")
+        let first = try (0..<3).map { _ in try Work.register(a, unit: "HUMAS") }
+        try await world.sync(a, officer: "rina")
+        try await world.sync(b, officer: "budi")
+        let second = try (0..<2).map { _ in try Work.register(b, unit: "HUMAS") }
+        try await world.sync(b, officer: "budi")
+        try await world.sync(a, officer: "rina")
+        var numbers: [String] = []
+        for (id, record) in try a.allCaseRecords() {
+            guard case let .request(r) = record else { continue }
+            #expect((first + second).contains(id))
+            numbers.append(r.registration.registrationNumber)
+        }
+        #expect(numbers.count == 5)
+        #expect(Set(numbers).count == 5, "\(numbers.sorted())")
+    }
+
     @Test("A refused change is never dropped silently: rebuilt without it, listed with the reason, and the state equals the server's")
     func refusedChange() async throws {
         let world = try await SyncWorld()

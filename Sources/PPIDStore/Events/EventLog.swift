@@ -40,8 +40,10 @@ extension LocalStore {
             let date = context.zone.civilDate(of: draft.receivedAt)
             if registration.registrationNumber.isEmpty {
                 let format = (try? RegistrationNumberFormat(template: profile.requestNumberFormat)) ?? .standard
-                let sequence = try self.issueNumber(db, register: "request", unit: registration.unit, year: date.year)
-                registration.registrationNumber = format.render(sequence: sequence, unit: registration.unit, date: date)
+                registration.registrationNumber = try self.issueUnusedNumber(db, register: "request", unit: registration.unit,
+                                                                             year: date.year, table: "requests") { sequence in
+                    format.render(sequence: sequence, unit: registration.unit, date: date)
+                }
             }
             guard case let .request(record) = try self.record(.request(registration.id, .registered(registration)), in: db) else {
                 throw StoreError.rejected(.wrongCaseKind)
@@ -58,8 +60,10 @@ extension LocalStore {
             let today = self.today
             if filing.number.isEmpty {
                 let format = (try? RegistrationNumberFormat(template: self.profile.objectionNumberFormat)) ?? .standard
-                let sequence = try self.issueNumber(db, register: "objection", unit: filing.unit, year: today.year)
-                filing.number = format.render(sequence: sequence, unit: filing.unit, date: today)
+                filing.number = try self.issueUnusedNumber(db, register: "objection", unit: filing.unit, year: today.year,
+                                                           table: "objections") { sequence in
+                    format.render(sequence: sequence, unit: filing.unit, date: today)
+                }
             }
             guard case let .objection(record) = try self.record(.objection(filing.id, .filed(filing)), in: db) else {
                 throw StoreError.rejected(.wrongCaseKind)
@@ -84,6 +88,18 @@ extension LocalStore {
             """, arguments: [register, unit, year])
         return try Int.fetchOne(db, sql: "SELECT last_issued FROM register_counters WHERE register = ? AND unit = ? AND year = ?",
                                 arguments: [register, unit, year]) ?? 1
+    }
+
+    /// Takes the next number of a register that no case in `table` carries yet. A terminal's counter
+    /// knows only the numbers it gave; the cases pulled from the unit's other terminals carry theirs,
+    /// and a number is never given twice.
+    func issueUnusedNumber(_ db: Database, register: String, unit: String, year: Int, table: String,
+                           render: (Int) -> String) throws -> String {
+        while true {
+            let number = render(try issueNumber(db, register: register, unit: unit, year: year))
+            let taken = try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM \(table) WHERE number = ?)", arguments: [number]) ?? false
+            if !taken { return number }
+        }
     }
 
     func record(_ event: DomainEvent, in db: Database) throws -> CaseRecord {
