@@ -26,36 +26,41 @@ struct EventInsert {
     func callAsFunction(_ envelope: EventEnvelope, payload: Data, origin: String, serverSeq: Int64?, terminal: String) throws -> Bool {
         let handle = statement.sqliteStatement
         defer { sqlite3_reset(handle) }
-        bind(1, envelope.meta.id.text)
-        bind(2, envelope.event.caseKind.rawValue)
-        bind(3, envelope.event.caseID.text)
-        bind(4, envelope.event.name)
-        bind(5, envelope.meta.officer)
-        sqlite3_bind_double(handle, 6, envelope.meta.instant.timeIntervalSince1970)
-        bind(7, envelope.meta.localDate.iso)
-        bind(8, terminal)
-        bind(9, origin)
-        if let serverSeq { sqlite3_bind_int64(handle, 10, serverSeq) } else { sqlite3_bind_null(handle, 10) }
-        payload.withUnsafeBytes { bytes in
+        // The first failure of a bind, if any (SQLITE_OK: none), checked once for all eleven.
+        var bound = SQLITE_OK
+        func keep(_ code: Int32) { if bound == SQLITE_OK { bound = code } }
+        keep(bind(1, envelope.meta.id.text))
+        keep(bind(2, envelope.event.caseKind.rawValue))
+        keep(bind(3, envelope.event.caseID.text))
+        keep(bind(4, envelope.event.name))
+        keep(bind(5, envelope.meta.officer))
+        keep(sqlite3_bind_double(handle, 6, envelope.meta.instant.timeIntervalSince1970))
+        keep(bind(7, envelope.meta.localDate.iso))
+        keep(bind(8, terminal))
+        keep(bind(9, origin))
+        keep(serverSeq.map { sqlite3_bind_int64(handle, 10, $0) } ?? sqlite3_bind_null(handle, 10))
+        keep(payload.withUnsafeBytes { bytes in
             // A zero-length blob still needs a non-null pointer to be a blob and not NULL.
-            _ = sqlite3_bind_blob(handle, 11, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(bytes.count), Self.transient)
-        }
+            sqlite3_bind_blob(handle, 11, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(bytes.count), Self.transient)
+        })
+        guard bound == SQLITE_OK else { throw failure(bound) }
         let code = sqlite3_step(handle)
-        guard code == SQLITE_DONE else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
-                                sql: statement.sql)
-        }
+        guard code == SQLITE_DONE else { throw failure(code) }
         return sqlite3_changes(db.sqliteConnection) > 0
     }
 
-    private func bind(_ index: Int32, _ text: String) {
+    private func failure(_ code: Int32) -> DatabaseError {
+        DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
+                      sql: statement.sql)
+    }
+
+    private func bind(_ index: Int32, _ text: String) -> Int32 {
         var text = text
-        text.withUTF8 { utf8 in
+        return text.withUTF8 { utf8 in
             guard let base = utf8.baseAddress else {
-                _ = sqlite3_bind_text(statement.sqliteStatement, index, "", 0, Self.transient)
-                return
+                return sqlite3_bind_text(statement.sqliteStatement, index, "", 0, Self.transient)
             }
-            _ = base.withMemoryRebound(to: CChar.self, capacity: utf8.count) { chars in
+            return base.withMemoryRebound(to: CChar.self, capacity: utf8.count) { chars in
                 sqlite3_bind_text(statement.sqliteStatement, index, chars, Int32(utf8.count), Self.transient)
             }
         }
