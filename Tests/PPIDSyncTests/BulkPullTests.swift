@@ -10,18 +10,11 @@ import PPIDWire
 /// short never leaves the search behind for good.
 @Suite("Sync: large pulls")
 struct BulkPullTests {
-    func seed(_ world: SyncWorld, count: Int) async throws {
-        let other = try world.terminal("seed-\(UUID())")
-        try await world.sync(other, officer: "budi")
-        for index in 0..<count { _ = try Work.register(other, unit: "HUMAS", name: "Pemohon Nomor\(index)") }
-        try await world.sync(other, officer: "budi")
-    }
-
     @Test("After a pull of many pages, every pulled request is found by search and counted, and local work is indexed again")
     func searchCaughtUp() async throws {
         let world = try await SyncWorld()
         defer { Task { await world.stop() } }
-        try await seed(world, count: 24)
+        try await world.seed(count: 24) { "Pemohon Nomor\($0)" }
         let a = try world.terminal("a")
         let report = try await world.sync(a, officer: "rina", pageSize: 5)
         #expect(report.pulled == 24)
@@ -39,7 +32,7 @@ struct BulkPullTests {
     func failedHalfWay() async throws {
         let world = try await SyncWorld()
         defer { Task { await world.stop() } }
-        try await seed(world, count: 20)
+        try await world.seed(count: 20) { "Pemohon Nomor\($0)" }
         let a = try world.terminal("a")
         world.faults.inject(.delay(milliseconds: 0), on: .changes)  // the first page arrives
         for _ in 0..<10 { world.faults.inject(.malformed, on: .changes) }
@@ -54,7 +47,7 @@ struct BulkPullTests {
     func repairedAtOpen() async throws {
         let world = try await SyncWorld()
         defer { Task { await world.stop() } }
-        try await seed(world, count: 12)
+        try await world.seed(count: 12) { "Pemohon Nomor\($0)" }
         let path = world.folder + "/killed.sqlite"
         do {
             let store = try LocalStore(path: path, workstation: Workstation(officer: "rina", terminal: "a"))

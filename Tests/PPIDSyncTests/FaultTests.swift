@@ -12,14 +12,6 @@ import PPIDWire
 /// consistent, nothing is lost, and the next sync converges.
 @Suite("Sync: faults")
 struct FaultTests {
-    /// The server holds `count` requests of HUMAS, registered by another terminal.
-    func seed(_ world: SyncWorld, count: Int) async throws {
-        let other = try world.terminal("seed-\(UUID())")
-        try await world.sync(other, officer: "budi")
-        for index in 0..<count { _ = try Work.register(other, unit: "HUMAS", name: "Pemohon \(index)") }
-        try await world.sync(other, officer: "budi")
-    }
-
     func converged(_ local: LocalStore, _ world: SyncWorld) throws -> Bool {
         try local.allCaseRecords() == world.store.caseRecords(unit: "HUMAS")
             && local.countedEventIDs() == Set(world.store.eventIDs(unit: "HUMAS"))
@@ -55,7 +47,7 @@ struct FaultTests {
     func timeouts() async throws {
         let world = try await SyncWorld()
         defer { Task { await world.stop() } }
-        try await seed(world, count: 3)
+        try await world.seed(count: 3)
         let a = try world.terminal("a")
         world.faults.inject(.delay(milliseconds: 2500), on: .changes)
         let impatient = world.engine(a, officer: "rina", attempts: 1, timeout: .seconds(1))
@@ -74,7 +66,7 @@ struct FaultTests {
     func serverErrors() async throws {
         let world = try await SyncWorld()
         defer { Task { await world.stop() } }
-        try await seed(world, count: 2)
+        try await world.seed(count: 2)
         let a = try world.terminal("a")
         try await world.sync(a, officer: "rina")
         _ = try Work.register(a, unit: "HUMAS")
@@ -113,7 +105,7 @@ struct FaultTests {
     func malformedAnswers() async throws {
         let world = try await SyncWorld()
         defer { Task { await world.stop() } }
-        try await seed(world, count: 4)
+        try await world.seed(count: 4)
         let a = try world.terminal("a")
         for fault in [FaultPlan.Fault.malformed, .truncated] {
             world.faults.inject(fault, on: .changes)
@@ -143,7 +135,7 @@ struct FaultTests {
     func duplicatedPage() async throws {
         let world = try await SyncWorld()
         defer { Task { await world.stop() } }
-        try await seed(world, count: 20)
+        try await world.seed(count: 20)
         let a = try world.terminal("a")
         world.faults.inject(.duplicatePreviousPage, on: .changes)  // nothing to repeat yet: a normal page
         world.faults.inject(.duplicatePreviousPage, on: .changes)
@@ -158,7 +150,7 @@ struct FaultTests {
     func serverRestartMidSync() async throws {
         let world = try await SyncWorld(file: true)
         defer { Task { await world.stop() } }
-        try await seed(world, count: 30)
+        try await world.seed(count: 30)
         let a = try world.terminal("a")
         let server = try #require(world.server)
         let engine = world.engine(a, officer: "rina", pageSize: 5, attempts: 2)
@@ -187,7 +179,7 @@ struct FaultTests {
         let executable = try #require(ppidExecutable(), "build the ppid product first (swift build)")
         let world = try await SyncWorld()
         defer { Task { await world.stop() } }
-        try await seed(world, count: 1500)
+        try await world.seed(count: 1500)
         let tokenFile = world.folder + "/rina.token"
         try TokenFileWriter.write(world.tokens["rina"]!, to: tokenFile)
         let path = world.folder + "/killed.sqlite"

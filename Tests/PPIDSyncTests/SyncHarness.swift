@@ -78,6 +78,16 @@ final class Sleeps: Sendable {
 }
 
 /// Officers' work on a terminal, as the app would record it.
+extension SyncWorld {
+    /// The server holds `count` requests of HUMAS, registered by another terminal.
+    func seed(count: Int, name: (Int) -> String = { "Pemohon \($0)" }) async throws {
+        let other = try terminal("seed-\(UUID())")
+        try await sync(other, officer: "budi")
+        for index in 0..<count { _ = try Work.register(other, unit: "HUMAS", name: name(index)) }
+        try await sync(other, officer: "budi")
+    }
+}
+
 enum Work {
     static func register(_ store: LocalStore, unit: String, name: String = "Siti Nasution") throws -> UUID {
         let registration = RequestRegistration(
