@@ -70,8 +70,9 @@ public final class LocalStore: Sendable {
             throw StoreError.from(error, path: path)
         }
         cache = Mutex(loaded)
-        // A large pull cut short left the search indexes behind: catch them up now.
-        try finishBulkPull()
+        // A large pull cut short left the search indexes behind: catch them up now. If another
+        // process is writing, the next sync or open does it; opening never fails for it.
+        _ = try? catchUpSearchIndexing()
     }
 
     // MARK: - Unit settings and calendar

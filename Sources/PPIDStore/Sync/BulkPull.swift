@@ -25,15 +25,23 @@ extension LocalStore {
         try? pragma("PRAGMA wal_autocheckpoint = 16384")
     }
 
-    /// Ends a large pull, or repairs after one cut short: rebuilds the search indexes and counts and
-    /// brings their triggers back, then restores the usual durability. Returns whether a pull had
-    /// suspended indexing.
+    /// Ends a large pull: catches the search up (see ``catchUpSearchIndexing()``) and restores the
+    /// usual durability. Returns whether indexing had been suspended.
     @discardableResult
     public func finishBulkPull() throws(StoreError) -> Bool {
         defer {
             try? pragma("PRAGMA synchronous = FULL")
             try? pragma("PRAGMA wal_autocheckpoint = 1000")
         }
+        return try catchUpSearchIndexing()
+    }
+
+    /// Rebuilds the search indexes and counts and brings their triggers back, if a pull suspended
+    /// them: at the end of the pull, or at the next open after one cut short. Only reads when there
+    /// is nothing to do, so opening the database never waits for another process's write.
+    @discardableResult
+    public func catchUpSearchIndexing() throws(StoreError) -> Bool {
+        guard try read({ db in try Self.syncValue(Self.searchSuspendedKey, in: db) }) != nil else { return false }
         return try write { db in
             guard try Self.syncValue(Self.searchSuspendedKey, in: db) != nil else { return false }
             try SearchSchema.restore(in: db)
