@@ -78,7 +78,7 @@ extension LocalStore {
             let pending = Set(try String.fetchAll(db, sql: "SELECT event_uuid FROM outbox WHERE state = 'pending'"))
             // Cases this database held before the page, asked once per page rather than once per event.
             let caseIDs = Array(Set(incoming.map { $0.envelope.event.caseID.text }))
-            let knownCases = try Self.lookup(db, caseIDs, sql: "SELECT DISTINCT case_uuid, NULL FROM events WHERE case_uuid IN")
+            let knownCases = try Self.found(db, caseIDs, sql: "SELECT DISTINCT case_uuid FROM events WHERE case_uuid IN")
             let accept = try db.cachedStatement(sql: "UPDATE outbox SET state = 'accepted', server_seq = ? WHERE event_uuid = ? AND state = 'pending'")
             for event in incoming {
                 let envelope = event.envelope
@@ -98,7 +98,7 @@ extension LocalStore {
                 }
                 if fresh[caseID] == nil && !refold.contains(caseID) {
                     order.append(caseID)
-                    if knownCases[caseID.text] != nil {
+                    if knownCases.contains(caseID.text) {
                         refold.insert(caseID)
                     } else {
                         fresh[caseID] = []
@@ -144,16 +144,14 @@ extension LocalStore {
         }
     }
 
-    /// Looks up many keys in chunks: key → second column ("" when NULL) for the keys found.
-    static func lookup(_ db: Database, _ keys: [String], sql: String) throws -> [String: String] {
-        var found: [String: String] = [:]
+    /// Which of many keys `sql` (ending in `IN`, its one column the key) finds, asked in chunks.
+    static func found(_ db: Database, _ keys: [String], sql: String) throws -> Set<String> {
+        var found: Set<String> = []
         var start = 0
         while start < keys.count {
             let chunk = Array(keys[start..<min(start + 500, keys.count)])
             let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-            for row in try Row.fetchAll(db, sql: "\(sql) (\(marks))", arguments: StatementArguments(chunk)) {
-                found[row[0]] = (row[1] as String?) ?? ""
-            }
+            found.formUnion(try String.fetchAll(db, sql: "\(sql) (\(marks))", arguments: StatementArguments(chunk)))
             start += 500
         }
         return found

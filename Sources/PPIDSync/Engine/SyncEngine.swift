@@ -146,10 +146,7 @@ public final class SyncEngine: Sendable {
             let newCursor = max(cursor, page.nextCursor)
             if page.hasMore && !bulk {
                 // More than a page to come: index the search once at the end rather than row by row.
-                do { try store.beginBulkPull() } catch {
-                    next?.cancel()
-                    throw SyncError.from(error)
-                }
+                do { try store.beginBulkPull() } catch { throw SyncError.from(error) }
                 bulk = true
             }
             // Fetch the next page while this one is written.
