@@ -140,8 +140,8 @@ struct CentralDirectoryTests {
     }
 }
 
-@Suite("Envelope slices")
-struct EnvelopeSlicesTests {
+@Suite("Envelope bytes of a page")
+struct EnvelopeBytesTests {
     @Test("Each event's envelope bytes are found, whatever the key order and spacing, and decode to the event")
     func slices() throws {
         let store = try CentralStore(path: ":memory:")
@@ -156,18 +156,24 @@ struct EnvelopeSlicesTests {
                                      event: .request(registration.id, .registered(registration)))
         _ = try store.push(PushRequest(events: [WireEvent(envelope: envelope, unit: "HUMAS", sequence: nil)]), as: principal)
         let raw = try store.changesJSON(after: 0, limit: 10, for: principal, knownReference: -1)
-        let found = try #require(raw.withUnsafeBytes { EnvelopeSlices.find(in: $0) })
-        #expect(found.count == 1)
-        let slice = Data(raw[found[0]])
+        let (page, envelopes) = try WireDecoding.changesPage(from: Data(raw))
+        let found = try #require(envelopes)
+        #expect(found.count == 1 && page.events.count == 1)
+        let slice = found[0]
         #expect(try WireCoding.decoder().decode(EventEnvelope.self, from: slice) == envelope)
         // Another server's formatting: keys in another order, spaces and new lines.
         let text = String(decoding: slice, as: UTF8.self)
         let other = "{ \"nextCursor\" : 1 ,\n \"events\" : [ { \"unit\" : \"HUMAS\", \"sequence\": 1,\n \"envelope\" :\(text) } ], \"hasMore\": false }"
-        let again = try #require(Data(other.utf8).withUnsafeBytes { EnvelopeSlices.find(in: $0) })
-        #expect(Data(Data(other.utf8)[again[0]]) == slice)
-        // Not a page: nil, and the client falls back to encoding the events itself.
+        let (otherPage, again) = try WireDecoding.changesPage(from: Data(other.utf8))
+        #expect(again == [slice])
+        // A page only Foundation's decoder reads (a whole number written 1.0): the same page, and no
+        // envelopes, so the client encodes the events itself.
+        let careful = other.replacingOccurrences(of: "\"nextCursor\" : 1 ,", with: "\"nextCursor\" : 1.0 ,")
+        let (carefulPage, none) = try WireDecoding.changesPage(from: Data(careful.utf8))
+        #expect(carefulPage == otherPage && none == nil)
+        // Not a page: an error.
         for bad in ["", "[]", "{\"events\":[{\"envelope\":{\"a\":1}", "{\"events\":[{\"unit\":\"X\"}]}"] {
-            #expect(Data(bad.utf8).withUnsafeBytes { EnvelopeSlices.find(in: $0) } == nil, "\(bad)")
+            #expect(throws: (any Error).self, "\(bad)") { try WireDecoding.changesPage(from: Data(bad.utf8)) }
         }
     }
 }

@@ -39,15 +39,11 @@ public final class CentralClient: Sendable {
         let data = try await send(.GET, "v1/changes?after=\(cursor)&limit=\(limit)&reference=\(reference)", body: nil)
         let started = ContinuousClock.now
         let startedCPU = SyncTrace.enabled ? SyncTrace.threadCPU() : .zero
-        let page = try decode(ChangesPage.self, from: data)
+        let answer = try read(data) { data in try WireDecoding.changesPage(from: data) }
         if SyncTrace.enabled {
-            SyncTrace.write("decoded \(page.events.count) in \(ContinuousClock.now - started), CPU \(SyncTrace.threadCPU() - startedCPU)")
+            SyncTrace.write("decoded \(answer.0.events.count) in \(ContinuousClock.now - started), CPU \(SyncTrace.threadCPU() - startedCPU)")
         }
-        let payloads = data.withUnsafeBytes { bytes -> [Data]? in
-            guard let slices = EnvelopeSlices.find(in: bytes), slices.count == page.events.count else { return nil }
-            return slices.map { Data(bytes[$0]) }
-        }
-        return (page, payloads)
+        return answer
     }
 
     /// Pushes a batch of local events.
@@ -67,8 +63,13 @@ public final class CentralClient: Sendable {
     }
 
     func decode<T: Decodable>(_ type: T.Type, from data: Data) throws(SyncError) -> T {
+        try read(data) { data in try WireDecoding.decode(T.self, from: data) }
+    }
+
+    /// An answer read by `reader`; what it cannot read is a malformed answer, described.
+    func read<T>(_ data: Data, _ reader: (Data) throws -> T) throws(SyncError) -> T {
         do {
-            return try WireDecoding.decode(T.self, from: data)
+            return try reader(data)
         } catch {
             throw .malformedAnswer(Self.describe(error, bytes: data.count))
         }

@@ -10,6 +10,33 @@ extension JSONTape {
 
     func kind(_ node: Int) -> Kind { nodes[node].kind }
 
+    /// The node of the value under `name` in the object at `object`, if it has one.
+    func member(of object: Int, named name: String) -> Int? {
+        var index = object + 1
+        for _ in 0..<nodes[object].count {
+            if stringEquals(index, name) { return index + 1 }
+            index = Int(nodes[index + 1].after)
+        }
+        return nil
+    }
+
+    /// The bytes of each `events[i].envelope` object of a changes page, in order; nil when the
+    /// text is not shaped as one.
+    func envelopeRanges() -> [Range<Int>]? {
+        guard kind(0) == .object, let events = member(of: 0, named: "events"), kind(events) == .array else { return nil }
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(Int(nodes[events].count))
+        var element = events + 1
+        for _ in 0..<nodes[events].count {
+            guard kind(element) == .object, let envelope = member(of: element, named: "envelope"), kind(envelope) == .object else {
+                return nil
+            }
+            ranges.append(Int(nodes[envelope].start)..<Int(nodes[envelope].end))
+            element = Int(nodes[element].after)
+        }
+        return ranges
+    }
+
     /// Whether a string node holds exactly `text` (keys are compared without building strings).
     func stringEquals(_ node: Int, _ text: String) -> Bool {
         let item = nodes[node]

@@ -67,15 +67,7 @@ struct TapeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     /// The node of the value under `key`, if the object has it.
-    func find(_ key: Key) -> Int? {
-        let name = key.stringValue
-        var index = object + 1
-        for _ in 0..<tape.nodes[object].count {
-            if tape.stringEquals(index, name) { return index + 1 }
-            index = Int(tape.nodes[index + 1].after)
-        }
-        return nil
-    }
+    func find(_ key: Key) -> Int? { tape.member(of: object, named: key.stringValue) }
 
     func require(_ key: Key) throws -> Int {
         guard let index = find(key) else {
