@@ -64,13 +64,17 @@ public struct ChangesPage: Codable, Hashable, Sendable {
     public let identity: Identity?
     /// Units, officers and calendars, sent only when newer than the `reference` revision the client gave.
     public let reference: ReferenceData?
+    /// The highest sequence number in the server's log when the page was read: no cursor passes it.
+    public let latest: Int64?
 
-    public init(events: [WireEvent], nextCursor: Int64, hasMore: Bool, identity: Identity? = nil, reference: ReferenceData? = nil) {
+    public init(events: [WireEvent], nextCursor: Int64, hasMore: Bool, identity: Identity? = nil, reference: ReferenceData? = nil,
+                latest: Int64? = nil) {
         self.events = events
         self.nextCursor = nextCursor
         self.hasMore = hasMore
         self.identity = identity
         self.reference = reference
+        self.latest = latest
     }
 }
 

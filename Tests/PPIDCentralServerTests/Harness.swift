@@ -15,15 +15,15 @@ struct Fixture {
     let keu: String
     let main: String
 
-    static func start() async throws -> Fixture {
-        let store = try CentralStore(path: ":memory:")
+    static func start(limits: ServerLimits = ServerLimits(), path: String = ":memory:") async throws -> Fixture {
+        let store = try CentralStore(path: path)
         try store.addUnit(code: "UTAMA", name: "PPID Utama", isMain: true)
         try store.addUnit(code: "HUMAS", name: "Humas")
         try store.addUnit(code: "KEU", name: "Keuangan", zone: "WITA")
         try store.addOfficer(login: "ratna", name: "Ratna", unit: "UTAMA")
         try store.addOfficer(login: "rina", name: "Rina", unit: "HUMAS")
         try store.addOfficer(login: "dewi", name: "Dewi", unit: "KEU")
-        let fixture = Fixture(store: store, server: try await RunningServer.start(CentralServer(store: store, port: 0)),
+        let fixture = Fixture(store: store, server: try await RunningServer.start(CentralServer(store: store, port: 0, limits: limits)),
                               humas: try store.issueToken(officer: "rina"), keu: try store.issueToken(officer: "dewi"),
                               main: try store.issueToken(officer: "ratna"))
         return fixture
@@ -69,7 +69,7 @@ enum Events {
     nonisolated(unsafe) static let formatter = ISO8601DateFormatter()
 
     static func registration(unit: String, id: UUID = UUID()) -> RequestRegistration {
-        RequestRegistration(id: id, registrationNumber: "0001/PPID-\(unit)/III/2026", unit: unit,
+        RequestRegistration(id: id, registrationNumber: "\(id.uuidString.prefix(8))/PPID-\(unit)/III/2026", unit: unit,
                             receivedAt: formatter.date(from: "2026-03-02T02:00:00Z")!, channel: .inPerson,
                             requester: Requester(name: "Siti", nik: "3171234567890002", address: "Jakarta"), information: "Data", purpose: "Riset")
     }

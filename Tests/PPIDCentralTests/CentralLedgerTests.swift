@@ -13,8 +13,9 @@ struct CentralLedgerTests {
         EventMeta(officer: "rina", instant: formatter.date(from: "\(date)T03:00:00Z")!, localDate: CivilDate(iso: date)!)
     }
 
-    func registration(unit: String) -> RequestRegistration {
-        RequestRegistration(registrationNumber: "0001/PPID-\(unit)/III/2026", unit: unit, receivedAt: formatter.date(from: "2026-03-02T02:00:00Z")!,
+    /// A registration with a number of its own (the ledger refuses a number used twice in a unit).
+    func registration(unit: String, number: Int = Int.random(in: 1...9_999)) -> RequestRegistration {
+        RequestRegistration(registrationNumber: "\(number)/PPID-\(unit)/III/2026", unit: unit, receivedAt: formatter.date(from: "2026-03-02T02:00:00Z")!,
                             channel: .webPortal, requester: Requester(name: "Siti", nik: "3171234567890002", address: "Jakarta"),
                             information: "Data", purpose: "Riset")
     }
@@ -70,8 +71,8 @@ struct CentralLedgerTests {
     func paging() throws {
         let ledger = try makeStore()
         var events: [WireEvent] = []
-        for _ in 0..<5 {
-            let reg = registration(unit: "HUMAS")
+        for index in 0..<5 {
+            let reg = registration(unit: "HUMAS", number: index + 1)
             events.append(wire(.request(reg.id, .registered(reg)), "2026-03-02", unit: "HUMAS"))
         }
         _ = try ledger.push(PushRequest(events: events), as: humasToken)

@@ -6,6 +6,8 @@ import PPIDDomain
 public enum CentralError: OfficerFacingError, Equatable {
     case database(path: String, reason: String)
     case newerSchema(path: String)
+    /// The file is a SQLite database of another program (or another ppid file): nothing was written to it.
+    case notOurDatabase(path: String)
     case unknownUnit(String)
     case unknownOfficer(String)
     case duplicate(what: String)
@@ -21,6 +23,9 @@ public enum CentralError: OfficerFacingError, Equatable {
         case let .newerSchema(path):
             language.pick("Basis data \(path) dibuat oleh versi ppid-central yang lebih baru. Perbarui ppid-central.",
                           "The database \(path) was made by a newer ppid-central. Update ppid-central.")
+        case let .notOurDatabase(path):
+            language.pick("Berkas \(path) bukan basis data ppid-central (milik program lain); tidak ada yang diubah. Beri --db ke berkas lain.",
+                          "The file \(path) is not a ppid-central database (it belongs to another program); nothing was changed. Give --db another file.")
         case let .unknownUnit(code):
             language.pick("Unit '\(code)' tidak dikenal. Buat dulu dengan 'ppid-central unit add'.",
                           "Unit '\(code)' is unknown. Create it first with 'ppid-central unit add'.")

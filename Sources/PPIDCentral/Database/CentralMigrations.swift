@@ -1,4 +1,7 @@
+import Foundation
 import GRDB
+import PPIDDomain
+import PPIDWire
 
 /// The central schema, one migration per version; never edit a shipped one.
 enum CentralMigrations {
@@ -58,6 +61,34 @@ enum CentralMigrations {
                 );
                 """)
         }
+        migrator.registerMigration("v3-principals") { db in
+            try db.execute(sql: """
+                -- The officer whose token pushed the event: a replay is "accepted" only from them.
+                ALTER TABLE ledger ADD COLUMN pushed_by TEXT NOT NULL DEFAULT '';
+                -- Registration and objection numbers issued, unique within a unit, kind and year.
+                CREATE TABLE case_numbers (
+                    unit TEXT NOT NULL, kind TEXT NOT NULL, year INTEGER NOT NULL, number TEXT NOT NULL,
+                    case_uuid TEXT NOT NULL,
+                    PRIMARY KEY (unit, kind, year, number)
+                ) WITHOUT ROWID;
+                """)
+            try backfillNumbers(db)
+            try db.execute(sql: "PRAGMA application_id = \(CentralStore.applicationID)")
+        }
         return migrator
+    }
+
+    /// Fills `case_numbers` from the events already in the ledger (first number wins, as it did).
+    private static func backfillNumbers(_ db: Database) throws {
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT l.unit, l.payload, u.zone FROM ledger l LEFT JOIN units u ON u.code = l.unit
+            WHERE l.payload LIKE '%"registered"%' OR l.payload LIKE '%"filed"%' ORDER BY l.sequence
+            """)
+        let decoder = WireCoding.decoder()
+        while let row = try rows.next() {
+            guard let envelope = try? decoder.decode(EventEnvelope.self, from: row[1] as Data) else { continue }
+            let zone = (try? UnitZone(parsing: (row[2] as String?) ?? "WIB")) ?? .wib
+            try LedgerChecks.recordNumbers(of: envelope, unit: row[0], zone: zone, in: db)
+        }
     }
 }

@@ -33,7 +33,8 @@ public final class CentralStore: Sendable {
                 pool = try DatabasePool(path: path, configuration: configuration)
                 queue = nil
             }
-            let writer: any DatabaseWriter = pool ?? queue!
+            guard let writer: any DatabaseWriter = pool ?? queue else { throw CentralError.database(path: path, reason: "not opened") }
+            try writer.read { db in try Self.checkOwnership(db, path: path) }
             if try writer.read({ db in try CentralMigrations.migrator.hasBeenSuperseded(db) }) {
                 throw CentralError.newerSchema(path: path)
             }
@@ -45,7 +46,29 @@ public final class CentralStore: Sendable {
         }
     }
 
-    var writer: any DatabaseWriter { pool ?? queue! }
+    /// SQLite's `application_id` of a ppid-central database ('PPIC'): another program's file is
+    /// recognised before anything is written to it.
+    public static let applicationID: Int32 = 0x5050_4943
+
+    /// Refuses a file that holds another program's tables: a ppid-central database carries the
+    /// application id, or (before it did) the first migration's record; an empty file is new.
+    static func checkOwnership(_ db: Database, path: String) throws {
+        let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        if id == applicationID { return }
+        let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        if tables.isEmpty && id == 0 { return }
+        if id == 0, tables.contains("grdb_migrations"),
+           try String.fetchOne(db, sql: "SELECT identifier FROM grdb_migrations WHERE identifier = 'v1-ledger'") != nil {
+            return
+        }
+        throw CentralError.notOurDatabase(path: path)
+    }
+
+    var writer: any DatabaseWriter {
+        if let pool { return pool }
+        // One of the two is always set by init.
+        return queue.unsafelyUnwrapped
+    }
 
     func read<T>(_ body: (Database) throws -> T) throws(CentralError) -> T {
         do { return try writer.read(body) } catch { throw CentralError.wrap(error, path: path) }
@@ -53,6 +76,11 @@ public final class CentralStore: Sendable {
 
     func write<T>(_ body: (Database) throws -> T) throws(CentralError) -> T {
         do { return try writer.write(body) } catch { throw CentralError.wrap(error, path: path) }
+    }
+
+    /// Whether SQLite's `integrity_check` finds the file sound.
+    public func integrityCheck() throws(CentralError) -> Bool {
+        try read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok" }
     }
 
     /// The highest sequence number in the log (0 when empty).

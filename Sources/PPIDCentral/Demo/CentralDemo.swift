@@ -75,6 +75,19 @@ public enum CentralDemo {
 
 /// Writes a token to a file only its owner can read (0600), as ssh does with keys.
 public enum TokenFileWriter {
+    /// Refuses a path whose folder does not exist or cannot be written, before any token is issued.
+    public static func checkWritable(_ path: String) throws(CentralError) {
+        let folder = (path as NSString).deletingLastPathComponent
+        let directory = folder.isEmpty ? "." : folder
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else {
+            throw .invalid(field: "--output", reason: "folder \(directory) tidak ada / does not exist")
+        }
+        guard FileManager.default.isWritableFile(atPath: directory) else {
+            throw .invalid(field: "--output", reason: "folder \(directory) tidak dapat ditulisi / is not writable")
+        }
+    }
+
     public static func write(_ token: String, to path: String) throws(CentralError) {
         let previousMask = umask(0o077)
         defer { umask(previousMask) }

@@ -36,7 +36,7 @@ extension CentralStore {
                         } catch {
                             throw CentralError.invalid(field: "generated event", reason: error.text(.english))
                         }
-                        _ = try Self.append(envelope, unit: unit, encoder: encoder, in: db)
+                        _ = try Self.append(envelope, unit: unit, pushedBy: envelope.meta.officer, encoder: encoder, in: db)
                         inBatch += 1
                     }
                 }

@@ -67,6 +67,14 @@ extension CentralStore {
         }
     }
 
+    /// Revokes one token (one that was issued but could not be handed over).
+    public func revokeToken(_ token: String) throws(CentralError) {
+        let now = clock().timeIntervalSince1970
+        try write { db in
+            try db.execute(sql: "UPDATE tokens SET revoked_at = ? WHERE hash = ? AND revoked_at IS NULL", arguments: [now, APIToken.hash(token)])
+        }
+    }
+
     /// The principal a bearer token stands for, or nil for an unknown or revoked token.
     public func authenticate(token: String) throws(CentralError) -> Principal? {
         let hash = APIToken.hash(token)

@@ -24,6 +24,18 @@ extension CentralStore {
         }
         let now = clock()
         let receivedAt = intake.receivedAt ?? now
+        do throws(FieldProblem) {
+            try FieldCheck.line(intake.unit, "unit", maximum: DomainLimits.unitCode)
+            try FieldCheck.instant(receivedAt, "receivedAt")
+            try EventBounds.check(requester, "requester")
+            try FieldCheck.text(intake.information, "information")
+            try FieldCheck.text(intake.purpose, "purpose")
+        } catch {
+            throw .invalid(field: error.field, reason: error.text(.indonesian))
+        }
+        guard receivedAt <= now.addingTimeInterval(DomainLimits.clockSkew) else {
+            throw .invalid(field: "receivedAt", reason: "di masa depan / in the future")
+        }
         return try write { db in
             guard let unit = try Self.unit(intake.unit, in: db) else { throw CentralError.unknownUnit(intake.unit) }
             let context = try Self.context(forUnit: unit.code, in: db)
@@ -47,9 +59,11 @@ extension CentralStore {
             do throws(EventRejection) {
                 record = try DomainRules.apply(envelope, to: nil, context: context)
             } catch {
+                if case let .field(problem) = error { throw CentralError.invalid(field: problem.field, reason: problem.text(.indonesian)) }
                 throw CentralError.invalid(field: "request", reason: error.text(.indonesian))
             }
-            let seq = try Self.append(envelope, unit: unit.code, encoder: WireCoding.encoder(), in: db)
+            let seq = try Self.append(envelope, unit: unit.code, pushedBy: principal.officer, encoder: WireCoding.encoder(), in: db)
+            try LedgerChecks.recordNumbers(of: envelope, unit: unit.code, zone: context.zone, in: db)
             guard case let .request(request) = record else { throw CentralError.invalid(field: "request", reason: "kind") }
             return IntakeResponse(caseID: registration.id, registrationNumber: registration.registrationNumber,
                                   unit: unit.code, sequence: seq, noticeDue: request.noticeDue.iso)

@@ -4,60 +4,115 @@ import PPIDDomain
 import PPIDWire
 
 extension CentralStore {
-    /// Validates and appends pushed events, in order, in one transaction. An event already in the
-    /// ledger (same id) is answered with its first sequence number: a replay changes nothing. A unit's
-    /// token writes only its own unit's cases; the PPID Utama may write any unit's.
+    /// The state of a case during a push: its record, and the time of its latest event.
+    struct CaseState {
+        var record: CaseRecord?
+        var latest: Date?
+    }
+
+    /// Validates and appends pushed events, in order, in one transaction. Each event is checked
+    /// against its principal in full (``LedgerChecks``) and then by the lifecycle rules; the officer
+    /// recorded is the token's, whatever the terminal claimed. An event already in the ledger is
+    /// answered "accepted" with its first sequence number only when it is the same principal's
+    /// identical event; any other use of its id is refused.
     public func push(_ request: PushRequest, as principal: Principal) throws(CentralError) -> PushResponse {
-        try write { db in
+        let now = clock()
+        return try write { db in
             var outcomes: [PushOutcome] = []
             outcomes.reserveCapacity(request.events.count)
             var contexts: [String: LifecycleContext] = [:]
-            var folded: [String: CaseRecord?] = [:]
+            var folded: [String: CaseState] = [:]
             let encoder = WireCoding.encoder()
             for wire in request.events {
-                let envelope = wire.envelope
+                // The officer is the token's: a terminal's claim is replaced, never trusted.
+                let envelope = EventEnvelope(meta: EventMeta(id: wire.envelope.meta.id, officer: principal.officer,
+                                                             instant: wire.envelope.meta.instant, localDate: wire.envelope.meta.localDate),
+                                             event: wire.envelope.event)
                 let id = envelope.meta.id
-                if let existing = try Int64.fetchOne(db, sql: "SELECT sequence FROM ledger WHERE uuid = ?", arguments: [id.uuidString]) {
-                    outcomes.append(PushOutcome(eventID: id, status: .accepted, sequence: existing, reason: nil, reasonEnglish: nil))
-                    continue
-                }
-                let caseID = envelope.event.caseID.uuidString
-                let owner = try String.fetchOne(db, sql: "SELECT unit FROM case_units WHERE case_uuid = ?", arguments: [caseID])
-                let unit = owner ?? wire.unit
-                let unitExists = try owner != nil || Self.unit(unit, in: db) != nil
-                guard principal.mayAccess(unit: unit), unitExists else {
+                do {
+                    if let sequence = try Self.replayedSequence(of: envelope, principal: principal, in: db) {
+                        outcomes.append(PushOutcome(eventID: id, status: .accepted, sequence: sequence, reason: nil, reasonEnglish: nil))
+                        continue
+                    }
+                    do throws(FieldProblem) { try EventBounds.check(envelope) } catch { throw LedgerRefusal(error) }
+                    let caseID = envelope.event.caseID.uuidString
+                    let owner = try LedgerChecks.owner(of: envelope.event.caseID, in: db)
+                    let unit = try LedgerChecks.caseUnit(of: envelope, owner: owner, fallback: wire.unit, principal: principal, in: db)
+                    let context = try contexts[unit] ?? Self.context(forUnit: unit, in: db)
+                    contexts[unit] = context
+                    // Each case is folded from the ledger once per batch, then carried forward in memory.
+                    let current = try folded[caseID] ?? Self.caseState(caseID: caseID, in: db, context: context)
+                    try LedgerChecks.claims(of: envelope, now: now, latest: current.latest, zone: context.zone)
+                    try LedgerChecks.references(of: envelope, unit: unit, in: db)
+                    try LedgerChecks.checkNumbers(of: envelope, unit: unit, zone: context.zone, in: db)
+                    let record: CaseRecord
+                    do throws(EventRejection) {
+                        record = try DomainRules.apply(envelope, to: current.record, context: context)
+                    } catch {
+                        throw LedgerRefusal(error)
+                    }
+                    folded[caseID] = CaseState(record: record, latest: max(current.latest ?? envelope.meta.instant, envelope.meta.instant))
+                    let payload = try encoder.encode(envelope)
+                    guard payload.count <= Self.maximumEventBytes else {
+                        throw LedgerRefusal("Peristiwa ini lebih dari \(Self.maximumEventBytes / 1024) KiB; persingkat teksnya.",
+                                            "This event is over \(Self.maximumEventBytes / 1024) KiB; shorten its texts.")
+                    }
+                    let sequence = try Self.append(payload: payload, caseID: caseID, eventID: id, unit: unit, pushedBy: principal.officer, in: db)
+                    try LedgerChecks.recordNumbers(of: envelope, unit: unit, zone: context.zone, in: db)
+                    outcomes.append(PushOutcome(eventID: id, status: .accepted, sequence: sequence, reason: nil, reasonEnglish: nil))
+                } catch let refusal as LedgerRefusal {
                     outcomes.append(PushOutcome(eventID: id, status: .rejected, sequence: nil,
-                                                reason: "Perkara ini milik unit lain; token ini hanya untuk unit \(principal.unit).",
-                                                reasonEnglish: "This case belongs to another unit; this token is for unit \(principal.unit) only."))
-                    continue
-                }
-                let context = try contexts[unit] ?? Self.context(forUnit: unit, in: db)
-                contexts[unit] = context
-                // Each case is folded from the ledger once per batch, then carried forward in memory.
-                let current = try folded[caseID] ?? Self.fold(caseID: caseID, in: db, context: context)
-                do throws(EventRejection) {
-                    folded[caseID] = try DomainRules.apply(envelope, to: current, context: context)
-                } catch {
-                    folded[caseID] = current
+                                                reason: refusal.indonesian, reasonEnglish: refusal.english))
+                } catch let problem as FieldProblem {
                     outcomes.append(PushOutcome(eventID: id, status: .rejected, sequence: nil,
-                                                reason: error.text(.indonesian), reasonEnglish: error.text(.english)))
-                    continue
+                                                reason: problem.text(.indonesian), reasonEnglish: problem.text(.english)))
                 }
-                let sequence = try Self.append(envelope, unit: unit, encoder: encoder, in: db)
-                outcomes.append(PushOutcome(eventID: id, status: .accepted, sequence: sequence, reason: nil, reasonEnglish: nil))
             }
             return PushResponse(outcomes: outcomes)
         }
     }
 
+    /// The sequence of an event already in the ledger when `envelope` is its replay by the same
+    /// principal (same unit's token, same officer, the same event); nil when the id is new.
+    /// Anything else carrying a known id is refused.
+    static func replayedSequence(of envelope: EventEnvelope, principal: Principal, in db: Database) throws -> Int64? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT sequence, unit, pushed_by, payload FROM ledger WHERE uuid = ?",
+                                         arguments: [envelope.meta.id.uuidString]) else { return nil }
+        let unit: String = row[1]
+        let pushedBy: String = row[2]
+        let stored = try decodeEnvelope(row[3])
+        // Rows from before the server stamped officers (no pushed_by) carry the terminal's claim: compare without it.
+        let legacy = pushedBy.isEmpty
+        let samePrincipal = principal.mayAccess(unit: unit) && (legacy || pushedBy == principal.officer)
+        let comparable = legacy ? EventEnvelope(meta: EventMeta(id: envelope.meta.id, officer: stored.meta.officer, instant: envelope.meta.instant,
+                                                                localDate: envelope.meta.localDate), event: envelope.event) : envelope
+        guard samePrincipal, stored == comparable else { throw LedgerRefusal.idInUse(envelope.meta.id) }
+        return row[0]
+    }
+
+    /// The most one stored event may be, encoded: with the page budget, what bounds a page.
+    public static let maximumEventBytes = 256 << 10
+    /// A page of changes ends early once it holds this many bytes (it always holds at least one event).
+    public static let maximumPageBytes = 4 << 20
+
     /// Appends one validated event and returns its global sequence number.
-    static func append(_ envelope: EventEnvelope, unit: String, encoder: JSONEncoder, in db: Database) throws -> Int64 {
-        let caseID = envelope.event.caseID.uuidString
-        try db.execute(sql: "INSERT INTO ledger(uuid, unit, case_uuid, payload) VALUES (?, ?, ?, ?)",
-                       arguments: [envelope.meta.id.uuidString, unit, caseID, try encoder.encode(envelope)])
+    static func append(_ envelope: EventEnvelope, unit: String, pushedBy: String, encoder: JSONEncoder, in db: Database) throws -> Int64 {
+        try append(payload: try encoder.encode(envelope), caseID: envelope.event.caseID.uuidString, eventID: envelope.meta.id,
+                   unit: unit, pushedBy: pushedBy, in: db)
+    }
+
+    /// Appends one validated event's stored form.
+    static func append(payload: Data, caseID: String, eventID: UUID, unit: String, pushedBy: String, in db: Database) throws -> Int64 {
+        try db.execute(sql: "INSERT INTO ledger(uuid, unit, case_uuid, payload, pushed_by) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [eventID.uuidString, unit, caseID, payload, pushedBy])
         let sequence = db.lastInsertedRowID
         try db.execute(sql: "INSERT OR IGNORE INTO case_units(case_uuid, unit) VALUES (?, ?)", arguments: [caseID, unit])
         return sequence
+    }
+
+    /// A stored envelope, decoded.
+    static func decodeEnvelope(_ payload: Data) throws -> EventEnvelope {
+        try WireCoding.decoder().decode(EventEnvelope.self, from: payload)
     }
 
     /// The events after `cursor` that `principal` may see, `limit` at most, decoded: for tools and tests.
@@ -94,7 +149,8 @@ extension CentralStore {
             var unitJSON: [String: [UInt8]] = [:]
             let rows = try Row.fetchCursor(statement, arguments: arguments)
             while let row = try rows.next() {
-                if count == limit { hasMore = true; break }
+                // A page ends at its count, or early once its byte budget is spent.
+                if count == limit || out.count >= Self.maximumPageBytes { hasMore = true; break }
                 let sequence: Int64 = row[0]
                 let unit: String = row[1]
                 if count > 0 { out.append(UInt8(ascii: ",")) }
@@ -118,6 +174,8 @@ extension CentralStore {
             out.append(contentsOf: Array(try encoder.encode(principal.identity)))
             out.append(contentsOf: Array(#","nextCursor":"#.utf8))
             out.append(contentsOf: Array(String(last).utf8))
+            out.append(contentsOf: Array(#","latest":"#.utf8))
+            out.append(contentsOf: Array(String(try Int64.fetchOne(db, sql: "SELECT max(sequence) FROM ledger") ?? 0).utf8))
             if try Self.referenceRevision(db) > knownReference {
                 out.append(contentsOf: Array(#","reference":"#.utf8))
                 out.append(contentsOf: Array(try encoder.encode(try Self.referenceData(db))))
@@ -164,9 +222,14 @@ extension CentralStore {
     }
 
     static func fold(caseID: String, in db: Database, context: LifecycleContext) throws -> CaseRecord? {
+        try caseState(caseID: caseID, in: db, context: context).record
+    }
+
+    /// A case folded from its events in sequence order, with the time of its latest event.
+    static func caseState(caseID: String, in db: Database, context: LifecycleContext) throws -> CaseState {
         let decoder = WireCoding.decoder()
         let envelopes = try Data.fetchAll(db, sql: "SELECT payload FROM ledger WHERE case_uuid = ? ORDER BY sequence", arguments: [caseID])
             .map { try decoder.decode(EventEnvelope.self, from: $0) }
-        return DomainRules.fold(envelopes, context: context).record
+        return CaseState(record: DomainRules.fold(envelopes, context: context).record, latest: envelopes.map(\.meta.instant).max())
     }
 }

@@ -72,9 +72,17 @@ struct TokenCommand: ParsableCommand {
 
         func run() throws {
             let store = try database.open()
+            let path = output.map { ($0 as NSString).expandingTildeInPath }
+            // The file's folder is checked first: a token issued but never written or shown would stay live unseen.
+            if let path { try perform { () throws(CentralError) in try TokenFileWriter.checkWritable(path) } }
             let token = try perform { () throws(CentralError) in try store.issueToken(officer: login, label: label) }
-            if let output {
-                try perform { () throws(CentralError) in try TokenFileWriter.write(token, to: (output as NSString).expandingTildeInPath) }
+            if let path, let output {
+                do throws(CentralError) {
+                    try TokenFileWriter.write(token, to: path)
+                } catch {
+                    _ = try? store.revokeToken(token)
+                    throw CentralExit.failed(error)
+                }
                 print("Token untuk \(login) ditulis ke \(output) (0600). / written.")
             } else {
                 print(token)

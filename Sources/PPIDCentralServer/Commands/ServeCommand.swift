@@ -18,7 +18,17 @@ struct ServeCommand: AsyncParsableCommand {
                                visibility: .hidden))
     var faults: Double?
 
+    func validate() throws {
+        guard (1...65_535).contains(port) else {
+            throw ValidationError("--port harus 1-65535 (diberi \(port)). / --port must be 1-65535 (given \(port)).")
+        }
+        if let faults, !(0...1).contains(faults) {
+            throw ValidationError("--faults harus 0-1. / --faults must be 0-1.")
+        }
+    }
+
     func run() async throws {
+        ServerLimits.raiseFileLimit()
         let store = try database.open(demo: demo)
         if demo {
             let folder = tokenFolder ?? (CentralPaths.dataFolder as NSString).appendingPathComponent("demo-tokens")

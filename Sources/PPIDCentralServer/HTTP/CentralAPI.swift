@@ -8,17 +8,31 @@ import PPIDWire
 /// store then limits what the principal reads and writes to its own unit (all units for the PPID Utama).
 struct CentralAPI: Sendable {
     let store: CentralStore
+    let rateLimiter: RateLimiter
     /// The largest page a client may ask for, and the page it gets when it does not say.
     static let maximumPageSize = 5000
     static let defaultPageSize = 1000
     /// The largest push body accepted.
-    static let maximumPushBytes = 32 << 20
-    static let maximumPushEvents = 5000
+    static let maximumPushBytes = 8 << 20
+    static let maximumPushEvents = 2000
+    /// The largest intake body accepted.
+    static let maximumIntakeBytes = 256 << 10
+    /// Methods answered 405 (with `Allow`) on a path that exists under another method.
+    static let otherMethods: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch, .options, .trace, .connect]
 
     func register(on router: Router<BasicRequestContext>) {
         for endpoint in Endpoint.allCases {
             router.on(RouterPath(endpoint.path), method: endpoint.method) { request, context in
                 try await self.handle(endpoint, request: request, context: context)
+            }
+            for method in Self.otherMethods where method != endpoint.method {
+                router.on(RouterPath(endpoint.path), method: method) { _, _ -> Response in
+                    throw APIFailure(status: .methodNotAllowed,
+                                     body: WireError(error: "method-not-allowed",
+                                                     message: "Metode \(method) tidak dipakai di \(endpoint.path); gunakan \(endpoint.method).",
+                                                     messageEnglish: "Method \(method) is not used on \(endpoint.path); use \(endpoint.method)."),
+                                     headers: [.allow: endpoint.method.rawValue])
+                }
             }
         }
     }
@@ -39,8 +53,17 @@ struct CentralAPI: Sendable {
             throw APIFailure.missingToken
         }
         let token = String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
+        // Tokens are 64 characters or so; anything far longer is not one and is not hashed.
+        guard !token.isEmpty, token.utf8.count <= 512 else { throw APIFailure.missingToken }
         let store = self.store
         guard let principal = try await run({ try store.authenticate(token: token) }) else { throw APIFailure.missingToken }
+        if let wait = rateLimiter.take(principal.officer) {
+            throw APIFailure(status: .tooManyRequests,
+                             body: WireError(error: "rate-limited",
+                                             message: "Terlalu banyak permintaan dari token ini; coba lagi dalam \(wait) detik.",
+                                             messageEnglish: "Too many requests from this token; try again in \(wait) s."),
+                             headers: [.retryAfter: String(wait)])
+        }
         return principal
     }
 
@@ -64,7 +87,7 @@ struct CentralAPI: Sendable {
 
     func events(_ request: Request) async throws -> Response {
         let principal = try await principal(of: request)
-        let push: PushRequest = try await Self.decodeBody(request, as: PushRequest.self, limit: Self.maximumPushBytes)
+        let push: PushRequest = try await Self.decodeBody(request, as: PushRequest.self, limit: Self.maximumPushBytes, allowed: StrictBody.push)
         guard push.events.count <= Self.maximumPushEvents else {
             throw APIFailure.badRequest("Paling banyak \(Self.maximumPushEvents) peristiwa per kiriman.",
                                         "At most \(Self.maximumPushEvents) events per push.")
@@ -76,7 +99,8 @@ struct CentralAPI: Sendable {
 
     func intake(_ request: Request) async throws -> Response {
         let principal = try await principal(of: request)
-        let intake: IntakeRequest = try await Self.decodeBody(request, as: IntakeRequest.self, limit: 1 << 20)
+        let intake: IntakeRequest = try await Self.decodeBody(request, as: IntakeRequest.self, limit: Self.maximumIntakeBytes,
+                                                              allowed: StrictBody.intake)
         let store = self.store
         let answer = try await run { try store.dispatch(intake, by: principal) }
         return try JSONResponse.make(answer, for: request, status: .created)
@@ -108,7 +132,7 @@ struct CentralAPI: Sendable {
         return number
     }
 
-    static func decodeBody<T: Decodable>(_ request: Request, as type: T.Type, limit: Int) async throws -> T {
+    static func decodeBody<T: Decodable>(_ request: Request, as type: T.Type, limit: Int, allowed: StrictBody) async throws -> T {
         let buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: limit)
@@ -117,8 +141,12 @@ struct CentralAPI: Sendable {
                              body: WireError(error: "too-large", message: "Isi permintaan lebih dari \(limit) bita; kirim dalam beberapa bagian.",
                                              messageEnglish: "The request body is over \(limit) bytes; send it in parts."))
         }
+        let data = Data(buffer: buffer)
+        if let unknown = allowed.firstUnknownMember(in: data) {
+            throw APIFailure.badRequest("Isian '\(unknown)' tidak dikenal; hapus isian itu.", "The member '\(unknown)' is not known; remove it.")
+        }
         do {
-            return try WireCoding.decoder().decode(T.self, from: Data(buffer: buffer))
+            return try WireCoding.decoder().decode(T.self, from: data)
         } catch {
             throw APIFailure.badRequest("Isi permintaan bukan JSON yang sah untuk \(T.self): \(error)",
                                         "The request body is not valid JSON for \(T.self): \(error)")

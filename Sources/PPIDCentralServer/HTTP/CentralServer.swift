@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import PPIDCentral
@@ -11,19 +12,24 @@ public struct CentralServer: Sendable {
     public let port: Int
     /// Faults to inject, for tests and for trying a client against a bad link; nil in service.
     public let faults: FaultPlan?
+    /// Timeouts, the connection limit and the per-token rate.
+    public let limits: ServerLimits
 
-    public init(store: CentralStore, host: String = "127.0.0.1", port: Int = 8080, faults: FaultPlan? = nil) {
+    public init(store: CentralStore, host: String = "127.0.0.1", port: Int = 8080, faults: FaultPlan? = nil,
+                limits: ServerLimits = ServerLimits()) {
         self.store = store
         self.host = host
         self.port = port
         self.faults = faults
+        self.limits = limits
     }
 
     /// The router with every endpoint of ``Endpoint``.
     public func router() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         if let faults { router.add(middleware: FaultInjectionMiddleware(plan: faults)) }
-        CentralAPI(store: store).register(on: router)
+        CentralAPI(store: store, rateLimiter: RateLimiter(capacity: limits.rateBurst, perSecond: limits.ratePerSecond))
+            .register(on: router)
         return router
     }
 
@@ -32,9 +38,16 @@ public struct CentralServer: Sendable {
                             onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         var logger = Logger(label: "ppid-central")
         logger.logLevel = logLevel
+        let bodyTimeout = ServerLimits.timeAmount(limits.bodyTimeout)
+        let http1 = HTTP1Channel.Configuration(
+            additionalChannelHandlers: [RequestBodyDeadline(limit: bodyTimeout)],
+            idleTimeout: ServerLimits.timeAmount(limits.idleTimeout),
+            httpDecoderConfiguration: .init(maxHeaderFieldSize: 16 << 10, maxHeaderListSize: 64 << 10, maxHeaderFieldCount: 100))
         return Application(
             router: router(),
-            configuration: .init(address: .hostname(host, port: port), serverName: "ppid-central"),
+            server: .http1(configuration: http1),
+            configuration: .init(address: .hostname(host, port: port), serverName: "ppid-central",
+                                 availableConnectionsDelegate: MaximumAvailableConnections(limits.effectiveMaximumConnections)),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
             logger: logger)
     }

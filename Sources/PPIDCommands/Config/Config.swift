@@ -1,3 +1,4 @@
+import PPIDDomain
 import Foundation
 
 /// The officer's settings file, `${XDG_CONFIG_HOME:-~/.config}/ppid/config`: `key = value` lines,
@@ -16,10 +17,43 @@ struct Config {
         return base + "/ppid/config"
     }
 
+    /// The settings, with every line that could not be read in ``problems``. A file that is not
+    /// UTF-8 gives one problem naming its first bad line (and no settings: none of it is trusted).
     static func load(environment: [String: String] = ProcessInfo.processInfo.environment) -> Config {
         let path = path(environment: environment)
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return Config() }
+        guard let data = FileManager.default.contents(atPath: path) else { return Config() }
+        guard let text = String(data: data, encoding: .utf8) else {
+            var config = Config()
+            config.problems.append("\(path):\(firstNonUTF8Line(data)): not UTF-8 text (save the file as UTF-8)")
+            return config
+        }
         return parse(text, source: path)
+    }
+
+    /// The settings, or an error naming the file and each bad line: a broken config is refused, not
+    /// half-used (a wrong `db` line would otherwise send the officer to the default database unseen).
+    static func loadChecked(environment: [String: String] = ProcessInfo.processInfo.environment, language: Language) throws -> Config {
+        let config = load(environment: environment)
+        guard config.problems.isEmpty else {
+            throw CommandError(message: language.pick(
+                "Berkas konfigurasi tidak dapat dipakai; perbaiki baris berikut:\n  " + config.problems.joined(separator: "\n  "),
+                "The config file cannot be used; fix these lines:\n  " + config.problems.joined(separator: "\n  ")))
+        }
+        return config
+    }
+
+    /// The 1-based number of the first line of `data` that is not valid UTF-8.
+    static func firstNonUTF8Line(_ data: Data) -> Int {
+        var line = 1
+        var start = data.startIndex
+        while start <= data.endIndex {
+            let end = data[start...].firstIndex(of: 0x0A) ?? data.endIndex
+            if String(data: data[start..<end], encoding: .utf8) == nil { return line }
+            guard end < data.endIndex else { break }
+            start = data.index(after: end)
+            line += 1
+        }
+        return line
     }
 
     static let knownKeys: Set<String> = ["db", "theme", "lang", "templates", "letters", "letter_city", "letter_address", "signatory_name", "signatory_position", "letter_number_format", "server", "token_file", "sync_interval"]

@@ -45,12 +45,15 @@ struct DeadlineOptions: ParsableArguments {
     /// Resolves the options into a calendar and a receipt, or a message naming what is wrong.
     func resolve() throws(CalendarError) -> (WorkCalendar, Receipt, UnitZone) {
         guard let civil = CivilDate(iso: date) else { throw .invalidDate(date) }
+        guard DomainLimits.dates.contains(civil) else { throw .dateOutOfRange(date) }
         let zone = try UnitZone(parsing: zone)
         guard let closes = LocalTime(parsing: officeCloses) else { throw .invalidTime(officeCloses) }
         let calendar = try CalendarLoader.load(paths: calendars, jointLeaveIsWorking: jointLeaveIsWorking)
         var time: LocalTime? = nil
         if let at {
-            let moment = zone.localMoment(of: try InstantParser.parse(at))
+            let instant = try InstantParser.parse(at)
+            guard DomainLimits.instants.contains(instant) else { throw .dateOutOfRange(at) }
+            let moment = zone.localMoment(of: instant)
             guard moment.date == civil else { throw .instantDisagreesWithDate(instant: at, zone: zone.description, localDate: moment.date, given: civil) }
             time = moment.time
         }

@@ -37,7 +37,7 @@ struct LetterCommand: ParsableCommand {
         func run() throws {
             let language = languageOption.language
             let local = try store.open(language)
-            let config = Config.load()
+            let config = try Config.loadChecked(language: language)
             let desk = LetterSetup.desk(store: local, config: config)
             let subject: LetterSubject = try withStore(language) { () throws(StoreError) -> LetterSubject in
                 if kind == .answer {

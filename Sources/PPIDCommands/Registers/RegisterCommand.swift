@@ -34,6 +34,11 @@ struct RegisterCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var languageOption: LanguageOption
 
+    func validate() throws {
+        try OptionCheck.year(year, languageOption.language)
+        try OptionCheck.quarter(quarter, languageOption.language)
+    }
+
     func run() throws {
         let text = try csv()
         if let output {

@@ -30,6 +30,11 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var languageOption: LanguageOption
 
+    func validate() throws {
+        try OptionCheck.year(year, languageOption.language)
+        try OptionCheck.quarter(quarter, languageOption.language)
+    }
+
     func run() throws {
         print(try output(), terminator: "")
     }

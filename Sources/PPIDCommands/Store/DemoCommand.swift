@@ -27,9 +27,8 @@ struct DemoCommand: ParsableCommand {
     @OptionGroup var languageOption: LanguageOption
 
     func validate() throws {
-        guard requests >= 0, documents >= 0, requests <= 10_000_000, documents <= 10_000_000 else {
-            throw ValidationError("--requests and --documents: 0 to 10,000,000")
-        }
+        try OptionCheck.range(requests, 0...10_000_000, option: "--requests", languageOption.language)
+        try OptionCheck.range(documents, 0...10_000_000, option: "--documents", languageOption.language)
     }
 
     func run() throws {

@@ -28,7 +28,8 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
-        let config = Config.load(environment: environment)
+        let earlyLanguage = self.language ?? environment["PPID_LANG"].flatMap(Language.init(code:)) ?? Self.languageFromLocale(environment)
+        let config = try Config.loadChecked(environment: environment, language: earlyLanguage)
         let language = self.language ?? environment["PPID_LANG"].flatMap(Language.init(code:))
             ?? config["lang"].flatMap(Language.init(code:)) ?? Self.languageFromLocale(environment)
         let store = self.store.falling(backTo: config, environment: environment)
@@ -44,7 +45,6 @@ struct RunCommand: ParsableCommand {
         let app = try withStore(language) { () throws(StoreError) in try App(store: local, language: language) }
         app.letterDesk = LetterSetup.desk(store: local, config: config, environment: environment)
         if let warning { app.show(warning) }
-        else if let problem = config.problems.first { app.announce(problem) }
         else if isNew && !empty {
             app.announce(language.pick("Ruang kerja contoh dibuat di \(path). Tekan ? untuk bantuan.",
                                        "Demo workspace created at \(path). Press ? for help."))

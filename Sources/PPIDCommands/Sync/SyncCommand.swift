@@ -25,9 +25,14 @@ struct SyncCommand: ParsableCommand {
     @Flag(help: "Hanya tampilkan perubahan yang ditolak server, dengan alasannya / Only list changes the server refused.")
     var conflicts = false
 
+    func validate() throws {
+        try OptionCheck.range(pageSize, 1...5000, option: "--page-size", language.language)
+        try OptionCheck.range(attempts, 1...20, option: "--attempts", language.language)
+    }
+
     func run() throws {
         let language = self.language.language
-        let config = Config.load()
+        let config = try Config.loadChecked(language: language)
         if conflicts {
             let local = try store.falling(backTo: config).open(language)
             let list = try withStore(language) { () throws(StoreError) in try local.conflicts() }

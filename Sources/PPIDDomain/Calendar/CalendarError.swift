@@ -8,6 +8,8 @@ public enum CalendarError: OfficerFacingError, Equatable {
     case unknownZone(String)
     /// A date that is not `YYYY-MM-DD` or does not exist.
     case invalidDate(String)
+    /// A date or instant outside ``DomainLimits/dates``.
+    case dateOutOfRange(String)
     /// An instant that is not ISO 8601.
     case invalidInstant(String)
     /// A time of day that is not `HH:MM`.
@@ -17,6 +19,9 @@ public enum CalendarError: OfficerFacingError, Equatable {
 
     public func text(_ language: Language) -> String {
         switch self {
+        case let .dateOutOfRange(text):
+            return language.pick("Tanggal '\(text)' di luar rentang yang dihitung (\(DomainLimits.datesText)).",
+                                 "The date '\(text)' is outside the range counted (\(DomainLimits.datesText)).")
         case let .malformedLine(source, line, problem):
             return language.pick(
                 "\(source):\(line): \(problem). Perbaiki baris ini (format: tanggal<TAB>jenis<TAB>nama<TAB>dasar hukum).",

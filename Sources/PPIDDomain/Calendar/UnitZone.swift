@@ -19,7 +19,7 @@ public struct UnitZone: Hashable, Sendable, CustomStringConvertible {
 
     private init(known identifier: String) {
         self.identifier = identifier
-        self.timeZone = TimeZone(identifier: identifier) ?? TimeZone(secondsFromGMT: 7 * 3600)!
+        self.timeZone = TimeZone(identifier: identifier) ?? TimeZone(secondsFromGMT: 7 * 3600) ?? .gmt
     }
 
     /// Resolves `WIB`, `WITA`, `WIT` (any case) or an IANA zone name such as `Asia/Pontianak`.
@@ -56,13 +56,22 @@ public struct UnitZone: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The unit's civil date and wall-clock time at `instant`.
+    ///
+    /// Total: an instant outside ``DomainLimits/instants`` (checked where values enter) is taken at
+    /// the nearest end of that range, so that no input can make this trap.
     public func localMoment(of instant: Date) -> LocalMoment {
+        let limits = DomainLimits.instants
+        let bounded = instant.timeIntervalSince1970.isNaN ? limits.lowerBound : min(max(instant, limits.lowerBound), limits.upperBound)
         var calendar = Foundation.Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: instant)
-        // The components of a real instant always form a valid date.
-        let date = CivilDate(year: c.year!, month: c.month!, day: c.day!)!
-        return LocalMoment(date: date, time: LocalTime(hour: c.hour!, minute: c.minute!)!)
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: bounded)
+        guard let year = c.year, let month = c.month, let day = c.day,
+              let date = CivilDate(year: year, month: month, day: day),
+              let time = LocalTime(hour: c.hour ?? 0, minute: c.minute ?? 0) else {
+            // Not reached for an instant within the limits; a date is still owed, so the lower limit's.
+            return LocalMoment(date: DomainLimits.dates.lowerBound, time: LocalTime.midnight)
+        }
+        return LocalMoment(date: date, time: time)
     }
 
     public static func == (lhs: UnitZone, rhs: UnitZone) -> Bool { lhs.identifier == rhs.identifier }
@@ -73,6 +82,14 @@ public struct UnitZone: Hashable, Sendable, CustomStringConvertible {
 public struct LocalTime: Hashable, Comparable, Sendable, CustomStringConvertible {
     public let hour: Int
     public let minute: Int
+
+    /// 00:00.
+    public static let midnight = LocalTime(checkedHour: 0, minute: 0)
+
+    private init(checkedHour hour: Int, minute: Int) {
+        self.hour = hour
+        self.minute = minute
+    }
 
     public init?(hour: Int, minute: Int) {
         guard (0...23).contains(hour), (0...59).contains(minute) else { return nil }

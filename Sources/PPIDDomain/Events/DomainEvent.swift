@@ -64,6 +64,8 @@ public enum EventRejection: OfficerFacingError, Hashable {
     case dispute(DisputeRejection)
     case dip(DIPRejection)
     case wrongCaseKind
+    /// A value out of its range, or an id in the payload that is not the case's.
+    case field(FieldProblem)
 
     public func text(_ language: Language) -> String {
         switch self {
@@ -73,6 +75,7 @@ public enum EventRejection: OfficerFacingError, Hashable {
         case let .dip(r): r.text(language)
         case .wrongCaseKind:
             language.pick("Peristiwa tidak cocok dengan jenis perkaranya.", "The event does not match the kind of its case.")
+        case let .field(problem): problem.text(language)
         }
     }
 }
@@ -83,6 +86,7 @@ public enum DomainRules {
     public static func apply(_ envelope: EventEnvelope, to current: CaseRecord?,
                              context: LifecycleContext) throws(EventRejection) -> CaseRecord {
         let meta = envelope.meta
+        do throws(FieldProblem) { try EventBounds.check(envelope) } catch { throw .field(error) }
         switch envelope.event {
         case let .request(_, event):
             var record: RequestRecord? = nil

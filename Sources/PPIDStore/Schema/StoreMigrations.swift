@@ -10,6 +10,9 @@ enum StoreMigrations {
         migrator.registerMigration("v1-core", migrate: core)
         migrator.registerMigration("v2-search", migrate: search)
         migrator.registerMigration("v3-drafts", migrate: drafts)
+        migrator.registerMigration("v4-application-id") { db in
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+        }
         return migrator
     }
 
@@ -191,6 +194,23 @@ enum StoreMigrations {
             INSERT INTO dip_category_counts SELECT category, count(*) FROM dip_entries WHERE retired = 0 GROUP BY category;
             """)
         for trigger in SearchSchema.triggers { try db.execute(sql: trigger) }
+    }
+
+    /// SQLite's `application_id` of a unit's ppid database ('PPID').
+    static let applicationID: Int32 = 0x5050_4944
+
+    /// Refuses a file that holds another program's tables before any migration writes to it: a ppid
+    /// database carries the application id, or (before it did) the record of the first migration.
+    static func checkOwnership(_ db: Database, path: String) throws {
+        let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        if id == applicationID { return }
+        let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        if id == 0 && tables.isEmpty { return }
+        if id == 0, tables.contains("grdb_migrations"),
+           try String.fetchOne(db, sql: "SELECT identifier FROM grdb_migrations WHERE identifier = 'v1-core'") != nil {
+            return
+        }
+        throw StoreError.notOurDatabase(path: path)
     }
 
     /// Half-filled forms of the terminal app, kept so an SSH drop loses nothing.

@@ -48,6 +48,7 @@ public final class LocalStore: Sendable {
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             let migrator = StoreMigrations.migrator
+            try pool.read { db in try StoreMigrations.checkOwnership(db, path: path) }
             if try pool.read({ db in try migrator.hasBeenSuperseded(db) }) { throw StoreError.newerSchema(path: path) }
             try migrator.migrate(pool)
         } catch {

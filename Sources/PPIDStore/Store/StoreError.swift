@@ -11,6 +11,8 @@ public enum StoreError: OfficerFacingError {
     case readOnly(path: String)
     /// The file was written by a newer version of ppid.
     case newerSchema(path: String)
+    /// A SQLite file of another program (or a ppid-central database): refused before anything is written.
+    case notOurDatabase(path: String)
     /// The disk (or the file's size limit) is full; the change was not saved.
     case diskFull(path: String)
     /// The folder for the file cannot be created.
@@ -38,6 +40,9 @@ public enum StoreError: OfficerFacingError {
         case let .newerSchema(path):
             language.pick("Basis data '\(path)' dibuat oleh versi ppid yang lebih baru. Perbarui ppid sebelum membukanya.",
                           "The database '\(path)' was written by a newer ppid. Update ppid before opening it.")
+        case let .notOurDatabase(path):
+            language.pick("Berkas \(path) adalah basis data program lain, bukan basis data ppid; tidak ada yang diubah. Beri --db ke berkas lain.",
+                          "The file \(path) is another program's database, not a ppid database; nothing was changed. Give --db another file.")
         case let .diskFull(path):
             language.pick("Disk penuh: perubahan tidak disimpan di '\(path)'; data sebelumnya utuh. Kosongkan ruang lalu ulangi.",
                           "The disk is full: the change was not saved to '\(path)'; earlier data is intact. Free some space and try again.")

@@ -11,8 +11,8 @@ public final class CentralClient: Sendable {
     let settings: SyncSettings
     let http: HTTPClient
     private let counters = Mutex((roundTrips: 0, bytesReceived: 0, bytesSent: 0))
-    /// The most a single answer may be, decompressed.
-    static let maximumAnswer = 256 << 20
+    /// The most a single answer may be, decompressed: far above the server's page budget.
+    public static let maximumAnswer = 64 << 20
 
     public init(settings: SyncSettings) {
         self.settings = settings
@@ -54,6 +54,12 @@ public final class CentralClient: Sendable {
         guard response.outcomes.count == request.events.count else {
             throw .malformedAnswer("\(response.outcomes.count) outcomes for \(request.events.count) events")
         }
+        // Matched by id, not by position: an answer naming an event that was not sent, or one twice, is refused whole.
+        let sent = Set(request.events.map(\.envelope.meta.id))
+        let named = Set(response.outcomes.map(\.eventID))
+        guard named == sent else {
+            throw .inconsistentServer("the push answer names \(named.subtracting(sent).count) events that were not sent")
+        }
         return response
     }
 
@@ -87,6 +93,7 @@ public final class CentralClient: Sendable {
 
     func send(_ method: HTTPMethod, _ path: String, body: Data?) async throws(SyncError) -> Data {
         let server = settings.server.absoluteString
+        guard TokenFile.isWellFormed(settings.token) else { throw .tokenFileInvalid(path: "(token)") }
         var url = server
         if !url.hasSuffix("/") { url += "/" }
         var request = HTTPClientRequest(url: url + path)
@@ -101,21 +108,37 @@ public final class CentralClient: Sendable {
         }
         let answer: Data
         let status: Int
+        let http = self.http
+        let timeout = settings.timeout
+        let sentRequest = request
         do {
-            let response = try await http.execute(request, timeout: .seconds(Int64(settings.timeout.components.seconds)))
-            status = Int(response.status.code)
-            let wireBytes = response.headers.first(name: "Content-Length").flatMap(Int.init)
-            let buffer = try await response.body.collect(upTo: Self.maximumAnswer)
+            // One deadline for the whole answer, body included: a server that sends a byte now and
+            // then cannot hold a sync past it.
+            let (code, buffer, wireBytes) = try await Self.within(timeout) {
+                let response = try await http.execute(sentRequest, timeout: .seconds(Int64(timeout.components.seconds)))
+                let wireBytes = response.headers.first(name: "Content-Length").flatMap(Int.init)
+                if let wireBytes, wireBytes > Self.maximumAnswer { throw NIOTooManyBytesError(maxBytes: Self.maximumAnswer) }
+                let buffer = try await response.body.collect(upTo: Self.maximumAnswer)
+                return (Int(response.status.code), buffer, wireBytes)
+            }
+            status = code
             answer = Data(buffer.readableBytesView)
             counters.withLock {
                 $0.roundTrips += 1
                 $0.bytesReceived += wireBytes ?? buffer.readableBytes
                 $0.bytesSent += body?.count ?? 0
             }
+        } catch is AnswerDeadline {
+            throw .timedOut(server: server)
+        } catch is NIOTooManyBytesError {
+            throw .answerTooLarge(limitBytes: Self.maximumAnswer)
         } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout || error == .connectTimeout {
             throw .timedOut(server: server)
         } catch {
-            let detail = Self.short(error)
+            let detail = Self.redacted(Self.short(error), token: settings.token)
+            if detail.contains("limit") && detail.lowercased().contains("decompress") {
+                throw .answerTooLarge(limitBytes: Self.maximumAnswer)
+            }
             // A body cut short or garbled in transit is a bad answer, not an absent server.
             if detail.contains("truncated") || detail.contains("ecompression") || detail.contains("corrupt") {
                 throw .malformedAnswer("the answer was cut short or garbled: \(detail)")
@@ -125,9 +148,42 @@ public final class CentralClient: Sendable {
         switch status {
         case 200..<300: return answer
         case 401: throw .unauthorized
-        case 403: throw .forbidden(Self.message(in: answer) ?? "403")
-        default: throw .serverFailed(status: status, message: Self.message(in: answer) ?? String(decoding: answer.prefix(200), as: UTF8.self))
+        case 403: throw .forbidden(Self.printable(Self.message(in: answer) ?? "403"))
+        default: throw .serverFailed(status: status, message: Self.printable(Self.message(in: answer) ?? String(decoding: answer.prefix(200), as: UTF8.self)))
         }
+    }
+
+    /// The deadline of a whole answer passed.
+    struct AnswerDeadline: Error {}
+
+    /// Runs `body`, cancelling it and throwing ``AnswerDeadline`` once `limit` has passed.
+    static func within<T: Sendable>(_ limit: Duration, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await body() }
+            group.addTask {
+                try await Task.sleep(for: limit)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let value = first else { throw AnswerDeadline() }
+            return value
+        }
+    }
+
+    /// `text` with every occurrence of the token blanked: no error message carries it.
+    static func redacted(_ text: String, token: String) -> String {
+        token.isEmpty ? text : text.replacingOccurrences(of: token, with: "***")
+    }
+
+    /// A text from the server made safe to show and store: control characters (a terminal would
+    /// take some as escape sequences) become spaces, and it is cut to `maximum` characters.
+    public static func printable(_ text: String, maximum: Int = 500) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars.prefix(maximum) {
+            let value = scalar.value
+            scalars.append(value < 0x20 || (0x7F...0x9F).contains(value) ? " " : scalar)
+        }
+        return String(scalars)
     }
 
     static func message(in data: Data) -> String? {

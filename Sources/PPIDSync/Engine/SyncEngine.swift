@@ -126,6 +126,7 @@ public final class SyncEngine: Sendable {
             reference = Int64(try store.syncValue("referenceRevision") ?? "") ?? -1
         } catch { throw SyncError.from(error) }
         var checkedIdentity = false
+        var stalled = 0
         var next: Task<Result<(ChangesPage, [Data]?, Int), SyncError>, Never>? = fetch(after: cursor, reference: reference)
         let trace = SyncTrace.enabled
         var bulk = false
@@ -142,6 +143,14 @@ public final class SyncEngine: Sendable {
             if !checkedIdentity {
                 try checkIdentity(page, report: &report)
                 checkedIdentity = true
+            }
+            if try Self.checkConsistency(of: page, after: cursor) {
+                stalled = 0
+            } else if page.hasMore {
+                stalled += 1
+                guard stalled < Self.stalledPagesAllowed else {
+                    throw .inconsistentServer("\(stalled) pages in a row say more follows but do not move past \(cursor)")
+                }
             }
             let newCursor = max(cursor, page.nextCursor)
             if page.hasMore && !bulk {
@@ -188,6 +197,37 @@ public final class SyncEngine: Sendable {
                 return .failure(error)
             }
         }
+    }
+
+    /// How many pages in a row may bring nothing new while saying that more follows (a stale copy
+    /// from a proxy, a page sent twice) before the server is taken to be looping.
+    static let stalledPagesAllowed = 3
+
+    /// Refuses a page that cannot be a true continuation of the log after `cursor`: sequence numbers
+    /// must rise, the next cursor must be the last event's (an empty page may not move it), may not
+    /// pass the server's latest number, and may not go back past events the page brings. A page
+    /// wholly at or before the cursor (sent twice) is allowed and changes nothing. Returns whether
+    /// the page moves the cursor forward.
+    static func checkConsistency(of page: ChangesPage, after cursor: Int64) throws(SyncError) -> Bool {
+        var previous: Int64 = .min
+        for event in page.events {
+            guard let sequence = event.sequence else { throw .malformedAnswer("an event without a sequence number") }
+            guard sequence > previous else {
+                throw .inconsistentServer("sequence \(sequence) after \(previous) in one page")
+            }
+            previous = sequence
+        }
+        if let last = page.events.last?.sequence {
+            guard page.nextCursor == last else {
+                throw .inconsistentServer("next cursor \(page.nextCursor), but the page ends at \(last)")
+            }
+        } else if page.nextCursor > cursor {
+            throw .inconsistentServer("the cursor moves from \(cursor) to \(page.nextCursor) on a page without events")
+        }
+        if let latest = page.latest, page.nextCursor > latest {
+            throw .inconsistentServer("cursor \(page.nextCursor) past the server's latest number \(latest)")
+        }
+        return page.nextCursor > cursor
     }
 
     /// The server's page in the store's terms; an event of another unit in a unit's page is refused.
@@ -258,7 +298,8 @@ public final class SyncEngine: Sendable {
                         guard let sequence = outcome.sequence else { throw SyncError.malformedAnswer("accepted without a sequence number") }
                         accepted.append((outcome.eventID, sequence))
                     case .rejected:
-                        try store.markRejected(outcome.eventID, reason: outcome.reason ?? outcome.reasonEnglish ?? "ditolak server")
+                        let reason = CentralClient.printable(outcome.reason ?? outcome.reasonEnglish ?? "ditolak server")
+                        try store.markRejected(outcome.eventID, reason: reason)
                         report.rejected += 1
                     }
                 }

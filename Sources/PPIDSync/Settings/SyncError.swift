@@ -9,6 +9,12 @@ public enum SyncError: OfficerFacingError, Equatable {
     case badServerAddress(String)
     case tokenFileMissing(path: String)
     case tokenFileExposed(path: String)
+    /// The token file holds something that is not a token (control characters, spaces, too long).
+    case tokenFileInvalid(path: String)
+    /// An answer larger than the client takes (the server's pages are far smaller).
+    case answerTooLarge(limitBytes: Int)
+    /// The server's answers contradict themselves (a cursor that goes back, a page that never ends).
+    case inconsistentServer(String)
     case unreachable(server: String, detail: String)
     case timedOut(server: String)
     case unauthorized
@@ -32,6 +38,15 @@ public enum SyncError: OfficerFacingError, Equatable {
         case let .tokenFileExposed(path):
             language.pick("Berkas token \(path) dapat dibaca pengguna lain. Jalankan: chmod 600 \(path)",
                           "The token file \(path) is readable by other users. Run: chmod 600 \(path)")
+        case let .tokenFileInvalid(path):
+            language.pick("Berkas token \(path) tidak berisi token yang sah (ada spasi, karakter kendali, atau terlalu panjang). Tulis ulang dengan 'ppid-central token issue --output'.",
+                          "The token file \(path) does not hold a valid token (spaces, control characters, or too long). Write it again with 'ppid-central token issue --output'.")
+        case let .answerTooLarge(limit):
+            language.pick("Jawaban server terlalu besar (lebih dari \(limit >> 20) MiB). Tidak ada yang diubah; laporkan ke admin PPID Utama.",
+                          "The answer was too large (over \(limit >> 20) MiB). Nothing was changed; tell the PPID Utama administrator.")
+        case let .inconsistentServer(detail):
+            language.pick("Jawaban server tidak konsisten (\(detail)). Sinkron dihentikan tanpa mengubah apa pun; laporkan ke admin PPID Utama.",
+                          "The server's answers are inconsistent (\(detail)). The sync stopped without changing anything; tell the PPID Utama administrator.")
         case let .unreachable(server, detail):
             language.pick("Server \(server) tidak dapat dihubungi (\(detail)). Perubahan tetap tersimpan dan dikirim saat sinkron berikutnya.",
                           "The server \(server) cannot be reached (\(detail)). Changes are kept and sent at the next sync.")

@@ -38,7 +38,14 @@ public enum TokenFile {
               case let token = text.trimmingCharacters(in: .whitespacesAndNewlines), !token.isEmpty else {
             throw .tokenFileMissing(path: path)
         }
+        // Never echoed: a wrong file (a key, a note) must not end up in an error message or the database.
+        guard isWellFormed(token) else { throw .tokenFileInvalid(path: path) }
         return token
+    }
+
+    /// A token is one line of visible ASCII (what `ppid-central token issue` writes), at most 512 bytes.
+    public static func isWellFormed(_ token: String) -> Bool {
+        !token.isEmpty && token.utf8.count <= 512 && token.utf8.allSatisfy { (0x21...0x7E).contains($0) }
     }
 }
 
