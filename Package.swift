@@ -111,9 +111,12 @@ let package = Package(
                                    .product(name: "AsyncHTTPClient", package: "async-http-client")]),
         .testTarget(name: "PPIDSyncTests",
                     dependencies: ["PPIDSync", "PPIDCentralServer", "PPIDCentral", "PPIDStore", "PPIDWire", "PPIDDomain",
-                                   .product(name: "AsyncHTTPClient", package: "async-http-client")]),
+                                   .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                                   // A hostile server for the client, written per test.
+                                   .product(name: "Hummingbird", package: "hummingbird")]),
         .testTarget(name: "PPIDLettersTests", dependencies: ["PPIDLetters", "PPIDDomain"]),
-        .testTarget(name: "PPIDCommandsTests", dependencies: ["PPIDCommands", "PPIDDomain"]),
+        .testTarget(name: "PPIDCommandsTests", dependencies: ["PPIDCommands", "PPIDDomain", "PPIDStore",
+                                                            .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )
