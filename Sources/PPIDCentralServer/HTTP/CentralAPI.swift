@@ -17,22 +17,12 @@ struct CentralAPI: Sendable {
     static let maximumPushEvents = 2000
     /// The largest intake body accepted.
     static let maximumIntakeBytes = 256 << 10
-    /// Methods answered 405 (with `Allow`) on a path that exists under another method.
-    static let otherMethods: [HTTPRequest.Method] = [.get, .post, .put, .delete, .patch, .options, .trace, .connect]
 
     func register(on router: Router<BasicRequestContext>) {
+        router.add(middleware: MethodNotAllowedMiddleware())
         for endpoint in Endpoint.allCases {
             router.on(RouterPath(endpoint.path), method: endpoint.method) { request, context in
                 try await self.handle(endpoint, request: request, context: context)
-            }
-            for method in Self.otherMethods where method != endpoint.method {
-                router.on(RouterPath(endpoint.path), method: method) { _, _ -> Response in
-                    throw APIFailure(status: .methodNotAllowed,
-                                     body: WireError(error: "method-not-allowed",
-                                                     message: "Metode \(method) tidak dipakai di \(endpoint.path); gunakan \(endpoint.method).",
-                                                     messageEnglish: "Method \(method) is not used on \(endpoint.path); use \(endpoint.method)."),
-                                     headers: [.allow: endpoint.method.rawValue])
-                }
             }
         }
     }
