@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Logging
 import Synchronization
 import Testing
 import PPIDDomain
@@ -92,8 +93,10 @@ final class HostileServer: Sendable {
             return Self.json((try? WireCoding.encoder().encode(PushResponse(outcomes: outcomes))) ?? Data())
         }
         let (stream, continuation) = AsyncStream<Int>.makeStream()
+        var logger = Logger(label: "hostile-server")
+        logger.logLevel = .critical  // its own shutdown chatter is not the test's output
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                              onServerRunning: { continuation.yield($0.localAddress?.port ?? 0) })
+                              onServerRunning: { continuation.yield($0.localAddress?.port ?? 0) }, logger: logger)
         let running = Task { try await app.runService(gracefulShutdownSignals: []) }
         var iterator = stream.makeAsyncIterator()
         port = await iterator.next() ?? 0

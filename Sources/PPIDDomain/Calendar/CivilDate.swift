@@ -86,7 +86,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public var weekday: Weekday {
         // 1970-01-01 was a Thursday.
         let index = ((daysSinceEpoch % 7) + 7 + 4) % 7  // 0 = Sunday
-        return Weekday(rawValue: index)!
+        return Weekday(rawValue: index) ?? .sunday  // index is always 0...6
     }
 
     /// `YYYY-MM-DD`.

@@ -26,7 +26,7 @@ extension ServiceReport {
             Line(key: "outcome.refused", label: l.pick("Ditolak", "Refused"), value: "\(r.refused)"),
         ]
         for (basis, count) in r.exemptionsByBasis.sorted(by: { $0.key < $1.key }) {
-            let label = basis.hasPrefix("17") && basis.count == 3 ? "Pasal 17 huruf \(basis.last!)" : basis
+            let label = basis.hasPrefix("17") && basis.count == 3 ? "Pasal 17 huruf \(basis.suffix(1))" : basis
             lines.append(Line(key: "exemption.\(basis)", label: "  " + l.pick("Dasar pengecualian: ", "Exemption basis: ") + label, value: "\(count)"))
         }
         lines += [
@@ -36,8 +36,9 @@ extension ServiceReport {
             Line(key: "requests.open", label: l.pick("Masih berjalan", "Still open"), value: "\(r.stillOpen)"),
             Line(key: "objections.received", label: l.pick("Keberatan diterima", "Objections received"), value: "\(r.objectionsReceived)"),
         ]
-        for ground in ObjectionGround.allCases where r.objectionsByGround[ground] != nil {
-            lines.append(Line(key: "objections.ground.\(ground.rawValue)", label: "  " + ground.text(l), value: "\(r.objectionsByGround[ground]!)"))
+        for ground in ObjectionGround.allCases {
+            guard let count = r.objectionsByGround[ground] else { continue }
+            lines.append(Line(key: "objections.ground.\(ground.rawValue)", label: "  " + ground.text(l), value: "\(count)"))
         }
         let outcomes = ["granted": l.pick("Keberatan diterima atasan", "Objection granted"), "refusal-upheld": l.pick("Penolakan dikuatkan", "Refusal upheld"),
                         "settled": l.pick("Musyawarah", "Settled by agreement"), "pending": l.pick("Belum ditanggapi", "Not yet answered"),

@@ -45,8 +45,10 @@ extension JSONTape {
         var text = text
         return text.withUTF8 { utf8 in
             guard utf8.count == length else { return false }
+            guard length > 0, let key = utf8.baseAddress else { return true }
             return bytes.withUnsafeBufferPointer { buffer in
-                memcmp(buffer.baseAddress! + Int(item.start), utf8.baseAddress!, length) == 0
+                guard let base = buffer.baseAddress else { return false }
+                return memcmp(base + Int(item.start), key, length) == 0
             }
         }
     }
@@ -187,7 +189,8 @@ extension JSONTape {
         guard item.kind == .string, !item.escaped, item.end - item.start == 36 else { throw Mismatch(node: node, expected: "a UUID") }
         var raw: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         let parsed = bytes.withUnsafeBufferPointer { buffer -> Bool in
-            let text = buffer.baseAddress! + Int(item.start)
+            guard let base = buffer.baseAddress else { return false }
+            let text = base + Int(item.start)
             return withUnsafeMutableBytes(of: &raw) { out -> Bool in
                 var offset = 0
                 for byteIndex in 0..<16 {

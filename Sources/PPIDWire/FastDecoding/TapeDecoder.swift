@@ -127,7 +127,7 @@ struct TapeUnkeyedContainer: UnkeyedDecodingContainer {
     }
 
     var codingPath: [any CodingKey] { [] }
-    var isAtEnd: Bool { currentIndex >= count! }
+    var isAtEnd: Bool { currentIndex >= (count ?? 0) }
     var tape: JSONTape { decoder.tape }
 
     /// The next element's node, and a step past it.
