@@ -3,6 +3,7 @@ import GRDB
 import Testing
 @testable import PPIDCentral
 @testable import PPIDCentralServer
+import PPIDDomain
 
 /// The admin command line and the central database file under bad input.
 @Suite("Hostile input: ppid-central")
@@ -48,5 +49,30 @@ struct AdminInputTests {
         _ = try CentralStore(path: own)
         _ = try CentralStore(path: own)
         #expect(try DatabaseQueue(path: own).read { db in try Int32.fetchOne(db, sql: "PRAGMA application_id") } == CentralStore.applicationID)
+    }
+
+    @Test("dispatch takes every intake field, --nik and --received in the unit's local time included, with the API's validation")
+    func dispatchFields() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ppid-dispatch-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let db = folder + "/central.sqlite"
+        let store = try CentralStore(path: db)
+        try store.addUnit(code: "UTAMA", name: "PPID Utama", isMain: true)
+        try store.addUnit(code: "PAPUA", name: "Perwakilan Papua", zone: "WIT")
+        let base = ["dispatch", "--db", db, "--unit", "PAPUA", "--name", "Siti", "--information", "Data", "--purpose", "Riset", "--address", "Jayapura"]
+        var command = try CentralCommand.parseAsRoot(base + ["--nik", "3171234567890002", "--received", "2026-11-26T08:30", "--obtain", "salinan-cetak"])
+        try command.run()
+        let records = try store.caseRecords(unit: "PAPUA")
+        guard case let .request(request)? = records.values.first else { Issue.record("no request dispatched"); return }
+        #expect(request.registration.receivedAt == ISO8601DateFormatter().date(from: "2026-11-25T23:30:00Z"), "08:30 WIT is 23:30 UTC the day before")
+        #expect(request.receivedOn == CivilDate(iso: "2026-11-26"))
+        #expect(request.registration.obtainMethod == .hardCopy)
+        var withoutNIK = try CentralCommand.parseAsRoot(base)
+        #expect(throws: (any Error).self, "a person needs a NIK, as at the API") { try withoutNIK.run() }
+        var future = try CentralCommand.parseAsRoot(base + ["--nik", "3171234567890002", "--received", "2999-01-01T08:00"])
+        #expect(throws: (any Error).self, "a receipt in the future is refused") { try future.run() }
+        var badTime = try CentralCommand.parseAsRoot(base + ["--nik", "3171234567890002", "--received", "kemarin"])
+        #expect(throws: (any Error).self) { try badTime.run() }
+        #expect(try store.caseRecords(unit: "PAPUA").count == 1)
     }
 }

@@ -132,26 +132,68 @@ struct DispatchCommand: ParsableCommand {
     @Option(help: "Rincian informasi yang diminta. / Information requested.") var information: String
     @Option(help: "Tujuan penggunaan. / Purpose.") var purpose: String
     @Option(help: "Saluran: portal, aplikasi, email, surat, langsung. / Channel.") var channel = "portal"
+    @Option(help: "NIK pemohon perorangan (16 angka). / A person's NIK (16 digits).") var nik: String?
+    @Option(help: "Dokumen badan hukum (untuk pemohon badan hukum). / An entity's registration document.") var entityDocument: String?
     @Option(help: "Alamat pemohon. / Address.") var address = ""
     @Option(help: "Surel pemohon. / Email.") var email = ""
+    @Option(help: "Telepon pemohon. / Phone.") var phone = ""
+    @Option(help: "Pekerjaan pemohon. / Occupation.") var occupation = ""
+    @Option(help: "Cara memperoleh: melihat, membaca, mendengarkan, mencatat, salinan-elektronik, salinan-cetak. / How to obtain it.")
+    var obtain = ObtainMethod.softCopy.rawValue
+    @Option(help: "Cara menerima salinan: ambil-langsung, pos, kurir, faksimili, email. / How a copy is delivered.")
+    var delivery = DeliveryMethod.email.rawValue
+    @Option(help: "Diterima pada: TTTT-BB-HHTJJ:MM waktu unit, atau dengan zona (…Z, …+07:00); bawaan sekarang. / Received at: the unit's local time, or with a zone; default now.")
+    var received: String?
     @Option(help: "Petugas PPID Utama yang mencatat. / The PPID Utama officer recording it.") var officer = "admin"
 
     func run() throws {
         guard let channel = Channel(rawValue: channel) else {
-            throw CentralError.invalid(field: "channel", reason: Channel.allCases.map(\.rawValue).joined(separator: ", ")).exit()
+            throw CentralError.invalid(field: "--channel", reason: Channel.allCases.map(\.rawValue).joined(separator: ", ")).exit()
+        }
+        guard let obtainMethod = ObtainMethod(rawValue: obtain) else {
+            throw CentralError.invalid(field: "--obtain", reason: ObtainMethod.allCases.map(\.rawValue).joined(separator: ", ")).exit()
+        }
+        guard let deliveryMethod = DeliveryMethod(rawValue: delivery) else {
+            throw CentralError.invalid(field: "--delivery", reason: DeliveryMethod.allCases.map(\.rawValue).joined(separator: ", ")).exit()
         }
         let store = try database.open()
         let units = try perform { () throws(CentralError) in try store.units() }
         guard let main = units.first(where: \.isMain) else {
             throw CentralError.notPermitted("belum ada unit PPID Utama ('unit add --main') / no PPID Utama unit yet").exit()
         }
-        let intake = IntakeRequest(unit: unit.uppercased(), receivedAt: nil, channel: channel,
-                                   requester: Requester(name: name, address: address, email: email),
-                                   information: information, purpose: purpose)
+        guard let target = units.first(where: { $0.code == unit.uppercased() }) else { throw CentralError.unknownUnit(unit).exit() }
+        let zone = (try? UnitZone(parsing: target.zone)) ?? .wib
+        var receivedAt: Date? = nil
+        if let received {
+            guard let instant = ReceivedTime.parse(received, zone: zone) else {
+                throw CentralError.invalid(field: "--received", reason: "TTTT-BB-HHTJJ:MM, mis. 2026-12-01T09:30 atau 2026-12-01T09:30+09:00 / e.g. 2026-12-01T09:30").exit()
+            }
+            receivedAt = instant
+        }
+        let requester = Requester(kind: entityDocument == nil ? .person : .entity, name: name, nik: nik, entityDocument: entityDocument,
+                                  address: address, occupation: occupation, phone: phone, email: email)
+        let intake = IntakeRequest(unit: target.code, receivedAt: receivedAt, channel: channel, requester: requester,
+                                   information: information, purpose: purpose, obtainMethod: obtainMethod, deliveryMethod: deliveryMethod)
         let answer = try perform { () throws(CentralError) in
             try store.dispatch(intake, by: Principal(officer: officer, unit: main.code, isMain: true))
         }
         print("\(answer.registrationNumber) → \(answer.unit), pemberitahuan paling lambat / notice due \(answer.noticeDue)")
+    }
+}
+
+/// The `--received` of `dispatch`: an ISO 8601 instant with its zone, or a unit's local wall-clock time.
+enum ReceivedTime {
+    static func parse(_ text: String, zone: UnitZone) -> Date? {
+        let withZone = ISO8601DateFormatter()
+        withZone.formatOptions = [.withInternetDateTime]
+        if let instant = withZone.date(from: text) { return instant }
+        let local = DateFormatter()
+        local.locale = Locale(identifier: "en_US_POSIX")
+        local.timeZone = zone.timeZone
+        local.dateFormat = "yyyy-MM-dd'T'HH:mm"
+        if let instant = local.date(from: text) { return instant }
+        local.dateFormat = "yyyy-MM-dd"
+        return local.date(from: text)
     }
 }
 
