@@ -75,4 +75,25 @@ struct AdminInputTests {
         #expect(throws: (any Error).self) { try badTime.run() }
         #expect(try store.caseRecords(unit: "PAPUA").count == 1)
     }
+
+    @Test("An admin command refuses a database that does not exist unless --create is given")
+    func missingDatabase() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ppid-missing-\(UUID())").path
+        let db = folder + "/central.sqlite"
+        for arguments in [["unit", "list"], ["unit", "add", "HUMAS", "--name", "Humas"], ["serve"]] {
+            let command = try CentralCommand.parseAsRoot(arguments + ["--db", db])
+            if let serve = command as? ServeCommand {
+                #expect(throws: (any Error).self) { _ = try serve.database.open(demo: serve.demo) }
+            } else {
+                var command = command
+                #expect(throws: (any Error).self, "\(arguments)") { try command.run() }
+            }
+            #expect(!FileManager.default.fileExists(atPath: db), "\(arguments) created nothing")
+        }
+        var create = try CentralCommand.parseAsRoot(["unit", "add", "UTAMA", "--name", "PPID Utama", "--main", "--db", db, "--create"])
+        try create.run()
+        var list = try CentralCommand.parseAsRoot(["unit", "list", "--db", db])
+        try list.run()
+        #expect(try CentralStore(path: db).units().map(\.code) == ["UTAMA"])
+    }
 }

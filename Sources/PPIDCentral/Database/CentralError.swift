@@ -8,6 +8,8 @@ public enum CentralError: OfficerFacingError, Equatable {
     case newerSchema(path: String)
     /// The file is a SQLite database of another program (or another ppid file): nothing was written to it.
     case notOurDatabase(path: String)
+    /// The database file does not exist, and `--create` was not given.
+    case missingDatabase(path: String)
     case unknownUnit(String)
     case unknownOfficer(String)
     case duplicate(what: String)
@@ -26,6 +28,9 @@ public enum CentralError: OfficerFacingError, Equatable {
         case let .notOurDatabase(path):
             language.pick("Berkas \(path) bukan basis data ppid-central (milik program lain); tidak ada yang diubah. Beri --db ke berkas lain.",
                           "The file \(path) is not a ppid-central database (it belongs to another program); nothing was changed. Give --db another file.")
+        case let .missingDatabase(path):
+            language.pick("Basis data pusat \(path) tidak ada. Periksa --db (atau PPID_CENTRAL_DB); untuk membuat yang baru, tambahkan --create.",
+                          "The central database \(path) does not exist. Check --db (or PPID_CENTRAL_DB); to create a new one, add --create.")
         case let .unknownUnit(code):
             language.pick("Unit '\(code)' tidak dikenal. Buat dulu dengan 'ppid-central unit add'.",
                           "Unit '\(code)' is unknown. Create it first with 'ppid-central unit add'.")

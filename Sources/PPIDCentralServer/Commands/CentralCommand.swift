@@ -24,15 +24,24 @@ struct DatabaseOption: ParsableArguments {
     @Option(name: .long, help: "Berkas basis data pusat (SQLite). Bawaan: $PPID_CENTRAL_DB atau ~/.local/share/ppid-central/central.sqlite")
     var db: String?
 
+    @Flag(help: "Buat basis data pusat bila belum ada (tanpa ini, berkas yang tidak ada ditolak). / Create the central database if it does not exist (without it, a missing file is refused).")
+    var create = false
+
     func path(demo: Bool = false) -> String {
         if let db { return (db as NSString).expandingTildeInPath }
         if let env = ProcessInfo.processInfo.environment["PPID_CENTRAL_DB"], !env.isEmpty { return env }
         return (CentralPaths.dataFolder as NSString).appendingPathComponent(demo ? "demo.sqlite" : "central.sqlite")
     }
 
+    /// Opens the database; a file that does not exist is created only with `--create` (or for the
+    /// demo), so a forgotten `--db` never sends the admin's work into a new, empty database.
     func open(demo: Bool = false) throws -> CentralStore {
+        let path = path(demo: demo)
+        if !demo && !create && !FileManager.default.fileExists(atPath: path) {
+            throw CentralExit.failed(.missingDatabase(path: path))
+        }
         do {
-            return try CentralStore(path: path(demo: demo))
+            return try CentralStore(path: path)
         } catch {
             throw CentralExit.failed(error)
         }

@@ -33,7 +33,7 @@ struct APIFailure: HTTPResponseError {
         switch error {
         case .notPermitted: return APIFailure(status: .forbidden, body: body)
         case .unknownUnit, .unknownOfficer, .invalid, .badCalendar, .duplicate: return APIFailure(status: .unprocessableContent, body: body)
-        case .database, .newerSchema, .notOurDatabase: return APIFailure(status: .serviceUnavailable, body: body)
+        case .database, .newerSchema, .notOurDatabase, .missingDatabase: return APIFailure(status: .serviceUnavailable, body: body)
         }
     }
 
@@ -44,7 +44,7 @@ struct APIFailure: HTTPResponseError {
         case .unknownOfficer: "unknown-officer"
         case .invalid, .badCalendar: "invalid"
         case .duplicate: "duplicate"
-        case .database, .newerSchema, .notOurDatabase: "unavailable"
+        case .database, .newerSchema, .notOurDatabase, .missingDatabase: "unavailable"
         }
     }
 }

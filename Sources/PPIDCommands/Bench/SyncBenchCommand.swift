@@ -46,7 +46,7 @@ struct SyncBenchCommand: ParsableCommand {
         let database = "\(folder)/central-\(count).sqlite"
         if !FileManager.default.fileExists(atPath: database) {
             let started = Date()
-            try Self.runTool(central, ["generate", "--db", database, "--events", String(count)])
+            try Self.runTool(central, ["generate", "--db", database, "--create", "--events", String(count)])
             print(String(format: "generated %d events in %.1f s (kept in %@)", count, Date().timeIntervalSince(started), database))
         }
         for (login, unit) in [("bench", "HUMAS"), ("benchkeu", "KEU")] {
