@@ -93,12 +93,13 @@ public final class CentralClient: Sendable {
 
     func send(_ method: HTTPMethod, _ path: String, body: Data?) async throws(SyncError) -> Data {
         let server = settings.server.absoluteString
-        guard TokenFile.isWellFormed(settings.token) else { throw .tokenFileInvalid(path: "(token)") }
+        let token = try settings.tokenFile.map { path throws(SyncError) in try TokenFile.read(path) } ?? settings.token
+        guard TokenFile.isWellFormed(token) else { throw .tokenFileInvalid(path: "(token)") }
         var url = server
         if !url.hasSuffix("/") { url += "/" }
         var request = HTTPClientRequest(url: url + path)
         request.method = method
-        request.headers.add(name: "Authorization", value: "Bearer \(settings.token)")
+        request.headers.add(name: "Authorization", value: "Bearer \(token)")
         request.headers.add(name: "Accept", value: "application/json")
         request.headers.add(name: "Accept-Encoding", value: "gzip")
         request.headers.add(name: "User-Agent", value: "ppid-sync/1")
@@ -135,7 +136,7 @@ public final class CentralClient: Sendable {
         } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout || error == .connectTimeout {
             throw .timedOut(server: server)
         } catch {
-            let detail = Self.redacted(Self.short(error), token: settings.token)
+            let detail = Self.redacted(Self.short(error), token: token)
             if detail.contains("limit") && detail.lowercased().contains("decompress") {
                 throw .answerTooLarge(limitBytes: Self.maximumAnswer)
             }

@@ -4,6 +4,9 @@ import Foundation
 public struct SyncSettings: Sendable {
     public var server: URL
     public var token: String
+    /// The file the token came from: read again before every request, so a token file replaced
+    /// on disk (a new token after a revocation) is used from the next sync on, without a restart.
+    public var tokenFile: String?
     /// Events per pulled page and per pushed batch.
     public var pageSize = 2000
     public var pushBatch = 500
@@ -23,7 +26,9 @@ public struct SyncSettings: Sendable {
         guard let address, !address.isEmpty, let tokenFile, !tokenFile.isEmpty else { throw .notConfigured }
         guard let url = URL(string: address), let scheme = url.scheme, ["http", "https"].contains(scheme.lowercased()),
               url.host != nil else { throw .badServerAddress(address) }
-        return SyncSettings(server: url, token: try TokenFile.read(tokenFile))
+        var settings = SyncSettings(server: url, token: try TokenFile.read(tokenFile))
+        settings.tokenFile = tokenFile
+        return settings
     }
 }
 
