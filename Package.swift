@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // The law and the language of the work: calendars, deadlines, lifecycles. No I/O.
@@ -53,6 +54,7 @@ let package = Package(
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("API/openapi.json")]
         ),
@@ -109,7 +111,8 @@ let package = Package(
         .testTarget(name: "PPIDCentralServerTests",
                     dependencies: ["PPIDCentralServer", "PPIDCentral", "PPIDWire", "PPIDDomain",
                                    .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                                   .product(name: "GRDB", package: "GRDB.swift")]),
+                                   .product(name: "GRDB", package: "GRDB.swift"),
+                                   .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "PPIDSyncTests",
                     dependencies: ["PPIDSync", "PPIDCentralServer", "PPIDCentral", "PPIDStore", "PPIDWire", "PPIDDomain",
                                    .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import Foundation
+import Logging
 import NIOCore
 import NIOHTTP1
 import PPIDCentral
@@ -15,7 +16,8 @@ struct Fixture {
     let keu: String
     let main: String
 
-    static func start(limits: ServerLimits = ServerLimits(), path: String = ":memory:") async throws -> Fixture {
+    static func start(limits: ServerLimits = ServerLimits(), path: String = ":memory:",
+                      logger: Logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })) async throws -> Fixture {
         let store = try CentralStore(path: path)
         try store.addUnit(code: "UTAMA", name: "PPID Utama", isMain: true)
         try store.addUnit(code: "HUMAS", name: "Humas")
@@ -23,7 +25,7 @@ struct Fixture {
         try store.addOfficer(login: "ratna", name: "Ratna", unit: "UTAMA")
         try store.addOfficer(login: "rina", name: "Rina", unit: "HUMAS")
         try store.addOfficer(login: "dewi", name: "Dewi", unit: "KEU")
-        let fixture = Fixture(store: store, server: try await RunningServer.start(CentralServer(store: store, port: 0, limits: limits)),
+        let fixture = Fixture(store: store, server: try await RunningServer.start(CentralServer(store: store, port: 0, limits: limits, logger: logger)),
                               humas: try store.issueToken(officer: "rina"), keu: try store.issueToken(officer: "dewi"),
                               main: try store.issueToken(officer: "ratna"))
         return fixture

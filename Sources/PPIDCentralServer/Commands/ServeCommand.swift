@@ -1,7 +1,13 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import Logging
 import PPIDCentral
+
+/// How `serve` writes its log lines.
+enum LogFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
 
 /// `ppid-central serve`: runs the HTTP API.
 struct ServeCommand: AsyncParsableCommand {
@@ -11,6 +17,7 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var database: DatabaseOption
     @Option(help: "Alamat yang didengar. / Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port.") var port = 8080
+    @Option(help: "Log ke stderr: text atau json. / Logs on standard error: text or json.") var logFormat: LogFormat = .text
     @Flag(help: "Mulai dengan unit, petugas, token dan permohonan demo (basis data demo tersendiri). / Start with demo data.")
     var demo = false
     @Option(help: "Folder berkas token demo. / Folder for the demo token files.") var tokenFolder: String?
@@ -45,7 +52,12 @@ struct ServeCommand: AsyncParsableCommand {
             plan = FaultPlan()
             plan?.injectRandomly(rate: faults, seed: 0x5EED)
         }
-        let server = CentralServer(store: store, host: host, port: port, faults: plan)
+        let format = logFormat
+        var logger = Logger(label: "ppid-central") { label -> any LogHandler in
+            format == .json ? JSONLogHandler(label: label) : StreamLogHandler.standardError(label: label)
+        }
+        logger.logLevel = Logger.Level.info
+        let server = CentralServer(store: store, host: host, port: port, faults: plan, logger: logger)
         let app = server.application(onRunning: { port in
             print("ppid-central mendengar di / listening on http://\(host):\(port)  (Ctrl-C berhenti / stops)")
             fflush(nil)

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Logging
 import PPIDCentral
 import PPIDDomain
 import PPIDWire
@@ -9,6 +10,7 @@ import PPIDWire
 struct CentralAPI: Sendable {
     let store: CentralStore
     let rateLimiter: RateLimiter
+    let logger: Logger
     /// The largest page a client may ask for, and the page it gets when it does not say.
     static let maximumPageSize = 5000
     static let defaultPageSize = 1000
@@ -19,6 +21,7 @@ struct CentralAPI: Sendable {
     static let maximumIntakeBytes = 256 << 10
 
     func register(on router: Router<BasicRequestContext>) {
+        router.add(middleware: RequestLogMiddleware(logger: logger))
         router.add(middleware: MethodNotAllowedMiddleware())
         for endpoint in Endpoint.allCases {
             router.on(RouterPath(endpoint.path), method: endpoint.method) { request, context in
@@ -40,13 +43,18 @@ struct CentralAPI: Sendable {
     /// The principal behind the request's bearer token; 401 without a valid one.
     func principal(of request: Request) async throws -> Principal {
         guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else {
+            logger.warning("authentication failed", metadata: ["path": "\(request.uri.path)", "reason": "no bearer token"])
             throw APIFailure.missingToken
         }
         let token = String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
         // Tokens are 64 characters or so; anything far longer is not one and is not hashed.
         guard !token.isEmpty, token.utf8.count <= 512 else { throw APIFailure.missingToken }
         let store = self.store
-        guard let principal = try await run({ try store.authenticate(token: token) }) else { throw APIFailure.missingToken }
+        guard let principal = try await run({ try store.authenticate(token: token) }) else {
+            logger.warning("authentication failed", metadata: ["path": "\(request.uri.path)", "reason": "unknown or revoked token"])
+            throw APIFailure.missingToken
+        }
+        RequestPrincipal.current?.set(principal)
         if let wait = rateLimiter.take(principal.officer) {
             throw APIFailure(status: .tooManyRequests,
                              body: WireError(error: "rate-limited",
@@ -84,6 +92,10 @@ struct CentralAPI: Sendable {
         }
         let store = self.store
         let answer = try await run { try store.push(push, as: principal) }
+        for outcome in answer.outcomes where outcome.status == .rejected {
+            logger.notice("event refused", metadata: ["event": "\(outcome.eventID.uuidString)", "principal": "\(principal.officer)@\(principal.unit)",
+                                                      "reason": "\(outcome.reasonEnglish ?? outcome.reason ?? "")"])
+        }
         return try JSONResponse.make(answer, for: request)
     }
 

@@ -14,21 +14,25 @@ public struct CentralServer: Sendable {
     public let faults: FaultPlan?
     /// Timeouts, the connection limit and the per-token rate.
     public let limits: ServerLimits
+    /// Where API calls, refused events and authentication failures are logged (nowhere by default:
+    /// `serve` sets standard error).
+    public let logger: Logger
 
     public init(store: CentralStore, host: String = "127.0.0.1", port: Int = 8080, faults: FaultPlan? = nil,
-                limits: ServerLimits = ServerLimits()) {
+                limits: ServerLimits = ServerLimits(), logger: Logger = Logger(label: "ppid-central", factory: { _ in SwiftLogNoOpLogHandler() })) {
         self.store = store
         self.host = host
         self.port = port
         self.faults = faults
         self.limits = limits
+        self.logger = logger
     }
 
     /// The router with every endpoint of ``Endpoint``.
     public func router() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         if let faults { router.add(middleware: FaultInjectionMiddleware(plan: faults)) }
-        CentralAPI(store: store, rateLimiter: RateLimiter(capacity: limits.rateBurst, perSecond: limits.ratePerSecond))
+        CentralAPI(store: store, rateLimiter: RateLimiter(capacity: limits.rateBurst, perSecond: limits.ratePerSecond), logger: logger)
             .register(on: router)
         return router
     }
