@@ -85,6 +85,10 @@ public final class CentralStore: Sendable {
 
     /// The highest sequence number in the log (0 when empty).
     public func latestSequence() throws(CentralError) -> Int64 {
-        try read { db in try Int64.fetchOne(db, sql: "SELECT max(sequence) FROM ledger") ?? 0 }
+        try read { db in try Self.latestSequence(db) }
+    }
+
+    static func latestSequence(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT max(sequence) FROM ledger") ?? 0
     }
 }

@@ -175,7 +175,7 @@ extension CentralStore {
             out.append(contentsOf: Array(#","nextCursor":"#.utf8))
             out.append(contentsOf: Array(String(last).utf8))
             out.append(contentsOf: Array(#","latest":"#.utf8))
-            out.append(contentsOf: Array(String(try Int64.fetchOne(db, sql: "SELECT max(sequence) FROM ledger") ?? 0).utf8))
+            out.append(contentsOf: Array(String(try Self.latestSequence(db)).utf8))
             if try Self.referenceRevision(db) > knownReference {
                 out.append(contentsOf: Array(#","reference":"#.utf8))
                 out.append(contentsOf: Array(try encoder.encode(try Self.referenceData(db))))

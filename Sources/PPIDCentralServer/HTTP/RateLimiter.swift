@@ -16,8 +16,9 @@ final class RateLimiter: Sendable {
     private let maximumKeys = 50_000
 
     init(capacity: Int, perSecond: Int) {
-        self.capacity = Double(capacity)
-        self.perSecond = Double(perSecond)
+        // At least one of each: a zero rate would make the wait below infinite.
+        self.capacity = Double(max(1, capacity))
+        self.perSecond = Double(max(1, perSecond))
     }
 
     /// Takes one token for `key`; nil when the request may go ahead, else the seconds to wait.
