@@ -49,6 +49,13 @@ struct AdminInputTests {
         _ = try CentralStore(path: own)
         _ = try CentralStore(path: own)
         #expect(try DatabaseQueue(path: own).read { db in try Int32.fetchOne(db, sql: "PRAGMA application_id") } == CentralStore.applicationID)
+        // A first open killed before the first migration committed: only the migrator's empty table.
+        let halfMade = path + "-half"
+        try DatabaseQueue(path: halfMade).write { db in
+            try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+        }
+        _ = try CentralStore(path: halfMade)
+        #expect(try DatabaseQueue(path: halfMade).read { db in try Int32.fetchOne(db, sql: "PRAGMA application_id") } == CentralStore.applicationID)
     }
 
     @Test("dispatch takes every intake field, --nik and --received in the unit's local time included, with the API's validation")

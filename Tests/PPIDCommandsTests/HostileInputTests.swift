@@ -81,6 +81,15 @@ struct HostileInputTests {
         _ = try LocalStore(path: own, workstation: Workstation(officer: "t", terminal: "t"))
         let id = try DatabaseQueue(path: own).read { db in try Int32.fetchOne(db, sql: "PRAGMA application_id") }
         #expect(id == StoreMigrations.applicationID)
+        // A first open killed after the migrator made its table and before the first migration
+        // committed leaves an empty grdb_migrations: that file is ours, and opens.
+        let halfMade = FileManager.default.temporaryDirectory.appendingPathComponent("half-\(UUID()).sqlite").path
+        try DatabaseQueue(path: halfMade).write { db in
+            try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+        }
+        _ = try LocalStore(path: halfMade, workstation: Workstation(officer: "t", terminal: "t"))
+        let madeID = try DatabaseQueue(path: halfMade).read { db in try Int32.fetchOne(db, sql: "PRAGMA application_id") }
+        #expect(madeID == StoreMigrations.applicationID)
     }
 
     @Test("CSV cells that a spreadsheet would run as formulas are neutralised")

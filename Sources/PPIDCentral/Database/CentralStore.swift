@@ -57,6 +57,11 @@ public final class CentralStore: Sendable {
         if id == applicationID { return }
         let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
         if tables.isEmpty && id == 0 { return }
+        // Killed between the migrator creating its table and the first migration committing.
+        if id == 0, tables == ["grdb_migrations"],
+           try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") == 0 {
+            return
+        }
         if id == 0, tables.contains("grdb_migrations"),
            try String.fetchOne(db, sql: "SELECT identifier FROM grdb_migrations WHERE identifier = 'v1-ledger'") != nil {
             return

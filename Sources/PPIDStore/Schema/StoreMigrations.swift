@@ -206,6 +206,11 @@ enum StoreMigrations {
         if id == applicationID { return }
         let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
         if id == 0 && tables.isEmpty { return }
+        // Killed between the migrator creating its table and the first migration committing.
+        if id == 0, tables == ["grdb_migrations"],
+           try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") == 0 {
+            return
+        }
         if id == 0, tables.contains("grdb_migrations"),
            try String.fetchOne(db, sql: "SELECT identifier FROM grdb_migrations WHERE identifier = 'v1-core'") != nil {
             return
