@@ -93,6 +93,7 @@ let package = Package(
                 "PPIDTerminal",
                 "PPIDLetters",
                 "PPIDSync",
+                "PPIDWire",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 // Raw SQLite, for the benchmark's side-by-side figures.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),

@@ -6,6 +6,14 @@ import PPIDDomain
 public enum LetterSubject: Sendable {
     case request(RequestRecord)
     case objection(ObjectionRecord, request: RequestRecord?)
+
+    /// The case the letter belongs to: its number is kept per case and kind.
+    public var caseID: UUID {
+        switch self {
+        case let .request(record): record.id
+        case let .objection(record, _): record.id
+        }
+    }
 }
 
 /// Renders letters from templates: a unit's own `<kind>.<txt|html>.mustache` in its templates folder

@@ -84,11 +84,17 @@ public struct Identity: Codable, Hashable, Sendable {
     public let unit: String
     /// True for the PPID Utama: sees every unit and dispatches requests.
     public let isMain: Bool
+    /// The officer's full name, as the server's directory holds it.
+    public let name: String?
+    /// The number series of the terminal the token enrolled (`A`, `B`, …); see `TerminalSeries`.
+    public let series: String?
 
-    public init(officer: String, unit: String, isMain: Bool) {
+    public init(officer: String, unit: String, isMain: Bool, name: String? = nil, series: String? = nil) {
         self.officer = officer
         self.unit = unit
         self.isMain = isMain
+        self.name = name
+        self.series = series
     }
 }
 

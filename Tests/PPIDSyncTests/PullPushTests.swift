@@ -133,7 +133,49 @@ struct PullPushTests {
         try await world.sync(h, officer: "rina")
         try await world.sync(k, officer: "dewi")
         try await world.sync(u, officer: "ratna")
-        #expect(try u.allCaseRecords() == world.store.caseRecords(unit: nil))
+        let local = try u.allCaseRecords(), central = try world.store.caseRecords(unit: nil)
+        #expect(local == central, "\(local.filter { central[$0.key] != $0.value })\n---\n\(central.filter { local[$0.key] != $0.value })")
         #expect(try u.allCaseRecords().count == 2)
+    }
+
+    @Test("The Utama's terminal computes each case in its own unit's zone: WIB, WITA and WIT, as the unit and the server do")
+    func mainUsesEachUnitsZone() async throws {
+        let world = try await SyncWorld()
+        defer { Task { await world.stop() } }
+        try world.store.addUnit(code: "PAPUA", name: "Kantor Wilayah Papua", zone: "WIT")
+        try world.store.addOfficer(login: "yosef", name: "Yosef", unit: "PAPUA")
+        world.tokens["yosef"] = try world.store.issueToken(officer: "yosef")
+        // 16:30 UTC: still the 25th in WIB, already the 26th in WITA and WIT.
+        let received = try #require(ISO8601DateFormatter().date(from: "2026-11-25T16:30:00Z"))
+        let desks = [("HUMAS", "rina"), ("KEU", "dewi"), ("PAPUA", "yosef")]
+        var ids: [String: UUID] = [:]
+        for (unit, officer) in desks {
+            let desk = try world.terminal("desk-\(unit)")
+            try await world.sync(desk, officer: officer)
+            let registration = RequestRegistration(
+                id: desk.newCaseID(), registrationNumber: "", unit: unit, receivedAt: received, channel: .inPerson,
+                requester: Requester(name: "Siti Nasution", nik: "3171234567890002", address: "Jakarta"),
+                information: "Laporan keuangan", purpose: "Riset")
+            ids[unit] = try desk.registerRequest(registration).id
+            try await world.sync(desk, officer: officer)
+        }
+        let utama = try world.terminal("utama")
+        try await world.sync(utama, officer: "ratna")
+        let central = try world.store.caseRecords(unit: nil)
+        let expected = ["HUMAS": "2026-11-25", "KEU": "2026-11-26", "PAPUA": "2026-11-26"]
+        for (unit, _) in desks {
+            let id = try #require(ids[unit])
+            guard case let .request(local)? = try utama.caseRecord(id), case let .request(server)? = central[id] else {
+                Issue.record("\(unit): the case is missing"); continue
+            }
+            #expect(local.receivedOn.iso == expected[unit], "\(unit): received in the unit's own zone")
+            #expect(local.receivedOn == server.receivedOn && local.noticeDue == server.noticeDue, "\(unit): as the server computes it")
+        }
+        #expect(try utama.allCaseRecords() == central)
+        // Rebuilt from the log, the Utama's projections keep each unit's zone.
+        try utama.rebuildProjections()
+        #expect(try utama.allCaseRecords() == central)
+        let rows = try utama.searchRequests("Nasution").rows
+        #expect(Set(rows.map(\.receivedOn.iso)) == ["2026-11-25", "2026-11-26"], "the list shows what the units show")
     }
 }

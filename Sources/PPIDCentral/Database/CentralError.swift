@@ -16,6 +16,8 @@ public enum CentralError: OfficerFacingError, Equatable {
     case invalid(field: String, reason: String)
     case badCalendar(name: String, reason: String)
     case notPermitted(String)
+    /// Every number series of the unit (A … ZZZ) has been issued.
+    case seriesExhausted(unit: String)
 
     public func text(_ language: Language) -> String {
         switch self {
@@ -45,6 +47,9 @@ public enum CentralError: OfficerFacingError, Equatable {
             language.pick("Berkas kalender \(name) tidak sah: \(reason)", "The calendar file \(name) is not valid: \(reason)")
         case let .notPermitted(what):
             language.pick("Tidak diizinkan: \(what)", "Not permitted: \(what)")
+        case let .seriesExhausted(unit):
+            language.pick("Semua seri nomor unit \(unit) (A sampai ZZZ) sudah dipakai; token baru tidak dapat diterbitkan. Hubungi pengembang.",
+                          "Every number series of unit \(unit) (A to ZZZ) has been issued; no new token can be issued. Contact the developers.")
         }
     }
 

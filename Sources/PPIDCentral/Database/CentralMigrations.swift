@@ -75,6 +75,19 @@ enum CentralMigrations {
             try backfillNumbers(db)
             try db.execute(sql: "PRAGMA application_id = \(CentralStore.applicationID)")
         }
+        migrator.registerMigration("v4-terminal-series") { db in
+            try db.execute(sql: """
+                -- Each token enrolls one terminal and carries its number series, unique in the unit and
+                -- never issued twice (a revoked token's series stays taken).
+                ALTER TABLE tokens ADD COLUMN series TEXT;
+                CREATE TABLE terminal_series (
+                    unit TEXT NOT NULL, code TEXT NOT NULL, ordinal INTEGER NOT NULL,
+                    token_id INTEGER NOT NULL REFERENCES tokens(id),
+                    PRIMARY KEY (unit, code)
+                ) WITHOUT ROWID;
+                CREATE UNIQUE INDEX terminal_series_by_ordinal ON terminal_series(unit, ordinal);
+                """)
+        }
         return migrator
     }
 

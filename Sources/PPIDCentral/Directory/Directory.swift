@@ -44,17 +44,24 @@ extension CentralStore {
     }
 
     /// Issues a new API token for an officer and returns it: it is shown this once, only its hash is kept.
+    ///
+    /// The token enrolls one terminal: it carries the next number series of the officer's unit
+    /// (see ``TerminalSeries``), so the numbers that terminal gives are unique in the unit, offline too.
     public func issueToken(officer login: String, label: String = "") throws(CentralError) -> String {
-        let token = APIToken.generate()
         let now = clock().timeIntervalSince1970
-        try write { db in
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM officers WHERE login = ?", arguments: [login]) == true else {
+        return try write { db in
+            guard let unit = try String.fetchOne(db, sql: "SELECT unit FROM officers WHERE login = ?", arguments: [login]) else {
                 throw CentralError.unknownOfficer(login)
             }
-            try db.execute(sql: "INSERT INTO tokens(hash, officer, label, created_at) VALUES (?, ?, ?, ?)",
-                           arguments: [APIToken.hash(token), login, label, now])
+            let last = try Int.fetchOne(db, sql: "SELECT max(ordinal) FROM terminal_series WHERE unit = ?", arguments: [unit]) ?? 0
+            guard let series = TerminalSeries(ordinal: last + 1) else { throw CentralError.seriesExhausted(unit: unit) }
+            let token = series.token(secret: APIToken.generateSecret())
+            try db.execute(sql: "INSERT INTO tokens(hash, officer, label, created_at, series) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [APIToken.hash(token), login, label, now, series.code])
+            try db.execute(sql: "INSERT INTO terminal_series(unit, code, ordinal, token_id) VALUES (?, ?, ?, ?)",
+                           arguments: [unit, series.code, series.ordinal, db.lastInsertedRowID])
+            return token
         }
-        return token
     }
 
     /// Revokes every token of an officer; returns how many were live.
@@ -80,10 +87,11 @@ extension CentralStore {
         let hash = APIToken.hash(token)
         return try read { db in
             guard let row = try Row.fetchOne(db, sql: """
-                SELECT o.login, o.unit, u.is_main FROM tokens t JOIN officers o ON o.login = t.officer
+                SELECT o.login, o.unit, u.is_main, o.name, t.series FROM tokens t JOIN officers o ON o.login = t.officer
                 JOIN units u ON u.code = o.unit WHERE t.hash = ? AND t.revoked_at IS NULL
                 """, arguments: [hash]) else { return nil }
-            return Principal(officer: row[0], unit: row[1], isMain: row[2])
+            return Principal(officer: row[0], unit: row[1], isMain: row[2], name: row[3],
+                             series: (row[4] as String?).flatMap(TerminalSeries.init(code:)))
         }
     }
 

@@ -1,3 +1,4 @@
+import PPIDDomain
 import PPIDWire
 
 /// Who is calling: the officer a bearer token belongs to, and what that token may see and write.
@@ -6,11 +7,17 @@ public struct Principal: Hashable, Sendable {
     public let unit: String
     /// The PPID Utama sees every unit and dispatches requests; any other token is scoped to its unit.
     public let isMain: Bool
+    /// The officer's full name as the directory holds it.
+    public let name: String
+    /// The number series of the terminal the token enrolled (nil for a token issued before series).
+    public let series: TerminalSeries?
 
-    public init(officer: String, unit: String, isMain: Bool) {
+    public init(officer: String, unit: String, isMain: Bool, name: String = "", series: TerminalSeries? = nil) {
         self.officer = officer
         self.unit = unit
         self.isMain = isMain
+        self.name = name
+        self.series = series
     }
 
     /// The unit whose cases this principal is limited to, or nil for all (PPID Utama).
@@ -19,5 +26,5 @@ public struct Principal: Hashable, Sendable {
     /// Whether this principal may read or write a case of `unit`.
     public func mayAccess(unit other: String) -> Bool { isMain || other == unit }
 
-    public var identity: Identity { Identity(officer: officer, unit: unit, isMain: isMain) }
+    public var identity: Identity { Identity(officer: officer, unit: unit, isMain: isMain, name: name, series: series?.code) }
 }

@@ -1,16 +1,15 @@
 import Crypto
 import Foundation
 
-/// API tokens: 32 random bytes, shown once; only their SHA-256 is stored.
+/// API tokens: `ppid.<series>.<secret>`, 32 random bytes shown once; only their SHA-256 is stored.
 public enum APIToken {
-    /// A new token, `ppid_` followed by 43 URL-safe characters.
-    public static func generate() -> String {
+    /// 32 random bytes in URL-safe base64 (43 characters, no dots): the secret part of a token.
+    public static func generateSecret() -> String {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        let encoded = Data(bytes).base64EncodedString()
+        return Data(bytes).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
-        return "ppid_" + encoded
     }
 
     /// The stored form of a token: its SHA-256 in hex.

@@ -32,7 +32,8 @@ struct APIFailure: HTTPResponseError {
         let body = WireError(error: code(of: error), message: error.text(.indonesian), messageEnglish: error.text(.english))
         switch error {
         case .notPermitted: return APIFailure(status: .forbidden, body: body)
-        case .unknownUnit, .unknownOfficer, .invalid, .badCalendar, .duplicate: return APIFailure(status: .unprocessableContent, body: body)
+        case .unknownUnit, .unknownOfficer, .invalid, .badCalendar, .duplicate, .seriesExhausted:
+            return APIFailure(status: .unprocessableContent, body: body)
         case .database, .newerSchema, .notOurDatabase, .missingDatabase: return APIFailure(status: .serviceUnavailable, body: body)
         }
     }
@@ -44,6 +45,7 @@ struct APIFailure: HTTPResponseError {
         case .unknownOfficer: "unknown-officer"
         case .invalid, .badCalendar: "invalid"
         case .duplicate: "duplicate"
+        case .seriesExhausted: "series-exhausted"
         case .database, .newerSchema, .notOurDatabase, .missingDatabase: "unavailable"
         }
     }

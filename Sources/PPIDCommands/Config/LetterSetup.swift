@@ -16,6 +16,6 @@ enum LetterSetup {
                                       body: profile.body)
         let folder = config["letters"] ?? StoreLocation.defaultFolder(environment: environment) + "/letters"
         return LetterDesk(renderer: renderer, folder: folder,
-                          numberFormat: config["letter_number_format"] ?? "{seq:4}/PPID-{unit}/{roman}/{year}")
+                          numberFormat: config["letter_number_format"] ?? LetterDesk.standardNumberFormat)
     }
 }

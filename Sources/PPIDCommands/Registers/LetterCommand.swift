@@ -36,8 +36,9 @@ struct LetterCommand: ParsableCommand {
 
         func run() throws {
             let language = languageOption.language
-            let local = try store.open(language)
             let config = try Config.loadChecked(language: language)
+            let local = try store.falling(backTo: config).open(language)
+            Enrollment.prepare(local, config: config)
             let desk = LetterSetup.desk(store: local, config: config)
             let subject: LetterSubject = try withStore(language) { () throws(StoreError) -> LetterSubject in
                 if kind == .answer {

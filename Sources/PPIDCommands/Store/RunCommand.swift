@@ -36,6 +36,7 @@ struct RunCommand: ParsableCommand {
         let path = store.resolvedPath
         let isNew = !FileManager.default.fileExists(atPath: path)
         let local = try store.open(language)
+        sync.enroll(local, config: config)
         if isNew && !empty {
             _ = try withStore(language) { () throws(StoreError) in
                 try local.generateDemo(DemoOptions(today: local.today))

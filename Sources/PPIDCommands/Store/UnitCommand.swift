@@ -41,7 +41,7 @@ struct UnitCommand: ParsableCommand {
         @Option(name: .customLong("deem-late-receipt"), help: "yes/no") var deemLateReceipt: String?
         @Option(name: .customLong("office-closes"), help: "HH:MM") var officeCloses: String?
         @Option(name: .customLong("cuti-bersama-working"), help: "yes/no") var jointLeaveWorking: String?
-        @Option(name: .customLong("number-format"), help: "mis. {seq:4}/PPID-{unit}/{roman}/{year}") var numberFormat: String?
+        @Option(name: .customLong("number-format"), help: "mis. {seq:4}{terminal}/PPID-{unit}/{roman}/{year}") var numberFormat: String?
         @OptionGroup var store: StoreOptions
         @OptionGroup var languageOption: LanguageOption
 

@@ -46,6 +46,7 @@ struct SyncCommand: ParsableCommand {
         settings.pageSize = max(1, min(pageSize, 5000))
         settings.attempts = max(1, attempts)
         let local = try store.falling(backTo: config).open(language)
+        sync.enroll(local, config: config)
         let engine = SyncEngine(store: local, settings: settings)
         let interactive = isatty(2) == 1 && !quiet
         let report: SyncReport

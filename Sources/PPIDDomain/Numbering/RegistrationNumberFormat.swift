@@ -1,12 +1,16 @@
 /// The pattern of a unit's register numbers, such as `{seq:4}/PPID-{unit}/{roman}/{year}`.
 ///
-/// Placeholders: `{seq}` or `{seq:N}` (the sequence, zero-padded to N digits), `{unit}`,
-/// `{month}` (two digits), `{roman}` (the month in Roman numerals), `{year}`.
+/// Placeholders: `{seq}` or `{seq:N}` (the sequence, zero-padded to N digits), `{terminal}` (the
+/// enrolled terminal's series after a dash, `-B`; nothing on a terminal that is the unit's only
+/// register), `{unit}`, `{month}` (two digits), `{roman}` (the month in Roman numerals), `{year}`.
+///
+/// A format without `{terminal}` still gets the series, right after the sequence: two terminals of
+/// a unit can never render the same number.
 public struct RegistrationNumberFormat: Hashable, Sendable, Codable {
     public let template: String
 
     /// The usual form: `0042/PPID-<UNIT>/XI/2026`.
-    public static let standard = RegistrationNumberFormat(uncheckedTemplate: "{seq:4}/PPID-{unit}/{roman}/{year}")
+    public static let standard = RegistrationNumberFormat(uncheckedTemplate: "{seq:4}{terminal}/PPID-{unit}/{roman}/{year}")
 
     private init(uncheckedTemplate: String) { template = uncheckedTemplate }
 
@@ -15,7 +19,7 @@ public struct RegistrationNumberFormat: Hashable, Sendable, Codable {
         let placeholders = Self.placeholders(in: template)
         for name in placeholders {
             let base = name.split(separator: ":").first.map(String.init) ?? name
-            guard ["seq", "unit", "month", "roman", "year"].contains(base) else { throw .unknownPlaceholder(name) }
+            guard ["seq", "terminal", "unit", "month", "roman", "year"].contains(base) else { throw .unknownPlaceholder(name) }
             if base == "seq", let width = name.split(separator: ":").dropFirst().first, Int(width) == nil {
                 throw .unknownPlaceholder(name)
             }
@@ -25,8 +29,9 @@ public struct RegistrationNumberFormat: Hashable, Sendable, Codable {
         self.template = template
     }
 
-    /// The number for sequence `sequence` of `unit`, issued on `date`.
-    public func render(sequence: Int, unit: String, date: CivilDate) -> String {
+    /// The number for sequence `sequence` of `unit`, issued on `date` by a terminal of `series`.
+    public func render(sequence: Int, unit: String, date: CivilDate, series: TerminalSeries? = nil) -> String {
+        let placesSeries = template.contains("{terminal}")
         var output = ""
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
@@ -38,6 +43,8 @@ public struct RegistrationNumberFormat: Hashable, Sendable, Codable {
                 let digits = String(sequence)
                 let width = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
                 output += String(repeating: "0", count: max(0, width - digits.count)) + digits
+                if !placesSeries, let series { output += "-" + series.code }
+            case "terminal": if let series { output += "-" + series.code }
             case "unit": output += unit
             case "month": output += (date.month < 10 ? "0" : "") + String(date.month)
             case "roman": output += Self.roman[date.month - 1]
@@ -70,8 +77,8 @@ public enum NumberingError: OfficerFacingError, Hashable {
     public func text(_ language: Language) -> String {
         switch self {
         case let .unknownPlaceholder(name):
-            language.pick("Penanda '{\(name)}' tidak dikenal. Gunakan {seq}, {seq:4}, {unit}, {month}, {roman}, {year}.",
-                          "Unknown placeholder '{\(name)}'. Use {seq}, {seq:4}, {unit}, {month}, {roman}, {year}.")
+            language.pick("Penanda '{\(name)}' tidak dikenal. Gunakan {seq}, {seq:4}, {terminal}, {unit}, {month}, {roman}, {year}.",
+                          "Unknown placeholder '{\(name)}'. Use {seq}, {seq:4}, {terminal}, {unit}, {month}, {roman}, {year}.")
         case let .missingPlaceholder(name):
             language.pick("Format nomor wajib memuat {\(name)} agar nomor tidak pernah terulang.",
                           "The number format must contain {\(name)} so that numbers are never reused.")

@@ -39,10 +39,11 @@ extension LocalStore {
             let profile = self.profile
             let date = context.zone.civilDate(of: draft.receivedAt)
             if registration.registrationNumber.isEmpty {
+                try self.checkNumbering()
                 let format = (try? RegistrationNumberFormat(template: profile.requestNumberFormat)) ?? .standard
                 registration.registrationNumber = try self.issueUnusedNumber(db, register: "request", unit: registration.unit,
                                                                              year: date.year, table: "requests") { sequence in
-                    format.render(sequence: sequence, unit: registration.unit, date: date)
+                    format.render(sequence: sequence, unit: registration.unit, date: date, series: self.terminalSeries)
                 }
             }
             guard case let .request(record) = try self.record(.request(registration.id, .registered(registration)), in: db) else {
@@ -59,10 +60,11 @@ extension LocalStore {
             var filing = draft
             let today = self.today
             if filing.number.isEmpty {
+                try self.checkNumbering()
                 let format = (try? RegistrationNumberFormat(template: self.profile.objectionNumberFormat)) ?? .standard
                 filing.number = try self.issueUnusedNumber(db, register: "objection", unit: filing.unit, year: today.year,
                                                            table: "objections") { sequence in
-                    format.render(sequence: sequence, unit: filing.unit, date: today)
+                    format.render(sequence: sequence, unit: filing.unit, date: today, series: self.terminalSeries)
                 }
             }
             guard case let .objection(record) = try self.record(.objection(filing.id, .filed(filing)), in: db) else {
@@ -76,8 +78,9 @@ extension LocalStore {
     public func issueNumber(register: String, template: String, date: CivilDate) throws(StoreError) -> String {
         let unit = profile.code
         let format = (try? RegistrationNumberFormat(template: template)) ?? .standard
+        try checkNumbering()
         let sequence = try write { db in try self.issueNumber(db, register: register, unit: unit, year: date.year) }
-        return format.render(sequence: sequence, unit: unit, date: date)
+        return format.render(sequence: sequence, unit: unit, date: date, series: terminalSeries)
     }
 
     /// Takes the next number of a register; numbers are never reused, even if the case is withdrawn.
@@ -85,9 +88,9 @@ extension LocalStore {
         try db.execute(sql: """
             INSERT INTO register_counters(register, unit, year, last_issued) VALUES (?, ?, ?, 1)
             ON CONFLICT(register, unit, year) DO UPDATE SET last_issued = last_issued + 1
-            """, arguments: [register, unit, year])
+            """, arguments: [counterName(register), unit, year])
         return try Int.fetchOne(db, sql: "SELECT last_issued FROM register_counters WHERE register = ? AND unit = ? AND year = ?",
-                                arguments: [register, unit, year]) ?? 1
+                                arguments: [counterName(register), unit, year]) ?? 1
     }
 
     /// Takes the next number of a register that no case in `table` carries yet. A terminal's counter
@@ -104,10 +107,12 @@ extension LocalStore {
 
     func record(_ event: DomainEvent, in db: Database) throws -> CaseRecord {
         let envelope = EventEnvelope(meta: makeMeta(), event: event)
-        let current = try currentRecord(of: event.caseID, in: db)
+        let history = try envelopes(of: event.caseID, in: db)
+        let caseContext = try unitContexts.context(forCase: history.isEmpty ? [envelope] : history, in: db)
+        let current = DomainRules.fold(history, context: caseContext).record
         let next: CaseRecord
         do throws(EventRejection) {
-            next = try DomainRules.apply(envelope, to: current, context: context)
+            next = try DomainRules.apply(envelope, to: current, context: caseContext)
         } catch {
             throw StoreError.rejected(error)
         }
@@ -146,7 +151,8 @@ extension LocalStore {
 
     /// The current state of a case, folded from its events.
     func currentRecord(of caseID: UUID, in db: Database) throws -> CaseRecord? {
-        DomainRules.fold(try envelopes(of: caseID, in: db), context: context).record
+        let history = try envelopes(of: caseID, in: db)
+        return DomainRules.fold(history, context: try unitContexts.context(forCase: history, in: db)).record
     }
 
     /// The current state of a case, or nil when there is none.

@@ -15,10 +15,21 @@ extension LocalStore {
         }
     }
 
+    /// Refolds every case of a unit other than this database's own (in its unit's zone), but those in `skipped`.
+    func reprojectOtherUnits(in db: Database, except skipped: Set<UUID>) throws {
+        let own = profile.code
+        let ids = try String.fetchAll(db, sql: """
+            SELECT uuid FROM requests WHERE unit <> ?1 UNION SELECT uuid FROM objections WHERE unit <> ?1
+            UNION SELECT uuid FROM dip_entries WHERE unit <> ?1
+            UNION SELECT d.uuid FROM disputes d JOIN objections o ON o.uuid = d.objection_uuid WHERE o.unit <> ?1
+            """, arguments: [own])
+        for id in ids.compactMap(UUID.init(uuidString:)) where !skipped.contains(id) { try reproject(id, in: db) }
+    }
+
     /// Throws away every projection and rebuilds them from the event log, in one transaction.
     /// The result equals what incremental updates gave; a test holds it to that.
     public func rebuildProjections() throws(StoreError) {
-        let context = self.context
+        let contexts = unitContexts
         try write { db in
             for table in ["requests", "objections", "disputes", "dip_entries", "request_documents"] {
                 try db.execute(sql: "DELETE FROM \(table)")
@@ -31,7 +42,9 @@ extension LocalStore {
             var currentCase: String? = nil
             var batch: [EventEnvelope] = []
             func flush() throws {
-                if let record = DomainRules.fold(batch, context: context).record { try writer.write(record) }
+                if let record = DomainRules.fold(batch, context: try contexts.context(forCase: batch, in: db)).record {
+                    try writer.write(record)
+                }
                 batch.removeAll(keepingCapacity: true)
             }
             while let row = try cursor.next() {

@@ -12,7 +12,7 @@ extension LocalStore {
     /// disputes filed in it. Folded from the log in one ordered pass, so a year of a large unit stays cheap.
     public func reportRecords(for period: ReportPeriod)
         throws(StoreError) -> (requests: [RequestRecord], objections: [ObjectionRecord], disputes: [DisputeRecord]) {
-        let context = self.context
+        let contexts = unitContexts
         return try read { db in
             let (first, last) = (period.first.iso, period.last.iso)
             var requests: [RequestRecord] = []
@@ -31,8 +31,8 @@ extension LocalStore {
                 """, arguments: [first, last])
             var current: String? = nil
             var batch: [EventEnvelope] = []
-            func flush() {
-                switch DomainRules.fold(batch, context: context).record {
+            func flush() throws {
+                switch DomainRules.fold(batch, context: try contexts.context(forCase: batch, in: db)).record {
                 case let .request(r)?: requests.append(r)
                 case let .objection(o)?: objections.append(o)
                 case let .dispute(d)?: disputes.append(d)
@@ -43,12 +43,12 @@ extension LocalStore {
             while let row = try cursor.next() {
                 let caseUUID: String = row[1]
                 if caseUUID != current {
-                    flush()
+                    try flush()
                     current = caseUUID
                 }
                 batch.append(try EventCoding.decode(row[2], seq: row[0]))
             }
-            flush()
+            try flush()
             return (requests, objections, disputes)
         }
     }

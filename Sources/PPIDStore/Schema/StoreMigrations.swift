@@ -3,7 +3,7 @@ import GRDB
 /// The schema, one migration per version. Never edit a shipped migration: add a new one.
 enum StoreMigrations {
     /// The identifiers of every migration, in order.
-    static let identifiers = ["v1-core", "v2-search", "v3-drafts"]
+    static let identifiers = ["v1-core", "v2-search", "v3-drafts", "v4-application-id", "v5-letter-register"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -13,6 +13,7 @@ enum StoreMigrations {
         migrator.registerMigration("v4-application-id") { db in
             try db.execute(sql: "PRAGMA application_id = \(applicationID)")
         }
+        migrator.registerMigration("v5-letter-register", migrate: letterRegister)
         return migrator
     }
 
@@ -216,6 +217,23 @@ enum StoreMigrations {
             return
         }
         throw StoreError.notOurDatabase(path: path)
+    }
+
+    /// The letter register: one number per letter of a case, kept when the letter is printed again;
+    /// a letter whose act the server refused is marked void, never deleted.
+    private static func letterRegister(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE letters (
+                case_uuid TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                number TEXT NOT NULL UNIQUE,
+                issued_at REAL NOT NULL,
+                officer TEXT NOT NULL,
+                path TEXT NOT NULL DEFAULT '',
+                void_reason TEXT,
+                PRIMARY KEY (case_uuid, kind)
+            );
+            """)
     }
 
     /// Half-filled forms of the terminal app, kept so an SSH drop loses nothing.

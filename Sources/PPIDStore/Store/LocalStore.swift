@@ -20,11 +20,15 @@ public final class LocalStore: Sendable {
     public let workstation: Workstation
     let clock: @Sendable () -> Date
     private let cache: Mutex<Cache>
+    /// Set on a terminal that syncs: its numbers must carry its series, so none is given without one.
+    let seriesRequired = Mutex(false)
 
     struct Cache {
         var profile: UnitProfile
         var context: LifecycleContext
         var calendarFileNames: [String]
+        var series: TerminalSeries?
+        var units: UnitContexts
     }
 
     /// Opens (creating if needed) the database at `path`, migrating it to the current schema.
@@ -84,6 +88,13 @@ public final class LocalStore: Sendable {
     /// The calendar, zone and receipt policy the rules apply with.
     public var context: LifecycleContext { cache.withLock { $0.context } }
 
+    /// Each unit's context, for folding cases of other units (the PPID Utama's terminal holds all).
+    var unitContexts: UnitContexts { cache.withLock { $0.units } }
+
+    /// The number series of this terminal, from its enrollment token; nil on a terminal that is its
+    /// unit's only register (no sync set up).
+    public var terminalSeries: TerminalSeries? { cache.withLock { $0.series } }
+
     /// The names of the extra calendar files, in the order they were added.
     public var calendarFileNames: [String] { cache.withLock { $0.calendarFileNames } }
 
@@ -134,7 +145,11 @@ public final class LocalStore: Sendable {
         }
         let calendar = WorkCalendar.national(adding: files, jointLeaveIsWorking: profile.jointLeaveIsWorking)
         let context = LifecycleContext(calendar: calendar, zone: profile.zone, receiptPolicy: profile.receiptPolicy)
-        return Cache(profile: profile, context: context, calendarFileNames: names)
+        let series = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'terminal_series'")
+            .flatMap(TerminalSeries.init(code:))
+        let zones = UnitContexts.zones(fromUnitsJSON: try Self.syncValue("units", in: db))
+        return Cache(profile: profile, context: context, calendarFileNames: names, series: series,
+                     units: UnitContexts(own: context, ownUnit: profile.code, zones: zones))
     }
 
     // MARK: - Access with errors in the officer's terms

@@ -23,11 +23,17 @@ public enum StoreError: OfficerFacingError {
     case notFound(String)
     /// Any other SQLite error, with its code and message.
     case database(path: String, message: String)
+    /// The terminal syncs with a server but has no number series yet: its token file is missing or
+    /// was issued before series existed.
+    case notEnrolled
     /// Stored data that cannot be decoded (written by a broken or foreign program).
     case undecodable(what: String, reason: String)
 
     public func text(_ language: Language) -> String {
         switch self {
+        case .notEnrolled:
+            language.pick("Terminal ini tersambung ke server tetapi belum punya seri nomor, jadi nomor tidak dapat diberikan. Pasang berkas token terminal ini (ppid-central token issue --output) di 'token_file', lalu coba lagi.",
+                          "This terminal syncs with a server but has no number series yet, so no number can be given. Install this terminal's token file (ppid-central token issue --output) as 'token_file', then try again.")
         case let .corrupt(path):
             language.pick("Berkas '\(path)' bukan basis data ppid atau rusak. Pulihkan dari cadangan, atau jalankan dengan --db ke berkas lain.",
                           "'\(path)' is not a ppid database or is damaged. Restore it from a backup, or run with --db pointing to another file.")

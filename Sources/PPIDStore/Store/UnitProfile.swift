@@ -17,7 +17,7 @@ public struct UnitProfile: Hashable, Sendable, Codable {
     public init(code: String, name: String, body: String = "", zoneName: String = "WIB",
                 receiptPolicy: ReceiptPolicy = .standard, jointLeaveIsWorking: Bool = false,
                 requestNumberFormat: String = RegistrationNumberFormat.standard.template,
-                objectionNumberFormat: String = "{seq:4}/KEB-{unit}/{roman}/{year}") {
+                objectionNumberFormat: String = "{seq:4}{terminal}/KEB-{unit}/{roman}/{year}") {
         self.code = code
         self.name = name
         self.body = body

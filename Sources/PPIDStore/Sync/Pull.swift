@@ -107,15 +107,26 @@ extension LocalStore {
                 if !refold.contains(caseID) { fresh[caseID, default: []].append(envelope) }
                 applied.added += 1
             }
-            let context = self.context
+            // The units' zones come first: a case is folded in its own unit's zone.
+            var zonesChanged = false
+            if let reference = page.reference, try Self.syncValue("units", in: db) != reference.unitsJSON {
+                try Self.setSyncValue("units", reference.unitsJSON, in: db)
+                self.setCache(try Self.loadCache(db))
+                zonesChanged = true
+                calendarsChanged = true  // The cache is reloaded again after the transaction, as for calendars.
+            }
+            let contexts = self.unitContexts
             let writer = ProjectionWriter(db: db)
             for caseID in order {
                 if refold.contains(caseID) {
                     try self.reproject(caseID, in: db)
-                } else if let envelopes = fresh[caseID], let record = DomainRules.fold(envelopes, context: context).record {
+                } else if let envelopes = fresh[caseID],
+                          let record = DomainRules.fold(envelopes, context: try contexts.context(forCase: envelopes, in: db)).record {
                     try writer.write(record)
                 }
             }
+            // Cases of other units held before their unit's zone was known are computed again in it.
+            if zonesChanged { try self.reprojectOtherUnits(in: db, except: Set(order)) }
             if let reference = page.reference {
                 let known = try String.fetchAll(db, sql: "SELECT name FROM calendar_files")
                 for calendar in reference.calendars where !known.contains(calendar.name) {
@@ -134,7 +145,6 @@ extension LocalStore {
                     try self.audit(db, action: "calendar.add", subject: file.source, detail: "dari server pusat")
                 }
                 try Self.setSyncValue("referenceRevision", String(reference.revision), in: db)
-                try Self.setSyncValue("units", reference.unitsJSON, in: db)
                 try Self.setSyncValue("officers", reference.officersJSON, in: db)
             }
             if page.nextCursor > cursor {

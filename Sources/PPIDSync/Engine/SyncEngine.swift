@@ -254,6 +254,15 @@ public final class SyncEngine: Sendable {
     /// A new database takes its unit from the token; a database of another unit is refused.
     func checkIdentity(_ page: ChangesPage, report: inout SyncReport) throws(SyncError) {
         guard let identity = page.identity else { throw .malformedAnswer("no identity in the first page") }
+        try checkUnit(identity, page: page, report: &report)
+        // The series the server holds for this token: the same the token file carries, or (for a
+        // token file replaced by a new one) the new series, from the next number on.
+        if let series = identity.series.flatMap(TerminalSeries.init(code:)) {
+            do { try store.adoptTerminalSeries(series) } catch { throw SyncError.from(error) }
+        }
+    }
+
+    func checkUnit(_ identity: Identity, page: ChangesPage, report: inout SyncReport) throws(SyncError) {
         let profile = store.profile
         guard profile.code != identity.unit else { return }
         let unit = page.reference?.units.first { $0.code == identity.unit }

@@ -13,7 +13,10 @@ public struct LetterDesk: Sendable {
     /// The letter register's number format (placeholders as for register numbers).
     public let numberFormat: String
 
-    public init(renderer: LetterRenderer, folder: String, numberFormat: String = "{seq:4}/PPID-{unit}/{roman}/{year}") {
+    /// The letter register's usual form: `0007-B/SRT/PPID-<UNIT>/XII/2026`.
+    public static let standardNumberFormat = "{seq:4}{terminal}/SRT/PPID-{unit}/{roman}/{year}"
+
+    public init(renderer: LetterRenderer, folder: String, numberFormat: String = LetterDesk.standardNumberFormat) {
         self.renderer = renderer
         self.folder = folder
         self.numberFormat = numberFormat
@@ -23,7 +26,8 @@ public struct LetterDesk: Sendable {
     public func write(_ kind: LetterKind, subject: LetterSubject, store: LocalStore) throws -> String {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let date = store.today
-        let number = try store.issueNumber(register: "letter", template: numberFormat, date: date)
+        // A letter printed again keeps the number it was given: the register has one line per letter.
+        let number = try store.letterNumber(case: subject.caseID, kind: kind.rawValue, template: numberFormat, date: date)
         let base = folder + "/" + kind.rawValue + "-" + number.replacingOccurrences(of: "/", with: "-")
         var textPath = ""
         for format in LetterFormat.allCases {
@@ -33,7 +37,7 @@ public struct LetterDesk: Sendable {
             chmod(path, 0o600)
             if format == .text { textPath = path }
         }
-        try store.recordAudit(action: "letter.write", subject: number, detail: textPath)
+        try store.noteLetterFile(number: number, path: textPath)
         return textPath
     }
 }
