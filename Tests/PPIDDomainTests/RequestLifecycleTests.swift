@@ -16,8 +16,8 @@ struct RequestScenario {
             information: "Laporan realisasi anggaran 2025", purpose: "Penelitian skripsi")
     }
 
-    init(registering registration: RequestRegistration = RequestScenario.registration()) throws {
-        record = try RequestLifecycle.apply(.registered(registration), meta: Self.meta(on: "2026-03-02"),
+    init(registering registration: RequestRegistration = RequestScenario.registration(), on date: String = "2026-03-02") throws {
+        record = try RequestLifecycle.apply(.registered(registration), meta: Self.meta(on: date),
                                             to: nil, context: context)
     }
 
@@ -48,13 +48,33 @@ struct RequestLifecycleTests {
 
     @Test("The receipt date is the unit's civil date: 23:30 WIB Friday stays Friday in a WIB unit")
     func registrationUsesTheUnitZone() throws {
-        let scenario = try RequestScenario(registering: RequestScenario.registration(receivedAt: "2026-03-06T16:30:00Z"))
+        let scenario = try RequestScenario(registering: RequestScenario.registration(receivedAt: "2026-03-06T16:30:00Z"), on: "2026-03-06")
         #expect(scenario.record?.receivedOn == d("2026-03-06"))
         var witContext = LifecycleContext(calendar: national, zone: .wit)
         witContext.receiptPolicy = .standard
         let wit = try RequestLifecycle.apply(.registered(RequestScenario.registration(receivedAt: "2026-03-06T16:30:00Z")),
                                              meta: RequestScenario.meta(on: "2026-03-07"), to: nil, context: witContext)
         #expect(wit.receivedOn == d("2026-03-07"))
+    }
+
+    @Test("A receipt dated after the day it is recorded is refused, on every side")
+    func receiptInTheFuture() throws {
+        #expect(throws: RequestRejection.receivedInFuture) {
+            try RequestScenario(registering: RequestScenario.registration(receivedAt: "2026-03-06T02:00:00Z"), on: "2026-03-05")
+        }
+        var submission = RequestSubmission()
+        submission.name = "Siti"
+        submission.nik = "3171234567890002"
+        submission.email = "siti@example.id"
+        submission.information = "Data"
+        submission.purpose = "Riset"
+        let now = instant("2026-03-05T02:00:00Z")
+        submission.receivedAt = now.addingTimeInterval(DomainLimits.clockSkew + 60)
+        #expect(throws: SubmissionProblem(.receivedInFuture)) { try submission.registration(id: UUID(), unit: "HUMAS", now: now) }
+        submission.receivedAt = now.addingTimeInterval(-3600)
+        #expect(try submission.registration(id: UUID(), unit: "HUMAS", now: now).receivedAt == now.addingTimeInterval(-3600))
+        submission.channel = "merpati"
+        #expect(throws: SubmissionProblem.self) { try submission.registration(id: UUID(), unit: "HUMAS", now: now) }
     }
 
     @Test func happyPathToClosed() throws {

@@ -80,6 +80,8 @@ enum CentralMigrations {
                 -- Each token enrolls one terminal and carries its number series, unique in the unit and
                 -- never issued twice (a revoked token's series stays taken).
                 ALTER TABLE tokens ADD COLUMN series TEXT;
+                -- The role the pushing officer acted under: 'utama' (PPID Utama) or 'unit'.
+                ALTER TABLE ledger ADD COLUMN acted_as TEXT NOT NULL DEFAULT '';
                 CREATE TABLE terminal_series (
                     unit TEXT NOT NULL, code TEXT NOT NULL, ordinal INTEGER NOT NULL,
                     token_id INTEGER NOT NULL REFERENCES tokens(id),

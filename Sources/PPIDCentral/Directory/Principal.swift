@@ -20,6 +20,9 @@ public struct Principal: Hashable, Sendable {
         self.series = series
     }
 
+    /// The role this principal's acts are recorded under.
+    public var role: ActingRole { isMain ? .ppidUtama : .unitOfficer }
+
     /// The unit whose cases this principal is limited to, or nil for all (PPID Utama).
     public var scope: String? { isMain ? nil : unit }
 

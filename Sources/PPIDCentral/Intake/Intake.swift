@@ -62,7 +62,8 @@ extension CentralStore {
                 if case let .field(problem) = error { throw CentralError.invalid(field: problem.field, reason: problem.text(.indonesian)) }
                 throw CentralError.invalid(field: "request", reason: error.text(.indonesian))
             }
-            let seq = try Self.append(envelope, unit: unit.code, pushedBy: principal.officer, encoder: WireCoding.encoder(), in: db)
+            let seq = try Self.append(envelope, unit: unit.code, pushedBy: principal.officer, actedAs: principal.role,
+                                      encoder: WireCoding.encoder(), in: db)
             try LedgerChecks.recordNumbers(of: envelope, unit: unit.code, zone: context.zone, in: db)
             guard case let .request(request) = record else { throw CentralError.invalid(field: "request", reason: "kind") }
             return IntakeResponse(caseID: registration.id, registrationNumber: registration.registrationNumber,

@@ -57,7 +57,8 @@ extension CentralStore {
                         throw LedgerRefusal("Peristiwa ini lebih dari \(Self.maximumEventBytes / 1024) KiB; persingkat teksnya.",
                                             "This event is over \(Self.maximumEventBytes / 1024) KiB; shorten its texts.")
                     }
-                    let sequence = try Self.append(payload: payload, caseID: caseID, eventID: id, unit: unit, pushedBy: principal.officer, in: db)
+                    let sequence = try Self.append(payload: payload, caseID: caseID, eventID: id, unit: unit, pushedBy: principal.officer,
+                                                   actedAs: principal.role, in: db)
                     try LedgerChecks.recordNumbers(of: envelope, unit: unit, zone: context.zone, in: db)
                     outcomes.append(PushOutcome(eventID: id, status: .accepted, sequence: sequence, reason: nil, reasonEnglish: nil))
                 } catch let refusal as LedgerRefusal {
@@ -96,15 +97,17 @@ extension CentralStore {
     public static let maximumPageBytes = 4 << 20
 
     /// Appends one validated event and returns its global sequence number.
-    static func append(_ envelope: EventEnvelope, unit: String, pushedBy: String, encoder: JSONEncoder, in db: Database) throws -> Int64 {
+    static func append(_ envelope: EventEnvelope, unit: String, pushedBy: String, actedAs role: ActingRole = .unitOfficer,
+                       encoder: JSONEncoder, in db: Database) throws -> Int64 {
         try append(payload: try encoder.encode(envelope), caseID: envelope.event.caseID.uuidString, eventID: envelope.meta.id,
-                   unit: unit, pushedBy: pushedBy, in: db)
+                   unit: unit, pushedBy: pushedBy, actedAs: role, in: db)
     }
 
     /// Appends one validated event's stored form.
-    static func append(payload: Data, caseID: String, eventID: UUID, unit: String, pushedBy: String, in db: Database) throws -> Int64 {
-        try db.execute(sql: "INSERT INTO ledger(uuid, unit, case_uuid, payload, pushed_by) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [eventID.uuidString, unit, caseID, payload, pushedBy])
+    static func append(payload: Data, caseID: String, eventID: UUID, unit: String, pushedBy: String,
+                       actedAs role: ActingRole, in db: Database) throws -> Int64 {
+        try db.execute(sql: "INSERT INTO ledger(uuid, unit, case_uuid, payload, pushed_by, acted_as) VALUES (?, ?, ?, ?, ?, ?)",
+                       arguments: [eventID.uuidString, unit, caseID, payload, pushedBy, role.rawValue])
         let sequence = db.lastInsertedRowID
         try db.execute(sql: "INSERT OR IGNORE INTO case_units(case_uuid, unit) VALUES (?, ?)", arguments: [caseID, unit])
         return sequence
@@ -231,5 +234,37 @@ extension CentralStore {
         let envelopes = try Data.fetchAll(db, sql: "SELECT payload FROM ledger WHERE case_uuid = ? ORDER BY sequence", arguments: [caseID])
             .map { try decoder.decode(EventEnvelope.self, from: $0) }
         return CaseState(record: DomainRules.fold(envelopes, context: context).record, latest: envelopes.map(\.meta.instant).max())
+    }
+}
+
+/// The role an officer acted under, recorded with every accepted event.
+public enum ActingRole: String, Sendable, Hashable, Codable {
+    case unitOfficer = "unit"
+    case ppidUtama = "utama"
+}
+
+/// Who the ledger records behind one event: the token's officer, their name and role.
+public struct RecordedActor: Hashable, Sendable {
+    public let login: String
+    public let name: String
+    public let role: ActingRole
+
+    public init(login: String, name: String, role: ActingRole) {
+        self.login = login
+        self.name = name
+        self.role = role
+    }
+}
+
+extension CentralStore {
+    /// Who the ledger records behind an event (nil for an unknown event).
+    public func recordedActor(of eventID: UUID) throws(CentralError) -> RecordedActor? {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: """
+                SELECT l.pushed_by, COALESCE(o.name, l.pushed_by), l.acted_as FROM ledger l
+                LEFT JOIN officers o ON o.login = l.pushed_by WHERE l.uuid = ?
+                """, arguments: [eventID.uuidString]) else { return nil }
+            return RecordedActor(login: row[0], name: row[1], role: ActingRole(rawValue: row[2]) ?? .unitOfficer)
+        }
     }
 }

@@ -181,22 +181,6 @@ struct DispatchCommand: ParsableCommand {
     }
 }
 
-/// The `--received` of `dispatch`: an ISO 8601 instant with its zone, or a unit's local wall-clock time.
-enum ReceivedTime {
-    static func parse(_ text: String, zone: UnitZone) -> Date? {
-        let withZone = ISO8601DateFormatter()
-        withZone.formatOptions = [.withInternetDateTime]
-        if let instant = withZone.date(from: text) { return instant }
-        let local = DateFormatter()
-        local.locale = Locale(identifier: "en_US_POSIX")
-        local.timeZone = zone.timeZone
-        local.dateFormat = "yyyy-MM-dd'T'HH:mm"
-        if let instant = local.date(from: text) { return instant }
-        local.dateFormat = "yyyy-MM-dd"
-        return local.date(from: text)
-    }
-}
-
 /// `ppid-central generate`: fills a database with valid events for the sync benchmark (hidden).
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -9,7 +9,7 @@ enum LetterSetup {
         let configHome = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.config"
         let templates = config["templates"] ?? configHome + "/ppid/templates"
-        let settings = LetterSettings(city: config["letter_city"] ?? "Jakarta", signatoryName: config["signatory_name"] ?? store.workstation.officer,
+        let settings = LetterSettings(city: config["letter_city"] ?? "Jakarta", signatoryName: config["signatory_name"] ?? store.officerName,
                                       signatoryPosition: config["signatory_position"] ?? "PPID Pelaksana", address: config["letter_address"] ?? "")
         let profile = store.profile
         let renderer = LetterRenderer(templatesFolder: templates, settings: settings, unitCode: profile.code, unitName: profile.name,

@@ -7,6 +7,9 @@ public enum RequestLifecycle {
                              context: LifecycleContext) throws(RequestRejection) -> RequestRecord {
         if case let .registered(registration) = event {
             guard record == nil else { throw .alreadyRegistered }
+            // Recorded no earlier than the day it was received: the same rule on every terminal, the
+            // server and intake (which also hold the instant to the clock, within the allowed skew).
+            guard context.zone.civilDate(of: registration.receivedAt) <= meta.localDate else { throw .receivedInFuture }
             return try register(registration, context: context)
         }
         guard var record else { throw .unknownRequest }

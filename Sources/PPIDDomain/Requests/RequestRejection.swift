@@ -44,6 +44,8 @@ public enum RequestRejection: OfficerFacingError, Hashable {
     case dateBeforeReceipt(received: CivilDate)
     case forwardedToSameUnit
     case noDeadlineToMove
+    /// The receipt lies after the moment it was recorded (beyond the allowed clock skew).
+    case receivedInFuture
 
     public func text(_ language: Language) -> String {
         switch self {
@@ -92,6 +94,9 @@ public enum RequestRejection: OfficerFacingError, Hashable {
             language.pick("Permohonan tidak dapat diteruskan ke unit yang sama.", "A request cannot be forwarded to its own unit.")
         case .noDeadlineToMove:
             language.pick("Tenggat permohonan ini tidak lagi berjalan.", "This request's deadline no longer runs.")
+        case .receivedInFuture:
+            language.pick("Waktu diterima tidak boleh di masa depan. Isi tanggal dan jam permohonan sampai ke unit.",
+                          "The receipt cannot be in the future. Give the date and time the request reached the unit.")
         }
     }
 }

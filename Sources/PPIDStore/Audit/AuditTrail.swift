@@ -18,7 +18,7 @@ extension LocalStore {
     func audit(_ db: Database, action: String, subject: String, detail: String = "") throws {
         try db.execute(
             sql: "INSERT INTO audit_log(at, officer, terminal, action, subject, detail) VALUES (?, ?, ?, ?, ?, ?)",
-            arguments: [clock().timeIntervalSince1970, workstation.officer, workstation.terminal, action, subject, detail])
+            arguments: [clock().timeIntervalSince1970, officer, workstation.terminal, action, subject, detail])
     }
 
     /// Records an action that changes nothing but must be known, such as an export of personal data.

@@ -164,12 +164,18 @@ extension LocalStore {
     public func history(of caseID: UUID) throws(StoreError) -> [LoggedEvent] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT e.seq, e.payload, e.terminal, e.origin, o.state, o.reason FROM events e
+                SELECT e.seq, e.payload, e.terminal, e.origin, o.state, o.reason, o.recorded_officer FROM events e
                 LEFT JOIN outbox o ON o.event_uuid = e.uuid WHERE e.case_uuid = ? ORDER BY e.seq
                 """, arguments: [caseID.text]).map { row in
-                LoggedEvent(seq: row["seq"], envelope: try EventCoding.decode(row["payload"], seq: row["seq"]),
-                            terminal: row["terminal"], origin: row["origin"], syncState: row["state"],
-                            rejectionReason: row["reason"])
+                var envelope = try EventCoding.decode(row["payload"], seq: row["seq"])
+                // Who the server recorded (the token's officer), over what the terminal claimed.
+                if let officer: String = row["recorded_officer"], officer != envelope.meta.officer {
+                    let meta = envelope.meta
+                    envelope = EventEnvelope(meta: EventMeta(id: meta.id, officer: officer, instant: meta.instant, localDate: meta.localDate),
+                                             event: envelope.event)
+                }
+                return LoggedEvent(seq: row["seq"], envelope: envelope, terminal: row["terminal"], origin: row["origin"],
+                                   syncState: row["state"], rejectionReason: row["reason"])
             }
         }
     }

@@ -32,7 +32,7 @@ extension LocalStore {
                 number = format.render(sequence: sequence, unit: unit, date: date, series: self.terminalSeries)
             } while try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM letters WHERE number = ?)", arguments: [number]) == true
             try db.execute(sql: "INSERT INTO letters(case_uuid, kind, number, issued_at, officer) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [caseID.uuidString, kind, number, self.clock().timeIntervalSince1970, self.workstation.officer])
+                           arguments: [caseID.uuidString, kind, number, self.clock().timeIntervalSince1970, self.officer])
             return number
         }
     }

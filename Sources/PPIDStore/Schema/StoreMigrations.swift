@@ -3,7 +3,7 @@ import GRDB
 /// The schema, one migration per version. Never edit a shipped migration: add a new one.
 enum StoreMigrations {
     /// The identifiers of every migration, in order.
-    static let identifiers = ["v1-core", "v2-search", "v3-drafts", "v4-application-id", "v5-letter-register"]
+    static let identifiers = ["v1-core", "v2-search", "v3-drafts", "v4-application-id", "v5-letter-register", "v6-recorded-officer"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -14,6 +14,10 @@ enum StoreMigrations {
             try db.execute(sql: "PRAGMA application_id = \(applicationID)")
         }
         migrator.registerMigration("v5-letter-register", migrate: letterRegister)
+        migrator.registerMigration("v6-recorded-officer") { db in
+            // The officer the server recorded for a local event (its token's), beside the log's claim.
+            try db.execute(sql: "ALTER TABLE outbox ADD COLUMN recorded_officer TEXT")
+        }
         return migrator
     }
 

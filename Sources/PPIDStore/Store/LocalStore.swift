@@ -19,7 +19,7 @@ public final class LocalStore: Sendable {
     /// The officer and terminal recorded with each change.
     public let workstation: Workstation
     let clock: @Sendable () -> Date
-    private let cache: Mutex<Cache>
+    let cache: Mutex<Cache>
     /// Set on a terminal that syncs: its numbers must carry its series, so none is given without one.
     let seriesRequired = Mutex(false)
 
@@ -29,6 +29,8 @@ public final class LocalStore: Sendable {
         var calendarFileNames: [String]
         var series: TerminalSeries?
         var units: UnitContexts
+        /// The officer the server knows this terminal's token by (login, full name), once synced.
+        var enrolled: (login: String, name: String)?
     }
 
     /// Opens (creating if needed) the database at `path`, migrating it to the current schema.
@@ -87,6 +89,13 @@ public final class LocalStore: Sendable {
 
     /// The calendar, zone and receipt policy the rules apply with.
     public var context: LifecycleContext { cache.withLock { $0.context } }
+
+    /// The officer recorded with each change: the token's officer once the server has named them
+    /// (what the server records anyway), before that `$PPID_OFFICER` or `$USER`.
+    public var officer: String { cache.withLock { $0.enrolled?.login } ?? workstation.officer }
+
+    /// The officer's full name as the server's directory holds it, or the login before the first sync.
+    public var officerName: String { cache.withLock { $0.enrolled?.name } ?? workstation.officer }
 
     /// Each unit's context, for folding cases of other units (the PPID Utama's terminal holds all).
     var unitContexts: UnitContexts { cache.withLock { $0.units } }
@@ -148,8 +157,12 @@ public final class LocalStore: Sendable {
         let series = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'terminal_series'")
             .flatMap(TerminalSeries.init(code:))
         let zones = UnitContexts.zones(fromUnitsJSON: try Self.syncValue("units", in: db))
+        var enrolled: (login: String, name: String)?
+        if let login = try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'enrolled_officer'") {
+            enrolled = (login, try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'enrolled_name'") ?? login)
+        }
         return Cache(profile: profile, context: context, calendarFileNames: names, series: series,
-                     units: UnitContexts(own: context, ownUnit: profile.code, zones: zones))
+                     units: UnitContexts(own: context, ownUnit: profile.code, zones: zones), enrolled: enrolled)
     }
 
     // MARK: - Access with errors in the officer's terms
@@ -182,7 +195,7 @@ public final class LocalStore: Sendable {
     /// The current instant's event meta for this workstation.
     func makeMeta() -> EventMeta {
         let now = clock()
-        return EventMeta(id: TimeOrderedID.make(at: now), officer: workstation.officer, instant: now, zone: context.zone)
+        return EventMeta(id: TimeOrderedID.make(at: now), officer: officer, instant: now, zone: context.zone)
     }
 
     /// A new case id, ordered by time like event ids.

@@ -36,9 +36,12 @@ extension LocalStore {
     /// Marks pushed events as accepted, with the server's sequence numbers, in one transaction.
     public func markAccepted(_ accepted: [(UUID, Int64)]) throws(StoreError) {
         try write { db in
+            // The server recorded each under the token's officer: so does this log, from the start.
+            let officer = self.cache.withLock { $0.enrolled?.login }
             for (id, serverSeq) in accepted {
                 try db.execute(sql: "UPDATE outbox SET state = 'accepted', server_seq = ? WHERE event_uuid = ?",
                                arguments: [serverSeq, id.text])
+                if let officer { try self.noteRecordedOfficer(id, officer: officer, in: db) }
             }
         }
     }
@@ -100,5 +103,15 @@ extension LocalStore {
     static func setSyncValue(_ key: String, _ value: String, in db: Database) throws {
         try db.execute(sql: "INSERT INTO sync_state(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                        arguments: [key, value])
+    }
+}
+
+extension LocalStore {
+    /// Notes the officer the server recorded for one of this terminal's events. The log itself is
+    /// append-only: the terminal's claim stays in it, and history and lists show the server's word.
+    func noteRecordedOfficer(_ id: UUID, officer: String, in db: Database) throws {
+        try db.execute(sql: """
+            UPDATE outbox SET recorded_officer = ?1 WHERE event_uuid = ?2 AND recorded_officer IS NOT ?1
+            """, arguments: [officer, id.text])
     }
 }

@@ -87,6 +87,7 @@ extension LocalStore {
                     // Its own event, back with the server's sequence number: accepted.
                     applied.alreadyHeld += 1
                     try accept.execute(arguments: [event.sequence, id])
+                    try self.takeServerRecord(of: event, in: db)
                     refold.insert(caseID)
                     if !order.contains(caseID) { order.append(caseID) }
                     continue
@@ -94,6 +95,7 @@ extension LocalStore {
                 guard try self.append(envelope, payload: event.payload, origin: "central", serverSeq: event.sequence,
                                       terminal: "pusat", unlessHeld: true, in: db) else {
                     applied.alreadyHeld += 1  // Held already: pulled before under an older cursor, or accepted earlier.
+                    try self.takeServerRecord(of: event, in: db)
                     continue
                 }
                 if fresh[caseID] == nil && !refold.contains(caseID) {
@@ -196,5 +198,13 @@ extension LocalStore {
                 WHERE o.state IS NULL OR o.state <> 'rejected'
                 """).compactMap(UUID.init(uuidString:)))
         }
+    }
+}
+
+extension LocalStore {
+    /// Keeps the server's record of who made one of this terminal's events: the server stamps the
+    /// officer of the token that pushed it, whatever the terminal claimed, and its word is the record.
+    func takeServerRecord(of event: PulledEvent, in db: Database) throws {
+        try noteRecordedOfficer(event.envelope.meta.id, officer: event.envelope.meta.officer, in: db)
     }
 }

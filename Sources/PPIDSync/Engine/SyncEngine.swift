@@ -257,9 +257,11 @@ public final class SyncEngine: Sendable {
         try checkUnit(identity, page: page, report: &report)
         // The series the server holds for this token: the same the token file carries, or (for a
         // token file replaced by a new one) the new series, from the next number on.
-        if let series = identity.series.flatMap(TerminalSeries.init(code:)) {
-            do { try store.adoptTerminalSeries(series) } catch { throw SyncError.from(error) }
-        }
+        do {
+            if let series = identity.series.flatMap(TerminalSeries.init(code:)) { try store.adoptTerminalSeries(series) }
+            // The officer is the token's: the terminal records changes under that login from now on.
+            try store.adoptIdentity(login: identity.officer, name: identity.name ?? identity.officer)
+        } catch { throw SyncError.from(error) }
     }
 
     func checkUnit(_ identity: Identity, page: ChangesPage, report: inout SyncReport) throws(SyncError) {

@@ -165,42 +165,37 @@ extension App {
     }
 
     func submitRegistration(_ form: FormState) -> FormOutcome {
-        let kind = Requester.Kind(rawValue: form["kind"]) ?? .person
-        let requester = Requester(
-            kind: kind, name: form["name"],
-            nik: kind == .person ? form["nik"] : nil,
-            entityDocument: kind == .entity ? form["entityDocument"] : nil,
-            address: form["address"], occupation: form["occupation"], phone: form["phone"], email: form["email"])
-        let registration = RequestRegistration(
-            id: store.newCaseID(), registrationNumber: "", unit: store.profile.code, receivedAt: Date(),
-            channel: Channel(rawValue: form["channel"]) ?? .inPerson, requester: requester,
-            information: form["information"], purpose: form["purpose"],
-            obtainMethod: ObtainMethod(rawValue: form["obtain"]) ?? .softCopy,
-            deliveryMethod: DeliveryMethod(rawValue: form["delivery"]) ?? .email)
+        var submission = RequestSubmission()
+        submission.kind = form["kind"]
+        submission.name = form["name"]
+        submission.nik = form["nik"]
+        submission.entityDocument = form["entityDocument"]
+        submission.address = form["address"]
+        submission.occupation = form["occupation"]
+        submission.phone = form["phone"]
+        submission.email = form["email"]
+        submission.information = form["information"]
+        submission.purpose = form["purpose"]
+        submission.channel = form["channel"]
+        submission.obtain = form["obtain"]
+        submission.delivery = form["delivery"]
         do {
+            let registration = try submission.registration(id: store.newCaseID(), unit: store.profile.code, now: Date())
             let record = try store.registerRequest(registration)
             return .done(t("Terdaftar \(record.registration.registrationNumber); tenggat \(record.noticeDue.iso).",
                            "Registered \(record.registration.registrationNumber); due \(record.noticeDue.iso)."))
-        } catch {
-            if case let .rejected(.request(rejection)) = error, let field = Self.field(of: rejection) {
+        } catch let problem as SubmissionProblem {
+            if let field = problem.field, form.fields.contains(where: { $0.key == field }) {
+                return .invalid([field: problem.text(language)])
+            }
+            return .failed(problem.text(language))
+        } catch let error as StoreError {
+            if case let .rejected(.request(rejection)) = error, let field = SubmissionProblem.field(of: rejection) {
                 return .invalid([field: rejection.text(language)])
             }
             return .failed(describe(error))
-        }
-    }
-
-    /// The form field a registration rejection points at.
-    static func field(of rejection: RequestRejection) -> String? {
-        switch rejection {
-        case .invalidNIK, .missingField(.nik): "nik"
-        case .invalidEmail: "email"
-        case .invalidPhone: "phone"
-        case .missingField(.requesterName): "name"
-        case .missingField(.entityDocument): "entityDocument"
-        case .missingField(.contact): "address"
-        case .missingField(.information): "information"
-        case .missingField(.purpose): "purpose"
-        default: nil
+        } catch {
+            return .failed("\(error)")
         }
     }
 

@@ -62,8 +62,11 @@ extension App {
         }
         lines.append(("", .normal))
         lines.append((t("Riwayat", "History"), .title))
+        let officers = (try? store.officerDirectory()) ?? [:]
         for event in try store.history(of: id) {
             let meta = event.envelope.meta
+            // The full name where the server's directory has it; the login otherwise.
+            let who = officers[meta.officer]?.name ?? meta.officer
             let text: String
             if case let .request(_, requestEvent) = event.envelope.event { text = requestEvent.text(language) } else { text = event.envelope.event.name }
             var sync = ""
@@ -72,7 +75,7 @@ extension App {
             case "rejected": sync = t("  [DITOLAK server: ", "  [REJECTED by server: ") + (event.rejectionReason ?? "") + "]"
             default: break
             }
-            lines.append(("  \(meta.localDate.iso)  \(DisplayWidth.pad(meta.officer, 14))  \(text)\(sync)", event.syncState == "rejected" ? .error : .normal))
+            lines.append(("  \(meta.localDate.iso)  \(DisplayWidth.pad(who, 14))  \(text)\(sync)", event.syncState == "rejected" ? .error : .normal))
         }
         lines.append(("", .normal))
         lines.append((t("x perpanjang · d putuskan · v sampaikan · C tutup · o keberatan · l kaitkan DIP · Esc kembali",

@@ -204,7 +204,7 @@ extension App {
 
     func drawStatus(_ screen: Screen) {
         let row = rows - 2
-        var parts = ["\(store.profile.code)", store.workstation.officer]
+        var parts = ["\(store.profile.code)", store.officerName]
         if let activity = syncActivity?() {
             parts.append(activity)
         } else {
