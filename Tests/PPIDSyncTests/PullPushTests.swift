@@ -88,6 +88,45 @@ struct PullPushTests {
         #expect(try b.pendingCount() == 0)
     }
 
+    @Test("A conflict names the case, the act, the reason in the officer's language, what holds now and what to do; its letter is void")
+    func actionableConflict() async throws {
+        let world = try await SyncWorld()
+        defer { Task { await world.stop() } }
+        let a = try world.terminal("a"), b = try world.terminal("b")
+        try await world.sync(a, officer: "rina")
+        try await world.sync(b, officer: "budi")
+        let request = try Work.register(a, unit: "HUMAS")
+        try await world.sync(a, officer: "rina")
+        try await world.sync(b, officer: "budi")
+        try a.record(.request(request, .decided(Decision(outcome: .grantedInFull, form: .softCopy))))
+        try b.record(.request(request, .decided(Decision(outcome: .notHeld(holder: "Dinas PU")))))
+        // B wrote its notice before syncing: a numbered letter in the register and on disk.
+        let number = try b.letterNumber(case: request, kind: "pemberitahuan", template: "{seq:4}{terminal}/SRT/PPID-{unit}/{roman}/{year}",
+                                        date: b.today)
+        let path = world.folder + "/pemberitahuan.txt"
+        try "PEMBERITAHUAN TERTULIS\nNomor: \(number)\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try "<html><body><h1>Pemberitahuan</h1></body></html>".write(toFile: world.folder + "/pemberitahuan.html", atomically: true, encoding: .utf8)
+        try b.noteLetterFile(number: number, path: path)
+        try await world.sync(a, officer: "rina")
+        #expect(try await world.sync(b, officer: "budi").rejected == 1)
+
+        let conflict = try #require(try b.conflicts().first)
+        guard case let .request(held)? = try b.caseRecord(request) else { Issue.record("no request"); return }
+        #expect(conflict.caseNumber == held.registration.registrationNumber)
+        #expect(conflict.requester == PersonalDataMask.name("Siti Nasution"), "the requester, masked")
+        #expect(conflict.reasonEnglish?.isEmpty == false && conflict.reason(.english) != conflict.reason(.indonesian))
+        #expect(conflict.held?.hasPrefix(RequestState.decided.rawValue) == true, "what the server holds: A's decision")
+        #expect(conflict.voidedLetters == [number])
+        #expect(conflict.advice(.english).contains("VOID"))
+        // The letter: void in the register, marked in both files, and a new decision gets a new number.
+        #expect(try b.letters().first?.voidReason?.isEmpty == false)
+        #expect(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("*** BATAL / VOID: \(number)"))
+        #expect(try String(contentsOfFile: world.folder + "/pemberitahuan.html", encoding: .utf8).contains("ppid-void"))
+        let next = try b.letterNumber(case: request, kind: "pemberitahuan", template: "{seq:4}{terminal}/SRT/PPID-{unit}/{roman}/{year}",
+                                      date: b.today)
+        #expect(next != number)
+    }
+
     @Test("A calendar loaded centrally reaches the terminals and moves their open deadlines")
     func calendarsFlow() async throws {
         let world = try await SyncWorld()

@@ -3,6 +3,7 @@ import Foundation
 import PPIDDomain
 import PPIDStore
 import PPIDSync
+import PPIDTerminal
 
 /// `ppid sync`: pulls the server's changes and pushes this terminal's, with progress.
 struct SyncCommand: ParsableCommand {
@@ -38,7 +39,9 @@ struct SyncCommand: ParsableCommand {
             let list = try withStore(language) { () throws(StoreError) in try local.conflicts() }
             if list.isEmpty { print(language.pick("Tidak ada konflik.", "No conflicts.")) }
             for conflict in list {
-                print("\(conflict.envelope.meta.localDate.iso)\t\(conflict.envelope.event.name)\t\(conflict.envelope.meta.officer)\t\(conflict.reason)")
+                let lines = ConflictText.lines(conflict, language: language)
+                print(lines.first ?? "")
+                for line in lines.dropFirst() { print("    " + line) }
             }
             return
         }

@@ -21,7 +21,7 @@ extension LocalStore {
         let unit = profile.code
         let format = (try? RegistrationNumberFormat(template: template)) ?? .standard
         return try write { db in
-            if let number = try String.fetchOne(db, sql: "SELECT number FROM letters WHERE case_uuid = ? AND kind = ?",
+            if let number = try String.fetchOne(db, sql: "SELECT number FROM letters WHERE case_uuid = ? AND kind = ? AND void_reason IS NULL",
                                                 arguments: [caseID.uuidString, kind]) {
                 return number
             }
@@ -45,10 +45,41 @@ extension LocalStore {
         }
     }
 
+    /// The kinds of letter an act produces (the raw values of PPIDLetters' `LetterKind`): voided
+    /// with it when the server refuses the act.
+    static func letterKinds(of event: DomainEvent) -> [String] {
+        switch event {
+        case .request(_, .decided): ["pemberitahuan", "penolakan"]
+        case .request(_, .extended): ["perpanjangan"]
+        case .objection(_, .answered): ["tanggapan-keberatan"]
+        default: []
+        }
+    }
+
+    /// Marks void the letters in force that `event` produced; returns them.
+    func voidLetters(of event: DomainEvent, reason: String, in db: Database) throws -> [LetterEntry] {
+        let kinds = Self.letterKinds(of: event)
+        guard !kinds.isEmpty else { return [] }
+        let marks = kinds.map { _ in "?" }.joined(separator: ", ")
+        var arguments: StatementArguments = [event.caseID.uuidString]
+        arguments += StatementArguments(kinds)
+        let rows = try Row.fetchAll(db, sql: "SELECT * FROM letters WHERE case_uuid = ? AND kind IN (\(marks)) AND void_reason IS NULL",
+                                    arguments: arguments)
+        var voided: [LetterEntry] = []
+        for row in rows {
+            try db.execute(sql: "UPDATE letters SET void_reason = ? WHERE id = ?", arguments: [reason, row["id"] as Int64])
+            try audit(db, action: "letter.void", subject: row["number"], detail: reason)
+            voided.append(LetterEntry(caseID: event.caseID, kind: row["kind"], number: row["number"],
+                                      issuedAt: Date(timeIntervalSince1970: row["issued_at"]), officer: row["officer"],
+                                      path: row["path"], voidReason: reason))
+        }
+        return voided
+    }
+
     /// The letter register, newest first.
     public func letters() throws(StoreError) -> [LetterEntry] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM letters ORDER BY issued_at DESC, number DESC").compactMap { row in
+            try Row.fetchAll(db, sql: "SELECT * FROM letters ORDER BY issued_at DESC, id DESC").compactMap { row in
                 guard let id = UUID(uuidString: row["case_uuid"]) else { return nil }
                 return LetterEntry(caseID: id, kind: row["kind"], number: row["number"],
                                    issuedAt: Date(timeIntervalSince1970: row["issued_at"]), officer: row["officer"],

@@ -17,6 +17,8 @@ enum StoreMigrations {
         migrator.registerMigration("v6-recorded-officer") { db in
             // The officer the server recorded for a local event (its token's), beside the log's claim.
             try db.execute(sql: "ALTER TABLE outbox ADD COLUMN recorded_officer TEXT")
+            // The server's reason in English too, so the conflicts list speaks the officer's language.
+            try db.execute(sql: "ALTER TABLE outbox ADD COLUMN reason_english TEXT")
         }
         return migrator
     }
@@ -228,15 +230,17 @@ enum StoreMigrations {
     private static func letterRegister(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE letters (
+                id INTEGER PRIMARY KEY,
                 case_uuid TEXT NOT NULL,
                 kind TEXT NOT NULL,
                 number TEXT NOT NULL UNIQUE,
                 issued_at REAL NOT NULL,
                 officer TEXT NOT NULL,
                 path TEXT NOT NULL DEFAULT '',
-                void_reason TEXT,
-                PRIMARY KEY (case_uuid, kind)
+                void_reason TEXT
             );
+            -- One letter in force per case and kind: a reprint finds it; a void one stays listed.
+            CREATE UNIQUE INDEX letters_in_force ON letters(case_uuid, kind) WHERE void_reason IS NULL;
             """)
     }
 

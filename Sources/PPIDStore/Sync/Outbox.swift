@@ -12,7 +12,32 @@ public struct OutboxItem: Hashable, Sendable {
 /// A local event the central server refused: shown to the officer in the conflicts list.
 public struct Conflict: Hashable, Sendable {
     public let envelope: EventEnvelope
+    /// The server's reason, in Indonesian (as the server gave it).
     public let reason: String
+    /// The server's reason in English, where it gave one.
+    public let reasonEnglish: String?
+    /// The case's register number and requester (masked), as this terminal holds it now.
+    public let caseNumber: String?
+    public let requester: String?
+    /// What the server holds for the case now, in words (its state and due date).
+    public let held: String?
+    /// Letters written for the refused act, now void.
+    public let voidedLetters: [String]
+
+    /// The server's reason in `language`.
+    public func reason(_ language: Language) -> String {
+        language == .english ? (reasonEnglish ?? reason) : reason
+    }
+
+    /// What the officer should do now, by the kind of act refused.
+    public func advice(_ language: Language) -> String {
+        let letters = voidedLetters.isEmpty ? "" : language.pick(
+            " Surat \(voidedLetters.joined(separator: ", ")) BATAL: jangan diserahkan.",
+            " Letter \(voidedLetters.joined(separator: ", ")) is VOID: do not hand it over.")
+        return language.pick(
+            "Periksa keadaan yang kini berlaku di server; bila tindakan ini masih perlu, ulangi dari layar kasus.",
+            "Check what the server holds now; if the act is still needed, do it again from the case.") + letters
+    }
 }
 
 extension LocalStore {
@@ -47,16 +72,20 @@ extension LocalStore {
     }
 
     /// Marks a pushed event as rejected and rebuilds its case's projection without it. Never silent:
-    /// the event stays in the log and appears in ``conflicts()`` with the server's reason.
-    public func markRejected(_ id: UUID, reason: String) throws(StoreError) {
+    /// the event stays in the log and appears in ``conflicts()`` with the server's reason. A letter
+    /// written for the refused act is marked void in the letter register; the letters are returned
+    /// so the caller marks their files too.
+    @discardableResult
+    public func markRejected(_ id: UUID, reason: String, reasonEnglish: String? = nil) throws(StoreError) -> [LetterEntry] {
         try write { db in
-            try db.execute(sql: "UPDATE outbox SET state = 'rejected', reason = ? WHERE event_uuid = ?",
-                           arguments: [reason, id.text])
-            guard let caseUUID = try String.fetchOne(db, sql: "SELECT case_uuid FROM events WHERE uuid = ?",
-                                                     arguments: [id.text]),
-                  let caseID = UUID(uuidString: caseUUID) else { return }
+            try db.execute(sql: "UPDATE outbox SET state = 'rejected', reason = ?, reason_english = ? WHERE event_uuid = ?",
+                           arguments: [reason, reasonEnglish, id.text])
+            guard let row = try Row.fetchOne(db, sql: "SELECT seq, payload, case_uuid FROM events WHERE uuid = ?", arguments: [id.text]),
+                  let caseID = UUID(uuidString: row["case_uuid"]) else { return [] }
             try self.reproject(caseID, in: db)
-            try self.audit(db, action: "sync.rejected", subject: caseUUID, detail: reason)
+            try self.audit(db, action: "sync.rejected", subject: row["case_uuid"], detail: reason)
+            let envelope = try EventCoding.decode(row["payload"], seq: row["seq"])
+            return try self.voidLetters(of: envelope.event, reason: reason, in: db)
         }
     }
 
@@ -69,10 +98,26 @@ extension LocalStore {
     public func conflicts() throws(StoreError) -> [Conflict] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT e.seq, e.payload, o.reason FROM outbox o JOIN events e ON e.uuid = o.event_uuid
+                SELECT e.seq, e.payload, o.reason, o.reason_english, e.case_uuid FROM outbox o JOIN events e ON e.uuid = o.event_uuid
                 WHERE o.state = 'rejected' ORDER BY e.seq DESC
                 """).map { row in
-                Conflict(envelope: try EventCoding.decode(row[1], seq: row[0]), reason: row[2] ?? "")
+                let caseUUID: String = row[4]
+                var number: String?, requester: String?, held: String?
+                if let request = try Row.fetchOne(db, sql: """
+                    SELECT number, requester_name, requester_kind, state, due_date FROM requests WHERE uuid = ?
+                    """, arguments: [caseUUID]) {
+                    number = request[0]
+                    let name: String = request[1]
+                    requester = (request[2] as String) == Requester.Kind.entity.rawValue ? name : PersonalDataMask.name(name)
+                    held = "\(request[3] as String) · \(request[4] as String)"
+                } else if let objection = try Row.fetchOne(db, sql: "SELECT number, state FROM objections WHERE uuid = ?", arguments: [caseUUID]) {
+                    number = objection[0]
+                    held = objection[1]
+                }
+                let letters = try String.fetchAll(db, sql: "SELECT number FROM letters WHERE case_uuid = ? AND void_reason IS NOT NULL",
+                                                  arguments: [caseUUID])
+                return Conflict(envelope: try EventCoding.decode(row[1], seq: row[0]), reason: row[2] ?? "", reasonEnglish: row[3],
+                                caseNumber: number, requester: requester, held: held, voidedLetters: letters)
             }
         }
     }

@@ -310,7 +310,9 @@ public final class SyncEngine: Sendable {
                         accepted.append((outcome.eventID, sequence))
                     case .rejected:
                         let reason = CentralClient.printable(outcome.reason ?? outcome.reasonEnglish ?? "ditolak server")
-                        try store.markRejected(outcome.eventID, reason: reason)
+                        let english = outcome.reasonEnglish.map { CentralClient.printable($0) }
+                        let voided = try store.markRejected(outcome.eventID, reason: reason, reasonEnglish: english)
+                        for letter in voided { VoidStamp.mark(letter) }
                         report.rejected += 1
                     }
                 }

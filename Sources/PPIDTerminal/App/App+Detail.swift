@@ -167,8 +167,9 @@ extension App {
         var lines: [(String, Role)] = [(t("KONFLIK SINKRONISASI", "SYNC CONFLICTS"), .title)]
         if conflicts.isEmpty { lines.append((t("  Tidak ada: semua perubahan diterima server atau masih menunggu.", "  None: every change was accepted or is still waiting."), .dim)) }
         for conflict in conflicts {
-            lines.append(("  \(conflict.envelope.meta.localDate.iso)  \(conflict.envelope.event.name)  \(conflict.envelope.meta.officer)", .error))
-            lines.append(("      " + conflict.reason, .normal))
+            lines.append(contentsOf: ConflictText.lines(conflict, language: language).enumerated().map { index, line in
+                (index == 0 ? "  " + line : "      " + line, index == 0 ? .error : .normal)
+            })
         }
         overlays.append(.detail(DetailState(title: t("Konflik", "Conflicts"), lines: lines)))
     }

@@ -1,0 +1,18 @@
+import PPIDDomain
+import PPIDStore
+
+/// A refused act as the officer reads it, in the app's conflicts list and `ppid sync --conflicts`:
+/// the case, the act, the server's reason, what the server holds instead, and what to do now.
+public enum ConflictText {
+    public static func lines(_ conflict: Conflict, language: Language) -> [String] {
+        let meta = conflict.envelope.meta
+        var head = "\(meta.localDate.iso)  \(conflict.caseNumber ?? conflict.envelope.event.caseID.uuidString)"
+        if let requester = conflict.requester { head += "  \(requester)" }
+        var lines = [head]
+        lines.append(language.pick("Ditolak: ", "Refused: ") + conflict.envelope.event.actText(language) + " (\(meta.officer))")
+        lines.append(language.pick("Alasan server: ", "Server's reason: ") + conflict.reason(language))
+        if let held = conflict.held { lines.append(language.pick("Kini berlaku: ", "Now in force: ") + held) }
+        lines.append(language.pick("Lakukan: ", "To do: ") + conflict.advice(language))
+        return lines
+    }
+}
