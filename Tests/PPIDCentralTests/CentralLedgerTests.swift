@@ -101,8 +101,9 @@ struct CentralDirectoryTests {
         try store.addOfficer(login: "rina", name: "Rina", unit: "HUMAS")
         let token = try store.issueToken(officer: "rina")
         #expect(token.hasPrefix("ppid.A.") && token.count > 45, "the unit's first terminal: series A")
-        #expect(try store.authenticate(token: token) == Principal(officer: "rina", unit: "HUMAS", isMain: false, name: "Rina",
-                                                                  series: TerminalSeries(code: "A")))
+        let principal = try #require(try store.authenticate(token: token))
+        #expect(principal.officer == "rina" && principal.unit == "HUMAS" && !principal.isMain && principal.name == "Rina"
+                && principal.series == TerminalSeries(code: "A") && principal.tokenID != nil)
         #expect(try store.authenticate(token: token + "x") == nil)
         let stored = try store.read { db in try String.fetchAll(db, sql: "SELECT hash FROM tokens") }
         #expect(stored == [APIToken.hash(token)] && !stored[0].contains(token))

@@ -82,12 +82,22 @@ enum CentralMigrations {
                 ALTER TABLE tokens ADD COLUMN series TEXT;
                 -- The role the pushing officer acted under: 'utama' (PPID Utama) or 'unit'.
                 ALTER TABLE ledger ADD COLUMN acted_as TEXT NOT NULL DEFAULT '';
+                -- The token (terminal) that pushed it: a terminal is not behind on its own events.
+                ALTER TABLE ledger ADD COLUMN pushed_token INTEGER;
                 CREATE TABLE terminal_series (
                     unit TEXT NOT NULL, code TEXT NOT NULL, ordinal INTEGER NOT NULL,
                     token_id INTEGER NOT NULL REFERENCES tokens(id),
                     PRIMARY KEY (unit, code)
                 ) WITHOUT ROWID;
                 CREATE UNIQUE INDEX terminal_series_by_ordinal ON terminal_series(unit, ordinal);
+                -- What each enrolled terminal (token) last did, for the administrator's status.
+                CREATE TABLE terminal_activity (
+                    token_id INTEGER PRIMARY KEY REFERENCES tokens(id),
+                    last_pull_at REAL, last_cursor INTEGER NOT NULL DEFAULT 0,
+                    last_push_at REAL, accepted_total INTEGER NOT NULL DEFAULT 0,
+                    refused_total INTEGER NOT NULL DEFAULT 0, refused_last_push INTEGER NOT NULL DEFAULT 0,
+                    version TEXT
+                );
                 """)
         }
         return migrator

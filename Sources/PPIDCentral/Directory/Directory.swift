@@ -87,11 +87,11 @@ extension CentralStore {
         let hash = APIToken.hash(token)
         return try read { db in
             guard let row = try Row.fetchOne(db, sql: """
-                SELECT o.login, o.unit, u.is_main, o.name, t.series FROM tokens t JOIN officers o ON o.login = t.officer
+                SELECT o.login, o.unit, u.is_main, o.name, t.series, t.id FROM tokens t JOIN officers o ON o.login = t.officer
                 JOIN units u ON u.code = o.unit WHERE t.hash = ? AND t.revoked_at IS NULL
                 """, arguments: [hash]) else { return nil }
             return Principal(officer: row[0], unit: row[1], isMain: row[2], name: row[3],
-                             series: (row[4] as String?).flatMap(TerminalSeries.init(code:)))
+                             series: (row[4] as String?).flatMap(TerminalSeries.init(code:)), tokenID: row[5])
         }
     }
 

@@ -11,13 +11,16 @@ public struct Principal: Hashable, Sendable {
     public let name: String
     /// The number series of the terminal the token enrolled (nil for a token issued before series).
     public let series: TerminalSeries?
+    /// The token's row: one per enrolled terminal, for its activity in the status.
+    public let tokenID: Int64?
 
-    public init(officer: String, unit: String, isMain: Bool, name: String = "", series: TerminalSeries? = nil) {
+    public init(officer: String, unit: String, isMain: Bool, name: String = "", series: TerminalSeries? = nil, tokenID: Int64? = nil) {
         self.officer = officer
         self.unit = unit
         self.isMain = isMain
         self.name = name
         self.series = series
+        self.tokenID = tokenID
     }
 
     /// The role this principal's acts are recorded under.

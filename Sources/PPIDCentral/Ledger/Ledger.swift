@@ -58,7 +58,7 @@ extension CentralStore {
                                             "This event is over \(Self.maximumEventBytes / 1024) KiB; shorten its texts.")
                     }
                     let sequence = try Self.append(payload: payload, caseID: caseID, eventID: id, unit: unit, pushedBy: principal.officer,
-                                                   actedAs: principal.role, in: db)
+                                                   actedAs: principal.role, token: principal.tokenID, in: db)
                     try LedgerChecks.recordNumbers(of: envelope, unit: unit, zone: context.zone, in: db)
                     outcomes.append(PushOutcome(eventID: id, status: .accepted, sequence: sequence, reason: nil, reasonEnglish: nil))
                 } catch let refusal as LedgerRefusal {
@@ -98,16 +98,16 @@ extension CentralStore {
 
     /// Appends one validated event and returns its global sequence number.
     static func append(_ envelope: EventEnvelope, unit: String, pushedBy: String, actedAs role: ActingRole = .unitOfficer,
-                       encoder: JSONEncoder, in db: Database) throws -> Int64 {
+                       token: Int64? = nil, encoder: JSONEncoder, in db: Database) throws -> Int64 {
         try append(payload: try encoder.encode(envelope), caseID: envelope.event.caseID.uuidString, eventID: envelope.meta.id,
-                   unit: unit, pushedBy: pushedBy, actedAs: role, in: db)
+                   unit: unit, pushedBy: pushedBy, actedAs: role, token: token, in: db)
     }
 
     /// Appends one validated event's stored form.
     static func append(payload: Data, caseID: String, eventID: UUID, unit: String, pushedBy: String,
-                       actedAs role: ActingRole, in db: Database) throws -> Int64 {
-        try db.execute(sql: "INSERT INTO ledger(uuid, unit, case_uuid, payload, pushed_by, acted_as) VALUES (?, ?, ?, ?, ?, ?)",
-                       arguments: [eventID.uuidString, unit, caseID, payload, pushedBy, role.rawValue])
+                       actedAs role: ActingRole, token: Int64?, in db: Database) throws -> Int64 {
+        try db.execute(sql: "INSERT INTO ledger(uuid, unit, case_uuid, payload, pushed_by, acted_as, pushed_token) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                       arguments: [eventID.uuidString, unit, caseID, payload, pushedBy, role.rawValue, token])
         let sequence = db.lastInsertedRowID
         try db.execute(sql: "INSERT OR IGNORE INTO case_units(case_uuid, unit) VALUES (?, ?)", arguments: [caseID, unit])
         return sequence
@@ -132,6 +132,13 @@ extension CentralStore {
     /// One page of changes as JSON bytes. Events are stored as the JSON they travel as, so the page is
     /// assembled from them without decoding: the server's work per event is a copy.
     public func changesJSON(after cursor: Int64, limit: Int, for principal: Principal, knownReference: Int64) throws(CentralError) -> [UInt8] {
+        try changesPage(after: cursor, limit: limit, for: principal, knownReference: knownReference).bytes
+    }
+
+    /// ``changesJSON(after:limit:for:knownReference:)`` with the page's next cursor: where the
+    /// terminal stands once it has applied the page.
+    public func changesPage(after cursor: Int64, limit: Int, for principal: Principal,
+                            knownReference: Int64) throws(CentralError) -> (bytes: [UInt8], nextCursor: Int64) {
         try read { db in
             let statement: Statement
             var arguments: StatementArguments
@@ -184,7 +191,7 @@ extension CentralStore {
                 out.append(contentsOf: Array(try encoder.encode(try Self.referenceData(db))))
             }
             out.append(UInt8(ascii: "}"))
-            return out
+            return (out, last)
         }
     }
 

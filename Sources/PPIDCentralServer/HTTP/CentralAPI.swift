@@ -37,6 +37,7 @@ struct CentralAPI: Sendable {
         case .events: try await events(request)
         case .requests: try await intake(request)
         case .openAPI: try openAPI(request)
+        case .metrics: try await metrics(request)
         }
     }
 
@@ -79,8 +80,11 @@ struct CentralAPI: Sendable {
                                      range: 1...Int64(Self.maximumPageSize))
         let known = try Self.integer(query["reference"], name: "reference", default: -1, range: -1...Int64.max)
         let store = self.store
-        let bytes = try await run { try store.changesJSON(after: after, limit: Int(limit), for: principal, knownReference: known) }
-        return JSONResponse.make(bytes: bytes, for: request)
+        let page = try await run { try store.changesPage(after: after, limit: Int(limit), for: principal, knownReference: known) }
+        // Where the terminal stands once it has applied this page: its lag is measured from there.
+        let version = SoftwareVersion.version(fromUserAgent: request.headers[.userAgent])
+        try await run { try store.notePull(by: principal, cursor: page.nextCursor, version: version) }
+        return JSONResponse.make(bytes: page.bytes, for: request)
     }
 
     func events(_ request: Request) async throws -> Response {
@@ -92,6 +96,9 @@ struct CentralAPI: Sendable {
         }
         let store = self.store
         let answer = try await run { try store.push(push, as: principal) }
+        let refused = answer.outcomes.filter { $0.status == .rejected }.count
+        let version = SoftwareVersion.version(fromUserAgent: request.headers[.userAgent])
+        try await run { try store.notePush(by: principal, accepted: answer.outcomes.count - refused, refused: refused, version: version) }
         for outcome in answer.outcomes where outcome.status == .rejected {
             logger.notice("event refused", metadata: ["event": "\(outcome.eventID.uuidString)", "principal": "\(principal.officer)@\(principal.unit)",
                                                       "reason": "\(outcome.reasonEnglish ?? outcome.reason ?? "")"])
@@ -106,6 +113,20 @@ struct CentralAPI: Sendable {
         let store = self.store
         let answer = try await run { try store.dispatch(intake, by: principal) }
         return try JSONResponse.make(answer, for: request, status: .created)
+    }
+
+    /// The terminals' sync figures for Prometheus; only the PPID Utama's token may read them (they
+    /// name every officer).
+    func metrics(_ request: Request) async throws -> Response {
+        let principal = try await principal(of: request)
+        guard principal.isMain else {
+            throw APIFailure.from(.notPermitted("hanya token PPID Utama yang membaca metrik / only a PPID Utama token reads the metrics"))
+        }
+        let store = self.store
+        let text = try await run { try SyncMetrics.render(store) }
+        var headers = HTTPFields()
+        headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
     }
 
     func openAPI(_ request: Request) throws -> Response {

@@ -8,10 +8,11 @@ public enum Endpoint: String, CaseIterable, Sendable {
     case events
     case requests
     case openAPI
+    case metrics
 
     public var method: HTTPRequest.Method {
         switch self {
-        case .health, .changes, .openAPI: .get
+        case .health, .changes, .openAPI, .metrics: .get
         case .events, .requests: .post
         }
     }
@@ -23,6 +24,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .events: "/v1/events"
         case .requests: "/v1/requests"
         case .openAPI: "/v1/openapi.json"
+        case .metrics: "/metrics"
         }
     }
 
@@ -30,7 +32,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
     public var needsToken: Bool {
         switch self {
         case .health, .openAPI: false
-        case .changes, .events, .requests: true
+        case .changes, .events, .requests, .metrics: true
         }
     }
 }
