@@ -120,6 +120,7 @@ let package = Package(
         .testTarget(name: "PPIDSyncTests",
                     dependencies: ["PPIDSync", "PPIDCentralServer", "PPIDCentral", "PPIDStore", "PPIDWire", "PPIDDomain",
                                    .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                                   .product(name: "GRDB", package: "GRDB.swift"),
                                    // A hostile server for the client, written per test.
                                    .product(name: "Hummingbird", package: "hummingbird")]),
         .testTarget(name: "PPIDLettersTests", dependencies: ["PPIDLetters", "PPIDDomain"]),

@@ -66,15 +66,43 @@ public struct ChangesPage: Codable, Hashable, Sendable {
     public let reference: ReferenceData?
     /// The highest sequence number in the server's log when the page was read: no cursor passes it.
     public let latest: Int64?
+    /// Events of the page this client could not read (a kind from a newer server, a damaged
+    /// payload): set aside by the client, never on the wire.
+    public var setAside: [SetAsideEvent] = []
+
+    private enum CodingKeys: String, CodingKey { case events, nextCursor, hasMore, identity, reference, latest }
 
     public init(events: [WireEvent], nextCursor: Int64, hasMore: Bool, identity: Identity? = nil, reference: ReferenceData? = nil,
-                latest: Int64? = nil) {
+                latest: Int64? = nil, setAside: [SetAsideEvent] = []) {
         self.events = events
         self.nextCursor = nextCursor
         self.hasMore = hasMore
         self.identity = identity
         self.reference = reference
         self.latest = latest
+        self.setAside = setAside
+    }
+}
+
+/// An event of a changes page that this client cannot read: kept as the server sent it, with
+/// what could be read of it, so the rest of the page applies and the event can be tried again
+/// after an update.
+public struct SetAsideEvent: Hashable, Sendable {
+    public let sequence: Int64
+    public let unit: String
+    /// The case it belongs to, where the envelope still names one.
+    public let caseID: UUID?
+    /// The envelope's JSON as the server sent it.
+    public let payload: Data
+    /// Why it could not be read, for the log and the developers.
+    public let reason: String
+
+    public init(sequence: Int64, unit: String, caseID: UUID?, payload: Data, reason: String) {
+        self.sequence = sequence
+        self.unit = unit
+        self.caseID = caseID
+        self.payload = payload
+        self.reason = reason
     }
 }
 

@@ -1,10 +1,11 @@
 import Foundation
+import GRDB
 import Hummingbird
 import Logging
 import Synchronization
 import Testing
 import PPIDDomain
-import PPIDStore
+@testable import PPIDStore
 import PPIDSync
 import PPIDWire
 
@@ -23,6 +24,8 @@ final class HostileServer: Sendable {
         case foreignPushIDs
         /// A page far larger than any real one.
         case tooLarge
+        /// A page whose middle event is of a kind this version does not know (a newer server).
+        case newerKind
     }
 
     /// Requests answered, shared with the route handlers.
@@ -80,6 +83,9 @@ final class HostileServer: Sendable {
                 return Self.json(Self.page([Self.event(1)], next: next, hasMore: false, latest: latest))
             case .foreignPushIDs:
                 return Self.json(Self.page([], next: after, hasMore: false))
+            case .newerKind:
+                guard after == 0 else { return Self.json(Self.page([], next: after, hasMore: false, latest: 3)) }
+                return Self.json(Self.newerKindPage())
             case .tooLarge:
                 return Response(status: .ok, headers: [.contentType: "application/json"],
                                 body: .init(byteBuffer: ByteBuffer(repeating: UInt8(ascii: " "), count: CentralClient.maximumAnswer + 1024)))
@@ -101,6 +107,17 @@ final class HostileServer: Sendable {
         var iterator = stream.makeAsyncIterator()
         port = await iterator.next() ?? 0
         task.withLock { $0 = running }
+    }
+
+    /// Events 1 and 3 are registrations; event 2 acts on case 1 with a kind from a newer version.
+    static func newerKindPage() -> Data {
+        let first = event(1)
+        let unknown = WireEvent(envelope: EventEnvelope(meta: EventMeta(id: UUID(), officer: "rina", instant: first.envelope.meta.instant,
+                                                                        zone: .wib),
+                                                        event: .request(first.envelope.event.caseID, .processingStarted)),
+                                unit: "HUMAS", sequence: 2)
+        let page = Self.page([first, unknown, event(3)], next: 3, hasMore: false, latest: 3)
+        return Data(String(decoding: page, as: UTF8.self).replacingOccurrences(of: "processingStarted", with: "reopenedByCommission").utf8)
     }
 
     static func json(_ data: Data) -> Response {
@@ -224,5 +241,39 @@ struct HostileServerTests {
         #expect(error?.text(.english).contains("secret") == false)
         #expect(try store.syncValue("lastError")?.contains("secret") == false)
         #expect(server.requestCount == 0, "the token never left the terminal")
+    }
+
+    @Test("An event this version cannot read is set aside with its case; the rest of the page applies, the sync succeeds, and it applies once readable")
+    func newerKindSetAside() async throws {
+        let server = try await HostileServer(mode: .newerKind)
+        let store = try terminal()
+        let error = await sync(store, server)
+        #expect(error == nil, "one unreadable event does not stop the sync: \(String(describing: error))")
+        #expect(try store.syncCursor() == 3, "the cursor passes it: the rest of the log keeps coming")
+        #expect(try store.requestCounts().values.reduce(0, +) == 2)
+        let aside = try store.setAsideEvents()
+        #expect(aside.count == 1 && aside[0].sequence == 2)
+        #expect(aside[0].caseNumber == "1/PPID-HUMAS/III/2026", "the officer is told which case")
+        #expect(aside[0].advice(.english).contains("Update ppid"))
+        #expect(try store.setAsideCount() == 1)
+        // A version that reads it: the stored event applies at the next sync and leaves the list.
+        let readable = String(decoding: HostileServer.newerKindPage(), as: UTF8.self)
+        #expect(readable.contains("reopenedByCommission"))
+        try store.rewriteSetAsideForTest(sequence: 2) { $0.replacingOccurrences(of: "reopenedByCommission", with: "processingStarted") }
+        #expect(await sync(store, server) == nil)
+        await server.stop()
+        #expect(try store.setAsideCount() == 0)
+        #expect(try store.requestCounts()[.inProcess] == 1, "the event applied to its case")
+    }
+}
+
+extension LocalStore {
+    /// Rewrites a set-aside payload, as a newer version would read it.
+    func rewriteSetAsideForTest(sequence: Int64, _ change: (String) -> String) throws {
+        try write { db in
+            guard let payload = try Data.fetchOne(db, sql: "SELECT payload FROM set_aside WHERE sequence = ?", arguments: [sequence]) else { return }
+            try db.execute(sql: "UPDATE set_aside SET payload = ? WHERE sequence = ?",
+                           arguments: [Data(change(String(decoding: payload, as: UTF8.self)).utf8), sequence])
+        }
     }
 }

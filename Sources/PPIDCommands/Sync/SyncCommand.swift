@@ -37,11 +37,15 @@ struct SyncCommand: ParsableCommand {
         if conflicts {
             let local = try store.falling(backTo: config).open(language)
             let list = try withStore(language) { () throws(StoreError) in try local.conflicts() }
-            if list.isEmpty { print(language.pick("Tidak ada konflik.", "No conflicts.")) }
+            let aside = try withStore(language) { () throws(StoreError) in try local.setAsideEvents() }
+            if list.isEmpty && aside.isEmpty { print(language.pick("Tidak ada konflik.", "No conflicts.")) }
             for conflict in list {
                 let lines = ConflictText.lines(conflict, language: language)
                 print(lines.first ?? "")
                 for line in lines.dropFirst() { print("    " + line) }
+            }
+            for entry in aside {
+                for (index, line) in ConflictText.lines(entry, language: language).enumerated() { print(index == 0 ? line : "    " + line) }
             }
             return
         }
@@ -87,6 +91,14 @@ struct SyncCommand: ParsableCommand {
         if report.calendarsAdded > 0 {
             lines.append(language.pick("\(report.calendarsAdded) berkas kalender baru; \(report.deadlinesMoved) tenggat bergeser.",
                                        "\(report.calendarsAdded) new calendar files; \(report.deadlinesMoved) deadlines moved."))
+        }
+        if report.setAside > 0 {
+            lines.append(language.pick("\(report.setAside) peristiwa dari server tidak dapat dibaca versi ini dan disisihkan; sisanya diterapkan. Lihat: ppid sync --conflicts.",
+                                       "\(report.setAside) events from the server cannot be read by this version and were set aside; the rest applied. See: ppid sync --conflicts."))
+        }
+        if report.setAsideApplied > 0 {
+            lines.append(language.pick("\(report.setAsideApplied) peristiwa yang dulu disisihkan kini diterapkan.",
+                                       "\(report.setAsideApplied) events set aside earlier are applied now."))
         }
         if report.retries > 0 {
             lines.append(language.pick("\(report.retries) permintaan diulang karena gangguan jaringan atau server.",

@@ -10,9 +10,12 @@ extension LocalStore {
             try db.execute(sql: "DELETE FROM \(table) WHERE uuid = ?", arguments: [id])
         }
         try db.execute(sql: "DELETE FROM request_documents WHERE request_uuid = ?", arguments: [id])
-        if let record = try currentRecord(of: caseID, in: db) {
+        let history = try envelopes(of: caseID, in: db)
+        let folded = DomainRules.fold(history, context: try unitContexts.context(forCase: history, in: db))
+        if let record = folded.record {
             try ProjectionWriter(db: db).write(record)
         }
+        try setAsideUnapplied(folded.rejected, in: db)
     }
 
     /// Refolds every case of a unit other than this database's own (in its unit's zone), but those in `skipped`.

@@ -19,6 +19,17 @@ enum StoreMigrations {
             try db.execute(sql: "ALTER TABLE outbox ADD COLUMN recorded_officer TEXT")
             // The server's reason in English too, so the conflicts list speaks the officer's language.
             try db.execute(sql: "ALTER TABLE outbox ADD COLUMN reason_english TEXT")
+            // Events of the server's log this terminal could not read or apply: kept, shown, retried.
+            try db.execute(sql: """
+                CREATE TABLE set_aside (
+                    sequence INTEGER PRIMARY KEY,
+                    unit TEXT NOT NULL,
+                    case_uuid TEXT,
+                    payload BLOB NOT NULL,
+                    reason TEXT NOT NULL,
+                    at REAL NOT NULL
+                )
+                """)
         }
         return migrator
     }

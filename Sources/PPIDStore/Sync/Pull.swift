@@ -37,11 +37,31 @@ public struct PulledPage: Sendable {
     public let events: [PulledEvent]
     public let nextCursor: Int64
     public let reference: PulledReference?
+    /// Events of the page this terminal could not read: kept aside, the rest applies.
+    public let setAside: [PulledSetAside]
 
-    public init(events: [PulledEvent], nextCursor: Int64, reference: PulledReference?) {
+    public init(events: [PulledEvent], nextCursor: Int64, reference: PulledReference?, setAside: [PulledSetAside] = []) {
         self.events = events
         self.nextCursor = nextCursor
         self.reference = reference
+        self.setAside = setAside
+    }
+}
+
+/// An event of the server's log this terminal could not read (see ``LocalStore/setAsideEvents()``).
+public struct PulledSetAside: Sendable, Hashable {
+    public let sequence: Int64
+    public let unit: String
+    public let caseID: UUID?
+    public let payload: Data
+    public let reason: String
+
+    public init(sequence: Int64, unit: String, caseID: UUID?, payload: Data, reason: String) {
+        self.sequence = sequence
+        self.unit = unit
+        self.caseID = caseID
+        self.payload = payload
+        self.reason = reason
     }
 }
 
@@ -54,6 +74,8 @@ public struct PullApplied: Hashable, Sendable {
     /// Calendar files added, and deadlines they moved.
     public var calendarsAdded = 0
     public var deadlinesMoved = 0
+    /// Events this terminal could not read, set aside.
+    public var setAside = 0
 }
 
 extension LocalStore {
@@ -109,6 +131,13 @@ extension LocalStore {
                 if !refold.contains(caseID) { fresh[caseID, default: []].append(envelope) }
                 applied.added += 1
             }
+            for aside in page.setAside where aside.sequence > cursor {
+                try db.execute(sql: """
+                    INSERT OR IGNORE INTO set_aside(sequence, unit, case_uuid, payload, reason, at) VALUES (?, ?, ?, ?, ?, ?)
+                    """, arguments: [aside.sequence, aside.unit, aside.caseID?.text, aside.payload, aside.reason,
+                                     self.clock().timeIntervalSince1970])
+                applied.setAside += 1
+            }
             // The units' zones come first: a case is folded in its own unit's zone.
             var zonesChanged = false
             if let reference = page.reference, try Self.syncValue("units", in: db) != reference.unitsJSON {
@@ -122,9 +151,10 @@ extension LocalStore {
             for caseID in order {
                 if refold.contains(caseID) {
                     try self.reproject(caseID, in: db)
-                } else if let envelopes = fresh[caseID],
-                          let record = DomainRules.fold(envelopes, context: try contexts.context(forCase: envelopes, in: db)).record {
-                    try writer.write(record)
+                } else if let envelopes = fresh[caseID] {
+                    let folded = DomainRules.fold(envelopes, context: try contexts.context(forCase: envelopes, in: db))
+                    if let record = folded.record { try writer.write(record) }
+                    if !folded.rejected.isEmpty { try self.setAsideUnapplied(folded.rejected, in: db) }
                 }
             }
             // Cases of other units held before their unit's zone was known are computed again in it.

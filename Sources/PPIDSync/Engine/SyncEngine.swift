@@ -43,6 +43,10 @@ public struct SyncReport: Sendable, Hashable {
     public var bytesSent = 0
     public var seconds = 0.0
     public var adoptedUnit: String?
+    /// Events of the server this terminal could not read this time, set aside (the rest applied).
+    public var setAside = 0
+    /// Events set aside earlier that this version read and applied.
+    public var setAsideApplied = 0
 }
 
 /// One sync: pull the server's changes from the stored cursor, page by page, each page applied in
@@ -124,6 +128,8 @@ public final class SyncEngine: Sendable {
         do {
             cursor = try store.syncCursor()
             reference = Int64(try store.syncValue("referenceRevision") ?? "") ?? -1
+            // Events set aside by an older version: this one may read them now.
+            if try store.setAsideCount() > 0 { report.setAsideApplied += try store.retrySetAside() }
         } catch { throw SyncError.from(error) }
         var checkedIdentity = false
         var stalled = 0
@@ -177,6 +183,7 @@ public final class SyncEngine: Sendable {
             report.alreadyHeld += applied.alreadyHeld
             report.calendarsAdded += applied.calendarsAdded
             report.deadlinesMoved += applied.deadlinesMoved
+            report.setAside += applied.setAside
             if let revision = page.reference?.revision { reference = revision }
             cursor = newCursor
             progress(SyncProgress(phase: .pulling, events: report.pulled, cursor: cursor))
@@ -210,14 +217,20 @@ public final class SyncEngine: Sendable {
     /// the page moves the cursor forward.
     static func checkConsistency(of page: ChangesPage, after cursor: Int64) throws(SyncError) -> Bool {
         var previous: Int64 = .min
+        var sequences: [Int64] = []
         for event in page.events {
             guard let sequence = event.sequence else { throw .malformedAnswer("an event without a sequence number") }
+            sequences.append(sequence)
+        }
+        // Events set aside (unreadable here) still hold their place in the server's order.
+        if !page.setAside.isEmpty { sequences = (sequences + page.setAside.map(\.sequence)).sorted() }
+        for sequence in sequences {
             guard sequence > previous else {
                 throw .inconsistentServer("sequence \(sequence) after \(previous) in one page")
             }
             previous = sequence
         }
-        if let last = page.events.last?.sequence {
+        if let last = sequences.last {
             guard page.nextCursor == last else {
                 throw .inconsistentServer("next cursor \(page.nextCursor), but the page ends at \(last)")
             }
@@ -239,6 +252,12 @@ public final class SyncEngine: Sendable {
             if let scope, event.unit != scope { throw .malformedAnswer("an event of unit \(event.unit) in a page for \(scope)") }
             events.append(PulledEvent(envelope: event.envelope, sequence: sequence, payload: payloads?[index]))
         }
+        if let scope, let stray = page.setAside.first(where: { $0.unit != scope }) {
+            throw .malformedAnswer("an event of unit \(stray.unit) in a page for \(scope)")
+        }
+        let setAside = page.setAside.map {
+            PulledSetAside(sequence: $0.sequence, unit: $0.unit, caseID: $0.caseID, payload: $0.payload, reason: $0.reason)
+        }
         var reference: PulledReference? = nil
         if let data = page.reference {
             let encoder = WireCoding.encoder()
@@ -248,7 +267,7 @@ public final class SyncEngine: Sendable {
                 officersJSON: String(decoding: (try? encoder.encode(data.officers)) ?? Data("[]".utf8), as: UTF8.self),
                 calendars: data.calendars.map { ($0.name, $0.body) })
         }
-        return PulledPage(events: events, nextCursor: page.nextCursor, reference: reference)
+        return PulledPage(events: events, nextCursor: page.nextCursor, reference: reference, setAside: setAside)
     }
 
     /// A new database takes its unit from the token; a database of another unit is refused.

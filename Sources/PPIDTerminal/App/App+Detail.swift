@@ -171,6 +171,11 @@ extension App {
                 (index == 0 ? "  " + line : "      " + line, index == 0 ? .error : .normal)
             })
         }
+        for entry in try store.setAsideEvents() {
+            lines.append(contentsOf: ConflictText.lines(entry, language: language).enumerated().map { index, line in
+                (index == 0 ? "  " + line : "      " + line, index == 0 ? .error : .normal)
+            })
+        }
         overlays.append(.detail(DetailState(title: t("Konflik", "Conflicts"), lines: lines)))
     }
 

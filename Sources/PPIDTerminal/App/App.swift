@@ -88,7 +88,7 @@ public final class App {
         for group in UrgencyGroup.allCases { counts[group] = try store.boardCount(group, bounds: board.bounds) }
         board.counts = counts
         pending = try store.pendingCount()
-        conflictCount = try store.conflictCount()
+        conflictCount = try store.conflictCount() + store.setAsideCount()
         lastSync = try store.syncValue("lastSync")
         lastSyncError = try store.syncValue("lastError")
         if let next = syncMessages?() { message = (next.0, next.1) }

@@ -15,4 +15,12 @@ public enum ConflictText {
         lines.append(language.pick("Lakukan: ", "To do: ") + conflict.advice(language))
         return lines
     }
+
+    /// An event of the server this terminal set aside: which case, why, and what to do.
+    public static func lines(_ entry: SetAsideEntry, language: Language) -> [String] {
+        [language.pick("Disisihkan: peristiwa #\(entry.sequence) ", "Set aside: event #\(entry.sequence) ")
+            + (entry.caseNumber ?? entry.caseID?.uuidString ?? "") + " (\(entry.unit))",
+         language.pick("Tidak dapat dibaca versi ini: ", "This version cannot read it: ") + entry.reason,
+         language.pick("Lakukan: ", "To do: ") + entry.advice(language)]
+    }
 }

@@ -24,7 +24,13 @@ public enum WireDecoding {
             }
             return (page, envelopes)
         }
-        return (try WireCoding.decoder().decode(ChangesPage.self, from: data), nil)
+        do {
+            return (try WireCoding.decoder().decode(ChangesPage.self, from: data), nil)
+        } catch {
+            // One unreadable event must not stop the page: read the rest, set that one aside.
+            if let page = LenientPage.read(data) { return (page, nil) }
+            throw error
+        }
     }
 
     /// The tape decoder alone, without the fallback: what tests compare with Foundation's.
