@@ -72,7 +72,7 @@ struct TokenCommand: ParsableCommand {
 
         func run() throws {
             let store = try database.open()
-            let path = output.map { ($0 as NSString).expandingTildeInPath }
+            let path = output.map { HomePath.expand($0) }
             // The file's folder is checked first: a token issued but never written or shown would stay live unseen.
             if let path { try perform { () throws(CentralError) in try TokenFileWriter.checkWritable(path) } }
             let token = try perform { () throws(CentralError) in try store.issueToken(officer: login, label: label) }
@@ -113,7 +113,7 @@ struct CalendarLoadCommand: ParsableCommand {
 
     func run() throws {
         let store = try database.open()
-        guard let body = try? String(contentsOfFile: (file as NSString).expandingTildeInPath, encoding: .utf8) else {
+        guard let body = try? String(contentsOfFile: HomePath.expand(file), encoding: .utf8) else {
             throw CentralError.invalid(field: "file", reason: "\(file) tidak dapat dibaca sebagai UTF-8 / cannot be read as UTF-8").exit()
         }
         let name = (file as NSString).lastPathComponent

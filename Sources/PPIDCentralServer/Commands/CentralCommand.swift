@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PPIDCentral
 import PPIDDomain
+import PPIDWire
 
 /// `ppid-central`: the central PPID server and its administration.
 public struct CentralCommand: AsyncParsableCommand {
@@ -28,7 +29,7 @@ struct DatabaseOption: ParsableArguments {
     var create = false
 
     func path(demo: Bool = false) -> String {
-        if let db { return (db as NSString).expandingTildeInPath }
+        if let db { return HomePath.expand(db) }
         if let env = ProcessInfo.processInfo.environment["PPID_CENTRAL_DB"], !env.isEmpty { return env }
         return (CentralPaths.dataFolder as NSString).appendingPathComponent(demo ? "demo.sqlite" : "central.sqlite")
     }
@@ -52,7 +53,7 @@ enum CentralPaths {
     static var dataFolder: String {
         let env = ProcessInfo.processInfo.environment
         let base = env["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share")
+            ?? (HomePath.home as NSString).appendingPathComponent(".local/share")
         return (base as NSString).appendingPathComponent("ppid-central")
     }
 }

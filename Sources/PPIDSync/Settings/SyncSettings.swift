@@ -1,4 +1,5 @@
 import Foundation
+import PPIDWire
 
 /// Where and how to sync: the server, the officer's token, page and batch sizes, patience.
 public struct SyncSettings: Sendable {
@@ -35,7 +36,7 @@ public struct SyncSettings: Sendable {
 /// Reads an officer's token file, refusing one that others can read (as ssh does with keys).
 public enum TokenFile {
     public static func read(_ path: String) throws(SyncError) -> String {
-        let path = (path as NSString).expandingTildeInPath
+        let path = HomePath.expand(path)
         var info = stat()
         guard stat(path, &info) == 0 else { throw .tokenFileMissing(path: path) }
         guard info.st_mode & 0o077 == 0 else { throw .tokenFileExposed(path: path) }
