@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         // The law and the language of the work: calendars, deadlines, lifecycles. No I/O.
@@ -51,6 +52,9 @@ let package = Package(
                 "PPIDDomain", "PPIDWire", "PPIDCentral",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
+                // HTTPS served directly, with the body's own certificate (`serve --tls-certificate`).
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 // The HTTP parts a connection handler sees, for the request-body deadline.
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "CompressNIO", package: "compress-nio"),
@@ -70,6 +74,8 @@ let package = Package(
             dependencies: [
                 "PPIDDomain", "PPIDWire", "PPIDStore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                // The trust roots of an https server with the body's own CA (`server_ca`).
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
         // Letters (written notice, refusal, extension, answer to an objection) from editable Mustache templates.

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Logging
 import PPIDCentral
+import PPIDWire
 
 /// How `serve` writes its log lines.
 enum LogFormat: String, ExpressibleByArgument, CaseIterable {
@@ -18,6 +19,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Alamat yang didengar. / Address to listen on.") var host = "127.0.0.1"
     @Option(help: "Port.") var port = 8080
     @Option(help: "Log ke stderr: text atau json. / Logs on standard error: text or json.") var logFormat: LogFormat = .text
+    @Option(help: "Sertifikat TLS (PEM, rantai lengkap): layani HTTPS. / TLS certificate chain (PEM): serve HTTPS.")
+    var tlsCertificate: String?
+    @Option(help: "Kunci privat TLS (PEM). / TLS private key (PEM).") var tlsKey: String?
     @Flag(help: "Mulai dengan unit, petugas, token dan permohonan demo (basis data demo tersendiri). / Start with demo data.")
     var demo = false
     @Option(help: "Folder berkas token demo. / Folder for the demo token files.") var tokenFolder: String?
@@ -57,9 +61,18 @@ struct ServeCommand: AsyncParsableCommand {
             format == .json ? JSONLogHandler(label: label) : StreamLogHandler.standardError(label: label)
         }
         logger.logLevel = Logger.Level.info
-        let server = CentralServer(store: store, host: host, port: port, faults: plan, logger: logger)
-        let app = server.application(onRunning: { port in
-            print("ppid-central mendengar di / listening on http://\(host):\(port)  (Ctrl-C berhenti / stops)")
+        var tls: ServerTLS? = nil
+        switch (tlsCertificate, tlsKey) {
+        case let (certificate?, key?):
+            tls = try perform { () throws(CentralError) in try ServerTLS.load(certificate: HomePath.expand(certificate), key: HomePath.expand(key)) }
+        case (nil, nil): break
+        default:
+            throw CentralError.invalid(field: "--tls-certificate", reason: "beri --tls-certificate dan --tls-key bersama / give --tls-certificate and --tls-key together").exit()
+        }
+        let scheme = tls == nil ? "http" : "https"
+        let server = CentralServer(store: store, host: host, port: port, faults: plan, logger: logger, tls: tls)
+        let app = try server.application(onRunning: { port in
+            print("ppid-central mendengar di / listening on \(scheme)://\(host):\(port)  (Ctrl-C berhenti / stops)")
             fflush(nil)
         })
         try await app.runService()

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdCore
+import HummingbirdTLS
 import Logging
 import NIOCore
 import PPIDCentral
@@ -17,15 +18,19 @@ public struct CentralServer: Sendable {
     /// Where API calls, refused events and authentication failures are logged (nowhere by default:
     /// `serve` sets standard error).
     public let logger: Logger
+    /// HTTPS with this certificate and key; plain HTTP (for loopback or behind a proxy) when nil.
+    public let tls: ServerTLS?
 
     public init(store: CentralStore, host: String = "127.0.0.1", port: Int = 8080, faults: FaultPlan? = nil,
-                limits: ServerLimits = ServerLimits(), logger: Logger = Logger(label: "ppid-central", factory: { _ in SwiftLogNoOpLogHandler() })) {
+                limits: ServerLimits = ServerLimits(), logger: Logger = Logger(label: "ppid-central", factory: { _ in SwiftLogNoOpLogHandler() }),
+                tls: ServerTLS? = nil) {
         self.store = store
         self.host = host
         self.port = port
         self.faults = faults
         self.limits = limits
         self.logger = logger
+        self.tls = tls
     }
 
     /// The router with every endpoint of ``Endpoint``.
@@ -39,7 +44,7 @@ public struct CentralServer: Sendable {
 
     /// The application; `onRunning` gets the port actually bound (useful with port 0).
     public func application(logLevel: Logger.Level = .notice,
-                            onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
+                            onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) throws -> some ApplicationProtocol {
         var logger = Logger(label: "ppid-central")
         logger.logLevel = logLevel
         let bodyTimeout = ServerLimits.timeAmount(limits.bodyTimeout)
@@ -47,9 +52,14 @@ public struct CentralServer: Sendable {
             additionalChannelHandlers: [RequestBodyDeadline(limit: bodyTimeout)],
             idleTimeout: ServerLimits.timeAmount(limits.idleTimeout),
             httpDecoderConfiguration: .init(maxHeaderFieldSize: 16 << 10, maxHeaderListSize: 64 << 10, maxHeaderFieldCount: 100))
+        let server: HTTPServerBuilder = if let tls {
+            try .tls(.http1(configuration: http1), tlsConfiguration: tls.configuration)
+        } else {
+            .http1(configuration: http1)
+        }
         return Application(
             router: router(),
-            server: .http1(configuration: http1),
+            server: server,
             configuration: .init(address: .hostname(host, port: port), serverName: "ppid-central",
                                  availableConnectionsDelegate: MaximumAvailableConnections(limits.effectiveMaximumConnections)),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },

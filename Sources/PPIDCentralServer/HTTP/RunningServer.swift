@@ -20,7 +20,7 @@ public final class RunningServer: Sendable {
     /// Starts `server` and returns once it listens.
     public static func start(_ server: CentralServer) async throws -> RunningServer {
         let (stream, continuation) = AsyncStream<Int>.makeStream()
-        let app = server.application(logLevel: .critical, onRunning: { port in continuation.yield(port) })
+        let app = try server.application(logLevel: .critical, onRunning: { port in continuation.yield(port) })
         let task = Task {
             // Ends the wait below too when the server cannot start (a port still taken, say).
             defer { continuation.finish() }

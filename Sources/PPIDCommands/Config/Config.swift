@@ -56,7 +56,7 @@ struct Config {
         return line
     }
 
-    static let knownKeys: Set<String> = ["db", "theme", "lang", "templates", "letters", "letter_city", "letter_address", "signatory_name", "signatory_position", "letter_number_format", "server", "token_file", "sync_interval"]
+    static let knownKeys: Set<String> = ["db", "theme", "lang", "templates", "letters", "letter_city", "letter_address", "signatory_name", "signatory_position", "letter_number_format", "server", "token_file", "server_ca", "sync_interval"]
 
     static func parse(_ text: String, source: String) -> Config {
         var config = Config()

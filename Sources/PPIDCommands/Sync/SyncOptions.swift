@@ -19,7 +19,8 @@ struct SyncOptions: ParsableArguments {
     /// The settings, or a message saying what to set.
     func settings(_ config: Config, language: Language) throws -> SyncSettings {
         do {
-            return try SyncSettings.load(server: server ?? config["server"], tokenFile: tokenFile ?? config["token_file"])
+            return try SyncSettings.load(server: server ?? config["server"], tokenFile: tokenFile ?? config["token_file"],
+                                         trustedCertificates: config["server_ca"])
         } catch {
             throw CommandError(error, language: language)
         }

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import NIOSSL
 import PPIDWire
 import Synchronization
 
@@ -21,6 +22,12 @@ public final class CentralClient: Sendable {
         // A refused connection fails at once; our own backoff decides when to try again.
         configuration.connectionPool.retryConnectionEstablishment = false
         configuration.timeout = .init(connect: .seconds(10), read: .seconds(Int64(settings.timeout.components.seconds)))
+        if let trusted = settings.trustedCertificates {
+            var tls = TLSConfiguration.makeClientConfiguration()
+            tls.trustRoots = .file(trusted)
+            tls.minimumTLSVersion = .tlsv12
+            configuration.tlsConfiguration = tls
+        }
         http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
     }
 
@@ -135,8 +142,15 @@ public final class CentralClient: Sendable {
             throw .answerTooLarge(limitBytes: Self.maximumAnswer)
         } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout || error == .connectTimeout {
             throw .timedOut(server: server)
+        } catch let error as NIOSSLError {
+            throw .untrustedServer(server: server, detail: Self.redacted(Self.short(error), token: token))
+        } catch let error as BoringSSLError {
+            throw .untrustedServer(server: server, detail: Self.redacted(Self.short(error), token: token))
         } catch {
             let detail = Self.redacted(Self.short(error), token: token)
+            if detail.contains("certificate") || detail.contains("handshake") || detail.contains("SSL") {
+                throw .untrustedServer(server: server, detail: detail)
+            }
             if detail.contains("limit") && detail.lowercased().contains("decompress") {
                 throw .answerTooLarge(limitBytes: Self.maximumAnswer)
             }

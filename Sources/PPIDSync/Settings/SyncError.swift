@@ -23,6 +23,10 @@ public enum SyncError: OfficerFacingError, Equatable {
     case malformedAnswer(String)
     case wrongUnit(token: String, database: String)
     case store(String)
+    /// The file of trusted certificates (`server_ca`) cannot be read.
+    case certificatesUnreadable(path: String)
+    /// The server's certificate is not trusted, or the TLS handshake failed.
+    case untrustedServer(server: String, detail: String)
 
     public func text(_ language: Language) -> String {
         switch self {
@@ -69,6 +73,12 @@ public enum SyncError: OfficerFacingError, Equatable {
                           "This token is for unit \(token), but this database belongs to unit \(database). Use a token of \(database) or another database (--db).")
         case let .store(message):
             message
+        case let .certificatesUnreadable(path):
+            language.pick("Berkas sertifikat \(path) ('server_ca') tidak dapat dibaca. Periksa jalurnya, atau hapus baris itu untuk memakai sertifikat sistem.",
+                          "The certificate file \(path) ('server_ca') cannot be read. Check the path, or remove the line to use the system's certificates.")
+        case let .untrustedServer(server, detail):
+            language.pick("Sambungan aman ke \(server) gagal: sertifikat server tidak dipercaya atau tidak cocok (\(detail)). Jangan lanjutkan dengan sertifikat lain; tanyakan sertifikat CA badan publik kepada admin PPID Utama dan pasang sebagai 'server_ca'.",
+                          "The secure connection to \(server) failed: its certificate is not trusted or does not match (\(detail)). Ask the PPID Utama admin for the body's CA certificate and set it as 'server_ca'.")
         }
     }
 

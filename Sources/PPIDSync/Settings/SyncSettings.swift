@@ -16,6 +16,9 @@ public struct SyncSettings: Sendable {
     /// Attempts per request before the sync gives up (until the next one).
     public var attempts = 5
     public var backoff = Backoff()
+    /// A PEM file of the certificate authorities to trust for an `https` server (a body's own CA),
+    /// instead of the system's; config `server_ca`.
+    public var trustedCertificates: String?
 
     public init(server: URL, token: String) {
         self.server = server
@@ -23,12 +26,17 @@ public struct SyncSettings: Sendable {
     }
 
     /// Settings from a server address and a token file, checking both.
-    public static func load(server address: String?, tokenFile: String?) throws(SyncError) -> SyncSettings {
+    public static func load(server address: String?, tokenFile: String?, trustedCertificates: String? = nil) throws(SyncError) -> SyncSettings {
         guard let address, !address.isEmpty, let tokenFile, !tokenFile.isEmpty else { throw .notConfigured }
         guard let url = URL(string: address), let scheme = url.scheme, ["http", "https"].contains(scheme.lowercased()),
               url.host != nil else { throw .badServerAddress(address) }
         var settings = SyncSettings(server: url, token: try TokenFile.read(tokenFile))
         settings.tokenFile = tokenFile
+        if let trustedCertificates, !trustedCertificates.isEmpty {
+            let path = HomePath.expand(trustedCertificates)
+            guard FileManager.default.isReadableFile(atPath: path) else { throw .certificatesUnreadable(path: path) }
+            settings.trustedCertificates = path
+        }
         return settings
     }
 }
