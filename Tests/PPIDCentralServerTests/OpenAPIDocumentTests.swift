@@ -31,6 +31,33 @@ struct OpenAPIDocumentTests {
         }
     }
 
+    @Test("Every event kind, as the server sends it, matches the document's DomainEvent exactly (one alternative, no field undocumented)")
+    func everyEventKindDocumented() throws {
+        let document = try Self.document()
+        let validator = SchemaValidator(document: document)
+        let schema: [String: Any] = ["$ref": "#/components/schemas/DomainEvent"]
+        let alternatives = try #require((validator.resolve(schema)["oneOf"] as? [[String: Any]]))
+        let documented = Set(alternatives.compactMap { (($0["properties"] as? [String: Any])?["kind"] as? [String: Any])?["const"] as? String })
+        #expect(documented == Set(DomainEvent.wireKinds), "the document lists exactly the kinds the server knows")
+        for event in WireSamples.everyKind(caseID: UUID()) {
+            let json = try JSONSerialization.jsonObject(with: WireCoding.encoder().encode(event))
+            #expect(validator.check(json, against: schema, at: event.wireKind) == [], "\(event.wireKind)")
+        }
+        #expect(!validator.check(["kind": "request.closed", "caseId": UUID().uuidString, "payload": ["x": 1]], against: schema, at: "e").isEmpty,
+                "an undocumented payload field is caught")
+    }
+
+    @Test("A push with a member the document does not list, anywhere in an event's payload, is refused whole with its path")
+    func unknownPayloadMember() async throws {
+        let fixture = try await Fixture.start()
+        defer { Task { await fixture.stop() } }
+        let id = UUID()
+        let body = #"{"events":[{"unit":"HUMAS","envelope":{"meta":{"id":"\#(UUID().uuidString)","officer":"rina","instant":\#(Date().timeIntervalSince1970),"localDate":"2026-12-02"},"event":{"kind":"request.forwarded","caseId":"\#(id.uuidString)","payload":{"note":"x","to":{"kind":"unit","unit":"KEU","floor":3}}}}}]}"#
+        let answer = try await fixture.call(.POST, "/v1/events", token: fixture.humas, body: Data(body.utf8))
+        #expect(answer.status == 400)
+        #expect(String(decoding: answer.body, as: UTF8.self).contains("events[0].envelope.event.payload.to.floor"))
+    }
+
     @Test("Real answers of every endpoint, errors included, match their documented schemas")
     func answersMatchSchemas() async throws {
         let document = try Self.document()
@@ -81,8 +108,8 @@ struct OpenAPIDocumentTests {
     }
 }
 
-/// The part of JSON Schema the document uses: $ref, type, required, properties,
-/// additionalProperties: false, items, enum.
+/// The part of JSON Schema the document uses: $ref, type (one or a list with null), required,
+/// properties, additionalProperties: false, items, enum, const, oneOf.
 struct SchemaValidator {
     let document: [String: Any]
 
@@ -100,7 +127,17 @@ struct SchemaValidator {
         if let allowed = schema["enum"] as? [Any], !allowed.contains(where: { "\($0)" == "\(value)" }) {
             problems.append("\(path): \(value) is not one of \(allowed)")
         }
-        switch schema["type"] as? String {
+        if let constant = schema["const"], "\(constant)" != "\(value)" { problems.append("\(path): \(value) is not \(constant)") }
+        if let alternatives = schema["oneOf"] as? [Any] {
+            let matching = alternatives.filter { check(value, against: $0, at: path).isEmpty }.count
+            if matching != 1 { problems.append("\(path): matches \(matching) of the oneOf alternatives, not exactly one") }
+        }
+        var type = schema["type"] as? String
+        if let types = schema["type"] as? [String] {
+            if value is NSNull { return types.contains("null") ? problems : problems + ["\(path): null is not allowed"] }
+            type = types.first { $0 != "null" }
+        }
+        switch type {
         case "object":
             guard let object = value as? [String: Any] else { return ["\(path): expected an object"] }
             for key in schema["required"] as? [String] ?? [] where object[key] == nil {
@@ -127,6 +164,8 @@ struct SchemaValidator {
             if !(value is NSNumber) || value is String { problems.append("\(path): expected a number") }
         case "boolean":
             if !(value is Bool) { problems.append("\(path): expected a boolean") }
+        case "null":
+            if !(value is NSNull) { problems.append("\(path): expected null") }
         default: break
         }
         return problems

@@ -117,7 +117,7 @@ final class HostileServer: Sendable {
                                                         event: .request(first.envelope.event.caseID, .processingStarted)),
                                 unit: "HUMAS", sequence: 2)
         let page = Self.page([first, unknown, event(3)], next: 3, hasMore: false, latest: 3)
-        return Data(String(decoding: page, as: UTF8.self).replacingOccurrences(of: "processingStarted", with: "reopenedByCommission").utf8)
+        return Data(String(decoding: page, as: UTF8.self).replacingOccurrences(of: "request.processing-started", with: "request.reopened-by-commission").utf8)
     }
 
     static func json(_ data: Data) -> Response {
@@ -258,8 +258,8 @@ struct HostileServerTests {
         #expect(try store.setAsideCount() == 1)
         // A version that reads it: the stored event applies at the next sync and leaves the list.
         let readable = String(decoding: HostileServer.newerKindPage(), as: UTF8.self)
-        #expect(readable.contains("reopenedByCommission"))
-        try store.rewriteSetAsideForTest(sequence: 2) { $0.replacingOccurrences(of: "reopenedByCommission", with: "processingStarted") }
+        #expect(readable.contains("request.reopened-by-commission"))
+        try store.rewriteSetAsideForTest(sequence: 2) { $0.replacingOccurrences(of: "request.reopened-by-commission", with: "request.processing-started") }
         #expect(await sync(store, server) == nil)
         await server.stop()
         #expect(try store.setAsideCount() == 0)

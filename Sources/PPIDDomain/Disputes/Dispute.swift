@@ -56,7 +56,7 @@ public struct DisputeFiling: Hashable, Sendable, Codable {
 }
 
 /// A change to a dispute.
-public enum DisputeEvent: Hashable, Sendable, Codable {
+public enum DisputeEvent: Hashable, Sendable {
     case filed(DisputeFiling)
     case mediationStarted
     case adjudicationStarted

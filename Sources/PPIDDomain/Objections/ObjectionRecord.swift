@@ -111,7 +111,7 @@ public struct ObjectionRecord: Hashable, Sendable, Codable {
 }
 
 /// A change to an objection.
-public enum ObjectionEvent: Hashable, Sendable, Codable {
+public enum ObjectionEvent: Hashable, Sendable {
     case filed(ObjectionFiling)
     case answered(ObjectionAnswer)
     case requesterResponded(String)

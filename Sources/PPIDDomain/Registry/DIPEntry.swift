@@ -75,7 +75,7 @@ public struct DIPEntry: Hashable, Sendable, Codable {
 }
 
 /// A change to the DIP.
-public enum DIPEvent: Hashable, Sendable, Codable {
+public enum DIPEvent: Hashable, Sendable {
     case added(DIPEntry)
     case revised(DIPEntry)
     case retired(reason: String)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A change to a request. Each is validated by ``RequestLifecycle/apply(_:meta:to:context:)``.
-public enum RequestEvent: Hashable, Sendable, Codable {
+public enum RequestEvent: Hashable, Sendable {
     case registered(RequestRegistration)
     case processingStarted
     case forwarded(to: ForwardTarget, note: String)

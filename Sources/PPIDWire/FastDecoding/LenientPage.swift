@@ -30,10 +30,11 @@ enum LenientPage {
                            reference: empty.reference, latest: empty.latest, setAside: aside)
     }
 
-    /// The case id of an envelope `{"meta": …, "event": {"<kind>": {"_0": "<uuid>", …}}}`.
+    /// The case id of an envelope: `event.caseId`, or in the coding of earlier versions `event.<kind>._0`.
     static func caseID(in envelope: Any) -> UUID? {
-        guard let event = (envelope as? [String: Any])?["event"] as? [String: Any], event.count == 1,
-              let body = event.values.first as? [String: Any], let id = body["_0"] as? String else { return nil }
+        guard let event = (envelope as? [String: Any])?["event"] as? [String: Any] else { return nil }
+        if let id = event["caseId"] as? String { return UUID(uuidString: id) }
+        guard event.count == 1, let body = event.values.first as? [String: Any], let id = body["_0"] as? String else { return nil }
         return UUID(uuidString: id)
     }
 }

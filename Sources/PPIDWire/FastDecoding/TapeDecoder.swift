@@ -107,7 +107,13 @@ struct TapeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     func superDecoder() throws -> any Decoder { throw JSONTape.Mismatch(node: object, expected: "no super decoder") }
-    func superDecoder(forKey key: Key) throws -> any Decoder { throw JSONTape.Mismatch(node: object, expected: "no super decoder") }
+
+    /// A decoder of the value under `key`, on the same tape.
+    func superDecoder(forKey key: Key) throws -> any Decoder {
+        let sub = TapeDecoder(tape: tape)
+        sub.node = try require(key)
+        return sub
+    }
 }
 
 /// An array's elements, in order.
