@@ -21,6 +21,8 @@ struct RegisterCommandTests {
             try Int.fetchOne(db, sql: "SELECT count(*) FROM requests WHERE received_on BETWEEN '2026-10-01' AND '2026-12-31'") ?? 0
         }
         #expect(lines.count == count + 1)
+        #expect(lines.first?.hasSuffix("Dicatat oleh") == true, "the officer who registered it, last")
+        #expect(lines.dropFirst().allSatisfy { !$0.hasSuffix(",") }, "every row names who registered it")
         let anyNIK = try store.read { db in try String.fetchOne(db, sql: "SELECT nik FROM requests WHERE nik IS NOT NULL AND received_on >= '2026-10-01'") }
         let nik = try #require(anyNIK)
         #expect(!csv.contains(nik), "NIKs are masked by default")

@@ -61,6 +61,9 @@ struct RegisterCommand: ParsableCommand {
         }
         let local = try store.open(language)
         return try withStore(language) { () throws(StoreError) -> String in
+            // Who registered each request, by full name where the server's directory has it.
+            let officers = try local.officerDirectory()
+            let registeredBy = Dictionary(try local.requestListing(filter: .all).map { ($0.id, $0.registeredBy) }) { first, _ in first }
             let records = try local.reportRecords(for: period)
             if includePersonalData {
                 try local.recordAudit(action: "personal-data.export", subject: "register.\(kind.rawValue)",
@@ -71,7 +74,10 @@ struct RegisterCommand: ParsableCommand {
                 case .requests:
                     let rows = records.requests.filter { period.contains($0.receivedOn) }
                         .sorted { ($0.receivedOn, $0.registration.registrationNumber) < ($1.receivedOn, $1.registration.registrationNumber) }
-                        .map { RegisterTable.requestRow($0, personal: includePersonalData, language) }
+                        .map { record in
+                            RegisterTable.requestRow(record, personal: includePersonalData, language)
+                                + [registeredBy[record.id.uuidString].map { officers[$0]?.name ?? $0 } ?? ""]
+                        }
                     return try RegisterTable.csv(header: RegisterTable.requestHeader(language), rows: rows, bom: bom)
                 case .objections:
                     var rows: [[String]] = []

@@ -12,7 +12,7 @@ enum RegisterTable {
          l.pick("Cara memperoleh", "How to obtain"), l.pick("Cara mendapatkan salinan", "How to receive"), l.pick("Status", "State"),
          l.pick("Tenggat", "Due"), l.pick("Diperpanjang sampai", "Extended to"), l.pick("Alasan perpanjangan", "Extension reason"),
          l.pick("Keputusan", "Decision"), l.pick("Dasar pengecualian", "Exemption basis"), l.pick("Tanggal pemberitahuan", "Notice date"),
-         l.pick("Tanggal disampaikan", "Delivered")]
+         l.pick("Tanggal disampaikan", "Delivered"), l.pick("Dicatat oleh", "Registered by")]
     }
 
     static func requestRow(_ r: RequestRecord, personal: Bool, _ l: Language) -> [String] {

@@ -182,8 +182,10 @@ extension App {
     func showAudit() throws {
         let formatter = ISO8601DateFormatter()
         var lines: [(String, Role)] = [(t("JEJAK AUDIT (terbaru)", "AUDIT TRAIL (latest)"), .title)]
+        let officers = (try? store.officerDirectory()) ?? [:]
         for entry in try store.auditTrail(limit: 200) {
-            lines.append(("  \(formatter.string(from: entry.at))  \(DisplayWidth.pad(entry.officer, 12)) \(DisplayWidth.pad(entry.action, 30)) \(entry.subject) \(entry.detail)", .normal))
+            let who = officers[entry.officer]?.name ?? entry.officer
+            lines.append(("  \(formatter.string(from: entry.at))  \(DisplayWidth.pad(who, 12)) \(DisplayWidth.pad(entry.action, 30)) \(entry.subject) \(entry.detail)", .normal))
         }
         overlays.append(.detail(DetailState(title: "Audit", lines: lines)))
     }
