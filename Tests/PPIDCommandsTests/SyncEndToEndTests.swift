@@ -41,6 +41,8 @@ struct SyncEndToEndTests {
         }
 
         let one = TmuxDriver()
+        defer { one.finish() }
+
         one.start(command("humas1"))
         #expect(one.wait(for: "Sinkron selesai"), "the first sync runs at start")
         #expect(one.wait(for: "/PORTAL/HUMAS/"), "requests dispatched centrally arrived")
@@ -55,6 +57,8 @@ struct SyncEndToEndTests {
         #expect(one.wait(for: "0 tertunda"))
 
         let two = TmuxDriver()
+        defer { two.finish() }
+
         two.start(command("humas2"))
         #expect(two.wait(for: "Sinkron selesai"))
         #expect(two.wait(for: "Diproses"), "the other terminal shows the first one's work")

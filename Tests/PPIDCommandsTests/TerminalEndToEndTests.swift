@@ -14,6 +14,7 @@ struct TerminalEndToEndTests {
           .timeLimit(.minutes(3)))
     func officersDay() throws {
         let driver = TmuxDriver()
+        defer { driver.finish() }
         let db = newDatabase()
         driver.start("'\(ppid)' --db '\(db)'")
         #expect(driver.wait(for: "Ruang kerja contoh dibuat"))
@@ -68,6 +69,7 @@ struct TerminalEndToEndTests {
     @Test("Resizing while running redraws for the new size; too small gets a message", .timeLimit(.minutes(2)))
     func resize() throws {
         let driver = TmuxDriver()
+        defer { driver.finish() }
         driver.start("'\(ppid)' --db '\(newDatabase())'", columns: 100, rows: 30)
         #expect(driver.wait(for: "Ruang kerja contoh dibuat"))
         driver.resize(columns: 50, rows: 12)
@@ -83,6 +85,7 @@ struct TerminalEndToEndTests {
           .timeLimit(.minutes(2)))
     func hangupKeepsTheDraft() throws {
         let driver = TmuxDriver()
+        defer { driver.finish() }
         let db = newDatabase()
         driver.start("'\(ppid)' --db '\(db)'")
         #expect(driver.wait(for: "Ruang kerja contoh dibuat"))
@@ -107,6 +110,7 @@ struct TerminalEndToEndTests {
     @Test("An unknown TERM gets a clear message and a non-zero exit, not a crash")
     func unknownTerminal() throws {
         let driver = TmuxDriver()
+        defer { driver.finish() }
         driver.start("'\(ppid)' --db '\(newDatabase())'", term: "no-such-terminal-xyz")
         #expect(driver.wait(for: "tidak dikenal"))
         #expect(driver.exitStatus() == 1)
@@ -116,6 +120,7 @@ struct TerminalEndToEndTests {
     @Test("Works on the usual terminal types", arguments: ["xterm-256color", "screen-256color", "tmux-256color", "xterm", "vt100", "linux"])
     func terminalTypes(_ term: String) throws {
         let driver = TmuxDriver()
+        defer { driver.finish() }
         driver.start("'\(ppid)' --db '\(newDatabase())'", term: term)
         #expect(driver.wait(for: "Permohonan"))
         driver.keys("3")
@@ -128,6 +133,7 @@ struct TerminalEndToEndTests {
     @Test("NO_COLOR: attributes only, no colour")
     func noColor() throws {
         let driver = TmuxDriver()
+        defer { driver.finish() }
         driver.start("'\(ppid)' --db '\(newDatabase())'", environment: "LANG=C.UTF-8 NO_COLOR=1")
         #expect(driver.wait(for: "Permohonan"))
         let screen = driver.screenWithAttributes
@@ -140,6 +146,7 @@ struct TerminalEndToEndTests {
     @Test("Outside a UTF-8 locale the screen is drawn in ASCII")
     func asciiLocale() throws {
         let driver = TmuxDriver()
+        defer { driver.finish() }
         driver.start("'\(ppid)' --db '\(newDatabase())'", environment: "LANG=C LC_ALL=C")
         #expect(driver.wait(for: "Permohonan"))
         let screen = driver.screen

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 /// Drives a program in a detached tmux session, as a person at a terminal would.
@@ -12,7 +13,49 @@ final class TmuxDriver {
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
 
-    deinit { _ = tmux(["kill-server"]) }
+    /// The tmux server and the pane's shell of the running session, to stop them by their own ids.
+    private var started: (server: pid_t, pane: pid_t)?
+
+    deinit { stop() }
+
+    /// Stops what this driver started: the pane's process group (the shell, the program, its
+    /// `sleep`), then the tmux server, each by its own id. `kill-server` alone is not enough: a
+    /// shell started where SIGHUP is ignored (under nohup, as CI may be) outlives it, and so does
+    /// the server waiting for it.
+    func stop() {
+        guard let started else { return }
+        self.started = nil
+        if started.pane > 1 { kill(-started.pane, SIGKILL) }
+        _ = tmux(["kill-server"])
+        if started.server > 1 {
+            for _ in 0..<20 where kill(started.server, 0) == 0 { usleep(50_000) }
+            if kill(started.server, 0) == 0 { kill(started.server, SIGKILL) }
+        }
+        Self.registry.withLock { $0.remove(started.server); $0.remove(started.pane) }
+    }
+
+    /// Stops what this driver started and records an issue if any of it is still alive.
+    func finish(sourceLocation: SourceLocation = #_sourceLocation) {
+        let ids = started.map { [$0.server, $0.pane] } ?? []
+        stop()
+        usleep(100_000)
+        let left = Self.alive(ids)
+        if !left.isEmpty { Issue.record("processes left behind: \(left)", sourceLocation: sourceLocation) }
+    }
+
+    /// The ids of every tmux server and pane shell the drivers of this process started and have not stopped.
+    static let registry = Mutex<Set<pid_t>>([])
+
+    /// Whether a process of these ids is still alive (a zombie reaped by init counts as gone).
+    static func alive(_ pids: some Sequence<pid_t>) -> [pid_t] {
+        pids.filter { pid in
+            guard kill(pid, 0) == 0 else { return false }
+            // "pid (name) state …": the name may hold spaces (`tmux: server`), the state follows its last ')'.
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { return false }
+            return stat[stat.index(after: close)...].split(separator: " ").first != "Z"
+        }
+    }
 
     static var available: Bool {
         FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") && ppidExecutable() != nil
@@ -55,12 +98,18 @@ final class TmuxDriver {
             sleep 3600
             """
         try? body.write(to: script, atomically: true, encoding: .utf8)
-        _ = tmux(["kill-server"])
+        stop()
         socket = "ppid-test-\(UUID().uuidString.prefix(8))"
         try? FileManager.default.removeItem(at: folder.appendingPathComponent("rc"))
         tmux(["new-session", "-d", "-s", "main", "-x", "\(columns)", "-y", "\(rows)",
               "env TERM=\(term) \(environment) USER=rina sh '\(script.path)'"])
         tmux(["set-option", "-g", "status", "off"])
+        let ids = tmux(["display-message", "-p", "-t", "main", "#{pid} #{pane_pid}"], capture: true)
+            .split(whereSeparator: { $0 == " " || $0 == "\n" }).compactMap { pid_t($0) }
+        if ids.count == 2 {
+            started = (ids[0], ids[1])
+            Self.registry.withLock { $0.formUnion(ids) }
+        }
     }
 
     func keys(_ keys: String...) { tmux(["send-keys", "-t", "main"] + keys) }
