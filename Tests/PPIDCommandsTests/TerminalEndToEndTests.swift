@@ -18,6 +18,7 @@ struct TerminalEndToEndTests {
         let db = newDatabase()
         driver.start("'\(ppid)' --db '\(db)'")
         #expect(driver.wait(for: "Ruang kerja contoh dibuat"))
+        #expect(driver.screen.contains("data CONTOH. Unit nyata: ppid unit set, atau --empty."), "a newcomer is told it is sample data, and how to start")
         #expect(driver.screen.contains("1 Permohonan"))
         driver.keys("2")
         #expect(driver.wait(for: "Kategori"))

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PPIDDomain
 
@@ -37,5 +38,17 @@ struct UnitZoneTests {
         // WIT: from Fri 03-06; one working day later.
         #expect(dueWIT.notice.due == d("2026-03-27"))
         #expect(dueWIB.notice.due == d("2026-03-26"))
+    }
+}
+
+@Suite("Times as the officer reads them")
+struct UnitClockTests {
+    @Test("24-hour wall-clock time in the unit's zone, whatever the machine's locale")
+    func clock() throws {
+        let instant = try #require(ISO8601DateFormatter().date(from: "2026-11-25T23:30:00Z"))
+        #expect(UnitZone.wib.clock(of: instant) == "06:30")
+        #expect(UnitZone.wit.clock(of: instant) == "08:30")
+        #expect(UnitZone.wita.stamp(of: instant) == "2026-11-26 07:30")
+        #expect(LocalTime(hour: 16, minute: 5)?.text == "16:05")
     }
 }

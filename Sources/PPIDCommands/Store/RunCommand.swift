@@ -47,8 +47,9 @@ struct RunCommand: ParsableCommand {
         app.letterDesk = LetterSetup.desk(store: local, config: config, environment: environment)
         if let warning { app.show(warning) }
         else if isNew && !empty {
-            app.announce(language.pick("Ruang kerja contoh dibuat di \(path). Tekan ? untuk bantuan.",
-                                       "Demo workspace created at \(path). Press ? for help."))
+            // Said first and short (it must fit 80 columns): this is not the unit's data, and how to start a real unit.
+            app.announce(language.pick("Ruang kerja contoh dibuat: data CONTOH. Unit nyata: ppid unit set, atau --empty.",
+                                       "Demo workspace created: SAMPLE data. A real unit: ppid unit set, or --empty."))
         }
         app.offerDrafts()
         do {

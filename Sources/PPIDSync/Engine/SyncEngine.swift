@@ -112,13 +112,7 @@ public final class SyncEngine: Sendable {
         return report
     }
 
-    static func stamp(_ date: Date, zone: UnitZone) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = zone.timeZone
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter.string(from: date)
-    }
+    static func stamp(_ date: Date, zone: UnitZone) -> String { zone.stamp(of: date) }
 
     // MARK: Pull
 

@@ -180,12 +180,12 @@ extension App {
     }
 
     func showAudit() throws {
-        let formatter = ISO8601DateFormatter()
-        var lines: [(String, Role)] = [(t("JEJAK AUDIT (terbaru)", "AUDIT TRAIL (latest)"), .title)]
+        let zone = store.context.zone
+        var lines: [(String, Role)] = [(t("JEJAK AUDIT (terbaru, waktu \(zone))", "AUDIT TRAIL (latest, \(zone) time)"), .title)]
         let officers = (try? store.officerDirectory()) ?? [:]
         for entry in try store.auditTrail(limit: 200) {
             let who = officers[entry.officer]?.name ?? entry.officer
-            lines.append(("  \(formatter.string(from: entry.at))  \(DisplayWidth.pad(who, 12)) \(DisplayWidth.pad(entry.action, 30)) \(entry.subject) \(entry.detail)", .normal))
+            lines.append(("  \(zone.stamp(of: entry.at))  \(DisplayWidth.pad(who, 12)) \(DisplayWidth.pad(entry.action, 30)) \(entry.subject) \(entry.detail)", .normal))
         }
         overlays.append(.detail(DetailState(title: "Audit", lines: lines)))
     }

@@ -365,7 +365,8 @@ extension App {
             return
         }
         openForm(form)
-        let time = DateFormatter.localizedString(from: draft.savedAt, dateStyle: .none, timeStyle: .short)
+        // In the unit's zone and 24-hour time, whatever the machine's locale.
+        let time = store.context.zone.clock(of: draft.savedAt)
         say(t("Draf formulir yang belum selesai dipulihkan (disimpan \(time)). Esc membuangnya.",
               "An unfinished form was restored (saved \(time)). Esc discards it."))
     }
