@@ -108,6 +108,28 @@ struct TerminalEndToEndTests {
         #expect(driver.exitStatus() == 0)
     }
 
+    @Test("Ctrl-C in the middle of a form leaves at once, restores the terminal and keeps the draft", .timeLimit(.minutes(2)))
+    func controlCKeepsTheDraft() throws {
+        let driver = TmuxDriver()
+        defer { driver.finish() }
+        let db = newDatabase()
+        driver.start("'\(ppid)' --db '\(db)'")
+        #expect(driver.wait(for: "Ruang kerja contoh dibuat"))
+        driver.keys("a")
+        #expect(driver.wait(for: "Daftarkan permohonan informasi"))
+        driver.keys("Tab", "Tab")
+        driver.text("Wayan Ctrl C")
+        #expect(driver.wait(for: "Wayan Ctrl C"))
+        driver.keys("C-c")
+        #expect(driver.exitStatus() == 0, "Ctrl-C quits")
+        #expect(driver.terminalRestored)
+        driver.start("'\(ppid)' --db '\(db)'")
+        #expect(driver.wait(for: "Draf formulir yang belum selesai dipulihkan"))
+        #expect(driver.screen.contains("Wayan Ctrl C"))
+        driver.keys("C-c")
+        #expect(driver.exitStatus() == 0)
+    }
+
     @Test("An unknown TERM gets a clear message and a non-zero exit, not a crash")
     func unknownTerminal() throws {
         let driver = TmuxDriver()

@@ -126,6 +126,12 @@ public final class App {
     @discardableResult
     public func handle(_ key: Key) -> Bool {
         if key == .resize { return true }
+        // Ctrl-C leaves at once, from anywhere: every act is already committed and an open form
+        // was kept as a draft at its last keystroke, so nothing is lost and nothing need be asked.
+        if key == .control("c") {
+            shouldQuit = true
+            return true
+        }
         if !overlays.isEmpty {
             handleOverlay(key)
             return true
