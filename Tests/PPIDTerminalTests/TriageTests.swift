@@ -26,6 +26,19 @@ struct TriageTests {
         #expect(app.requests.marks.count == 3)
     }
 
+    @Test("The objection form fills in the requester's full name, and that reading is in the audit trail")
+    func objectionPrefillAudited() throws {
+        let app = try makeDemoApp()
+        let row = try #require(try app.store.requests(filter: .all, limit: 400).first { !$0.isEntity })
+        let before = try app.store.auditTrail(limit: 5).filter { $0.action == "personal-data.read" }.count
+        let form = try app.objectionForm(row.id)
+        let filled = try #require(form.fields.first { $0.key == "filedBy" })
+        guard case let .request(record)? = try app.store.caseRecord(row.id) else { Issue.record("no request"); return }
+        #expect(filled.value == record.registration.requester.name)
+        let after = try app.store.auditTrail(limit: 5).filter { $0.action == "personal-data.read" }
+        #expect(after.count == before + 1 && after.first?.subject == record.registration.registrationNumber)
+    }
+
     @Test("A refusal without a Pasal 17 basis or consequence test is refused in words, then accepted when complete")
     func decideRefusal() throws {
         let app = try makeDemoApp()

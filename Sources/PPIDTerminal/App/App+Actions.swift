@@ -282,9 +282,15 @@ extension App {
 
     func objectionForm(_ id: UUID) throws -> FormState {
         let record = try requestRecord(id)
+        // The objector is usually the requester: their full name is filled in, and that reading of
+        // personal data is recorded in the audit trail (a legal entity's name is not personal data).
+        var requesterName = record.registration.requester.name
+        if record.registration.requester.kind == .person {
+            requesterName = try store.revealPersonalData(ofRequest: id, purpose: t("Formulir keberatan: nama pemohon diisi", "Objection form: requester's name filled in")).name
+        }
         return FormState(id: "objection:\(id.uuidString)", title: t("Keberatan atas \(record.registration.registrationNumber)", "Objection to \(record.registration.registrationNumber)"), fields: [
             FormField("grounds", t("Alasan (Pasal 35 ayat 1: a-g)", "Grounds (Pasal 35(1): a-g)"), required: true, hint: t("mis. a atau c,g", "e.g. a or c,g")),
-            FormField("filedBy", t("Diajukan oleh", "Filed by"), value: record.registration.requester.name, required: true),
+            FormField("filedBy", t("Diajukan oleh", "Filed by"), value: requesterName, required: true),
             FormField("proxy", t("Kuasa?", "Proxy?"), value: "no", kind: .choice([("no", t("Pemohon sendiri", "The requester")), ("yes", t("Kuasa pemohon", "A proxy"))])),
             FormField("statement", t("Uraian keberatan", "Statement")),
             FormField("late", t("Alasan menerima meski terlambat", "Reason to accept it late"), hint: t("hanya bila lewat 30 hari kerja", "only past 30 working days")),
