@@ -48,10 +48,16 @@ struct TriageTests {
         app.handle(.right); app.handle(.right)   // outcome: refused
         app.handle(.control("s"))
         app.render(on: screen)
+        #expect(screen.text.contains("pilih huruf Pasal 17"), "no Pasal 17 letter is chosen for the officer")
+        app.handle(.right)                       // the refusal put the cursor on the basis: Pasal 17 a, shown with what it protects
+        app.render(on: screen)
+        #expect(screen.text.contains("Pasal 17 huruf a: menghambat"))
+        app.handle(.control("s"))
+        app.render(on: screen)
         #expect(screen.text.contains("uji konsekuensi"))
         guard case let .request(still)? = try app.store.caseRecord(id) else { Issue.record("no request"); return }
         #expect(still.decision == nil)
-        app.handle(.tab); app.handle(.tab)       // to harm
+        app.handle(.tab)                         // to harm
         app.type("Mengganggu penyidikan")
         app.handle(.tab)
         app.type("Penegakan hukum lebih penting")

@@ -226,11 +226,11 @@ extension App {
         let outcomes: FormField.Kind = .choice([("full", t("Diberikan seluruhnya", "Granted in full")), ("part", t("Diberikan sebagian", "Granted in part")),
                                                 ("refused", t("Ditolak", "Refused")), ("notHeld", t("Tidak dikuasai", "Not held")),
                                                 ("notDocumented", t("Belum didokumentasikan", "Not yet documented"))])
-        let bases: FormField.Kind = .choice(Pasal17Letter.allCases.map { ($0.rawValue, "Pasal 17 \($0.rawValue)") } + [("other", t("UU lain", "Other statute"))])
+        let bases = exemptionBases()
         let exempting: (FormState) -> Bool = { $0["outcome"] == "refused" || $0["outcome"] == "part" }
         return FormState(id: "decide:\(id.uuidString)", title: t("Pemberitahuan tertulis (Pasal 22 ayat 7)", "Written notice (Pasal 22(7))"), fields: [
             FormField("outcome", t("Keputusan", "Outcome"), value: "full", kind: outcomes),
-            FormField("basis", t("Dasar pengecualian", "Exemption basis"), value: "a", kind: bases, shownWhen: exempting),
+            FormField("basis", t("Dasar pengecualian", "Exemption basis"), value: "", kind: bases, shownWhen: exempting),
             FormField("statute", t("UU lain (sebutkan)", "Other statute (name it)"), shownWhen: { exempting($0) && $0["basis"] == "other" }),
             FormField("harm", t("Uji konsekuensi: bahaya", "Consequence test: harm"), shownWhen: exempting),
             FormField("interest", t("Pertimbangan kepentingan publik", "Public interest weighed"), shownWhen: exempting),
@@ -243,15 +243,15 @@ extension App {
             guard let cost = Int(form["cost"].isEmpty ? "0" : form["cost"]), cost >= 0 else {
                 return .invalid(["cost": self.t("angka rupiah", "a number of rupiah")])
             }
-            let basis: ExemptionBasis = form["basis"] == "other" ? .otherStatute(form["statute"]) : .pasal17(Pasal17Letter(rawValue: form["basis"]) ?? .a)
-            let exemption = Exemption(basis: basis, test: ConsequenceTest(harm: form["harm"], publicInterestWeighed: form["interest"],
-                                                                          withheldPart: form["withheld"], until: CivilDate(iso: form["until"])))
-            let outcome: NoticeOutcome = switch form["outcome"] {
-            case "part": .grantedInPart([exemption])
-            case "refused": .refused(exemption)
-            case "notHeld": .notHeld(holder: form["holder"].isEmpty ? nil : form["holder"])
-            case "notDocumented": .notYetDocumented
-            default: .grantedInFull
+            let outcome: NoticeOutcome
+            switch (form["outcome"], self.exemption(from: form)) {
+            case let ("part", exemption?): outcome = .grantedInPart([exemption])
+            case let ("refused", exemption?): outcome = .refused(exemption)
+            case ("part", nil), ("refused", nil):
+                return .invalid(["basis": self.t("pilih huruf Pasal 17 atau UU lain", "choose a Pasal 17 letter or another statute")])
+            case ("notHeld", _): outcome = .notHeld(holder: form["holder"].isEmpty ? nil : form["holder"])
+            case ("notDocumented", _): outcome = .notYetDocumented
+            default: outcome = .grantedInFull
             }
             return self.apply([.request(id, .decided(Decision(outcome: outcome, costRupiah: cost, note: form["note"])))],
                               done: self.t("Pemberitahuan tertulis dicatat.", "Written notice recorded."))
@@ -353,9 +353,9 @@ extension App {
     }
 
     func documentForm(_ entry: DIPEntry?) -> FormState {
-        let bases: FormField.Kind = .choice(Pasal17Letter.allCases.map { ($0.rawValue, "Pasal 17 \($0.rawValue)") } + [("other", t("UU lain", "Other statute"))])
+        let bases = exemptionBases()
         let isExempt: (FormState) -> Bool = { $0["category"] == DIPCategory.exempt.rawValue }
-        var basis = "a", statute = ""
+        var basis = "", statute = ""
         switch entry?.exemption?.basis {
         case let .pasal17(letter)?: basis = letter.rawValue
         case let .otherStatute(text)?: basis = "other"; statute = text
@@ -385,9 +385,10 @@ extension App {
             let category = DIPCategory(rawValue: form["category"]) ?? .onRequest
             var exemption: Exemption? = nil
             if category == .exempt {
-                let basis: ExemptionBasis = form["basis"] == "other" ? .otherStatute(form["statute"]) : .pasal17(Pasal17Letter(rawValue: form["basis"]) ?? .a)
-                exemption = Exemption(basis: basis, test: ConsequenceTest(harm: form["harm"], publicInterestWeighed: form["interest"],
-                                                                          withheldPart: form["withheld"], until: CivilDate(iso: form["until"])))
+                guard let chosen = self.exemption(from: form) else {
+                    return .invalid(["basis": self.t("pilih huruf Pasal 17 atau UU lain", "choose a Pasal 17 letter or another statute")])
+                }
+                exemption = chosen
             }
             let updated = DIPEntry(id: entry?.id ?? self.store.newCaseID(), number: form["number"], unit: entry?.unit ?? self.store.profile.code,
                                    title: form["title"], summary: form["summary"], holder: form["holder"], responsible: form["responsible"],
@@ -396,5 +397,28 @@ extension App {
             let event: DIPEvent = entry == nil ? .added(updated) : .revised(updated)
             return self.apply([.dip(updated.id, event)], done: entry == nil ? self.t("Entri DIP ditambahkan.", "DIP entry added.") : self.t("Entri DIP diubah.", "DIP entry updated."))
         }
+    }
+}
+
+extension App {
+    /// The choice of an exemption's basis: no letter is chosen for the officer, and each shows what it protects.
+    func exemptionBases() -> FormField.Kind {
+        .choice([("", t("— pilih —", "— choose —"))] + Pasal17Letter.allCases.map { ($0.rawValue, $0.text(language)) }
+                 + [("other", t("UU lain", "Other statute"))])
+    }
+
+    /// The exemption a form's `basis`, `statute`, `harm`, `interest`, `withheld` and `until` describe;
+    /// nil when no basis was chosen.
+    func exemption(from form: FormState) -> Exemption? {
+        let basis: ExemptionBasis
+        if form["basis"] == "other" {
+            basis = .otherStatute(form["statute"])
+        } else if let letter = Pasal17Letter(rawValue: form["basis"]) {
+            basis = .pasal17(letter)
+        } else {
+            return nil
+        }
+        return Exemption(basis: basis, test: ConsequenceTest(harm: form["harm"], publicInterestWeighed: form["interest"],
+                                                             withheldPart: form["withheld"], until: CivilDate(iso: form["until"])))
     }
 }
