@@ -39,6 +39,21 @@ struct TriageTests {
         #expect(after.count == before + 1 && after.first?.subject == record.registration.registrationNumber)
     }
 
+    @Test("On a deadline row the request's acts work as on the requests pane (x, d, …), not 'unknown key'")
+    func actsOnDeadlineRows() throws {
+        let app = try makeDemoApp()
+        let screen = TextScreen(rows: 24, columns: 80)
+        app.handle(.character("3"))
+        app.handle(.character("d"))              // the first row is an objection: said so
+        app.render(on: screen)
+        #expect(!screen.text.contains("Tombol tidak dikenal"))
+        #expect(screen.text.contains("Pilih permohonan terlebih dahulu."))
+        app.handle(.character("j"))              // a request's notice deadline
+        app.handle(.character("d"))
+        app.render(on: screen)
+        #expect(screen.text.contains("Pemberitahuan tertulis (Pasal 22 ayat 7)"), "the decision form opens for the row's request")
+    }
+
     @Test("A refusal without a Pasal 17 basis or consequence test is refused in words, then accepted when complete")
     func decideRefusal() throws {
         let app = try makeDemoApp()
