@@ -54,6 +54,19 @@ struct TriageTests {
         #expect(screen.text.contains("Pemberitahuan tertulis (Pasal 22 ayat 7)"), "the decision form opens for the row's request")
     }
 
+    @Test("e in a DIP entry's detail opens its edit form, as the detail's hint says")
+    func editFromDocumentDetail() throws {
+        let app = try makeDemoApp()
+        let screen = TextScreen(rows: 24, columns: 80)
+        app.handle(.character("2"))
+        app.handle(.enter)
+        app.render(on: screen)
+        #expect(screen.text.contains("e ubah"))
+        app.handle(.character("e"))
+        app.render(on: screen)
+        #expect(screen.text.contains("Ubah entri DIP"), "the edit form opens")
+    }
+
     @Test("A refusal without a Pasal 17 basis or consequence test is refused in words, then accepted when complete")
     func decideRefusal() throws {
         let app = try makeDemoApp()

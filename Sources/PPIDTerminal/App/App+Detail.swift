@@ -109,7 +109,7 @@ extension App {
         }
         lines.append(("", .normal))
         lines.append((t("e ubah · Esc kembali", "e edit · Esc back"), .dim))
-        return DetailState(title: e.number, lines: lines)
+        return DetailState(title: e.number, lines: lines, documentID: id)
     }
 
     /// "Why this date": the counted and skipped days of the clock, from the domain.

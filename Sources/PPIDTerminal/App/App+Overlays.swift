@@ -61,6 +61,12 @@ extension App {
                 overlays.append(.detail(detail))
                 overlays.append(.help(filter: ""))
                 return
+            case .character("e") where detail.documentID != nil:
+                // The entry's edit form replaces its detail (which would be stale after a save).
+                if let id = detail.documentID, case let .dip(record)? = try? store.caseRecord(id) {
+                    openForm(documentForm(record.entry))
+                }
+                return
             default:
                 // An action key on a request's detail acts on that request.
                 if detail.requestID != nil, let action = ActionTable.action(for: key, in: .requests),

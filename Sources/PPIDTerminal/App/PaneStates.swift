@@ -1,3 +1,4 @@
+import Foundation
 import PPIDDomain
 import PPIDStore
 
@@ -56,6 +57,8 @@ struct DetailState {
     var scroll = 0
     /// The case shown, so actions from the detail apply to it.
     var requestID: String?
+    /// The DIP entry shown, so `e` edits it.
+    var documentID: UUID?
 }
 
 /// A yes/no question before an action.
