@@ -67,6 +67,19 @@ struct TriageTests {
         #expect(screen.text.contains("Ubah entri DIP"), "the edit form opens")
     }
 
+    @Test("A search with more than 50 hits shows how many and lets the officer page through every one")
+    func searchShowsEveryHit() throws {
+        let app = try makeDemoApp()
+        let screen = TextScreen(rows: 24, columns: 80)
+        app.handle(.character("/"))
+        app.type("laporan")
+        let total = try app.store.searchRequests("laporan", limit: 10_000).rows.count
+        #expect(total > 50, "the demo has enough hits to test this (\(total))")
+        #expect(app.requests.search?.rows.count == total)
+        app.render(on: screen)
+        #expect(screen.text.contains("1 Permohonan [\(total)]"), "the count of hits, not of the first page")
+    }
+
     @Test("A refusal without a Pasal 17 basis or consequence test is refused in words, then accepted when complete")
     func decideRefusal() throws {
         let app = try makeDemoApp()

@@ -342,10 +342,11 @@ public final class App {
         do {
             switch pane {
             case .requests:
-                let result = try store.searchRequests(text)
+                // Every hit up to the ranking cap, so the officer can page through all of them; the count says how many.
+                let result = try store.searchRequests(text, limit: SearchQuery.rankingCap)
                 requests.search = SearchResultsState(query: text, rows: result.rows, isRanked: result.isRanked, hasMore: result.hasMore)
             case .registry:
-                let result = try store.searchDIP(text)
+                let result = try store.searchDIP(text, limit: SearchQuery.rankingCap)
                 registry.search = SearchResultsState(query: text, rows: result.rows, isRanked: result.isRanked, hasMore: result.hasMore)
             case .deadlines:
                 say(t("Pencarian tersedia di panel Permohonan dan DIP.", "Search is on the Requests and DIP panes."))

@@ -48,10 +48,11 @@ extension App {
 
     func drawTabs(_ screen: Screen) {
         var column = 0
-        let counts = [
+        let overdue = board.counts[.overdue] ?? 0
+        let counts: [String] = [
             requests.search.map { "\($0.rows.count)\($0.hasMore ? "+" : "")" } ?? "",
             registry.search.map { "\($0.rows.count)\($0.hasMore ? "+" : "")" } ?? "",
-            (board.counts[.overdue] ?? 0) > 0 ? "\(board.counts[.overdue]!)!" : "",
+            overdue > 0 ? "\(overdue)!" : "",
         ]
         screen.put(String(repeating: " ", count: columns), row: 0, column: 0, role: .status)
         for candidate in Pane.allCases {
