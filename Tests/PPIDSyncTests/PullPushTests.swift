@@ -68,15 +68,9 @@ struct PullPushTests {
     func refusedChange() async throws {
         let world = try await SyncWorld()
         defer { Task { await world.stop() } }
-        let a = try world.terminal("a"), b = try world.terminal("b")
-        try await world.sync(a, officer: "rina")
-        try await world.sync(b, officer: "budi")
-        let request = try Work.register(a, unit: "HUMAS")
-        try await world.sync(a, officer: "rina")
-        try await world.sync(b, officer: "budi")
         // Offline, both decide the same request.
-        try a.record(.request(request, .decided(Decision(outcome: .grantedInFull, form: .softCopy))))
-        try b.record(.request(request, .decided(Decision(outcome: .notHeld(holder: "Dinas PU")))))
+        let offline = try await OfflineDecisions(in: world)
+        let (a, b, request) = (offline.a, offline.b, offline.request)
         try await world.sync(a, officer: "rina")
         let report = try await world.sync(b, officer: "budi")
         #expect(report.rejected == 1)
@@ -92,14 +86,9 @@ struct PullPushTests {
     func actionableConflict() async throws {
         let world = try await SyncWorld()
         defer { Task { await world.stop() } }
-        let a = try world.terminal("a"), b = try world.terminal("b")
-        try await world.sync(a, officer: "rina")
-        try await world.sync(b, officer: "budi")
-        let request = try Work.register(a, unit: "HUMAS")
-        try await world.sync(a, officer: "rina")
-        try await world.sync(b, officer: "budi")
-        try a.record(.request(request, .decided(Decision(outcome: .grantedInFull, form: .softCopy))))
-        try b.record(.request(request, .decided(Decision(outcome: .notHeld(holder: "Dinas PU")))))
+        // Offline, both decide the same request.
+        let offline = try await OfflineDecisions(in: world)
+        let (a, b, request) = (offline.a, offline.b, offline.request)
         // B wrote its notice before syncing: a numbered letter in the register and on disk.
         let number = try b.letterNumber(case: request, kind: "pemberitahuan", template: "{seq:4}{terminal}/SRT/PPID-{unit}/{roman}/{year}",
                                         date: b.today)

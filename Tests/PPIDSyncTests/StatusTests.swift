@@ -15,14 +15,9 @@ struct StatusTests {
     func statusAndMetrics() async throws {
         let world = try await SyncWorld()
         defer { Task { await world.stop() } }
-        let a = try world.terminal("a"), b = try world.terminal("b")
-        try await world.sync(a, officer: "rina")
-        try await world.sync(b, officer: "budi")
-        let request = try Work.register(a, unit: "HUMAS")
-        try await world.sync(a, officer: "rina")
-        try await world.sync(b, officer: "budi")
-        try a.record(.request(request, .decided(Decision(outcome: .grantedInFull, form: .softCopy))))
-        try b.record(.request(request, .decided(Decision(outcome: .notHeld(holder: "Dinas PU")))))
+        // Offline, both decide the same request.
+        let offline = try await OfflineDecisions(in: world)
+        let (a, b) = (offline.a, offline.b)
         try await world.sync(a, officer: "rina")
         try await world.sync(b, officer: "budi")  // Refused: A decided first.
         _ = try Work.register(a, unit: "HUMAS")

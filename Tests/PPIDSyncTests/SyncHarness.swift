@@ -88,6 +88,26 @@ extension SyncWorld {
     }
 }
 
+/// Two terminals of Humas (Rina's `a`, Budi's `b`), both holding one request, each having decided
+/// it differently while offline, not yet synced: A's decision will stand, B's be refused.
+struct OfflineDecisions {
+    let a: LocalStore
+    let b: LocalStore
+    let request: UUID
+
+    init(in world: SyncWorld) async throws {
+        a = try world.terminal("a")
+        b = try world.terminal("b")
+        try await world.sync(a, officer: "rina")
+        try await world.sync(b, officer: "budi")
+        request = try Work.register(a, unit: "HUMAS")
+        try await world.sync(a, officer: "rina")
+        try await world.sync(b, officer: "budi")
+        try a.record(.request(request, .decided(Decision(outcome: .grantedInFull, form: .softCopy))))
+        try b.record(.request(request, .decided(Decision(outcome: .notHeld(holder: "Dinas PU")))))
+    }
+}
+
 enum Work {
     static func register(_ store: LocalStore, unit: String, name: String = "Siti Nasution") throws -> UUID {
         let registration = RequestRegistration(
