@@ -80,6 +80,22 @@ struct TriageTests {
         #expect(screen.text.contains("1 Permohonan [\(total)]"), "the count of hits, not of the first page")
     }
 
+    @Test("Help scrolls at 80x24: the last actions (:audit, :lang, :report) are reachable, and the position is shown")
+    func helpScrolls() throws {
+        let app = try makeDemoApp()
+        let screen = TextScreen(rows: 24, columns: 80)
+        app.handle(.character("?"))
+        app.render(on: screen)
+        #expect(!screen.text.contains(":report"), "the help is longer than the screen")
+        #expect(screen.text.contains("1-"), "the position is shown")
+        app.handle(.end)
+        app.render(on: screen)
+        for command in [":audit", ":lang", ":report", ":registers"] { #expect(screen.text.contains(command), "\(command) reachable") }
+        app.handle(.home)
+        app.render(on: screen)
+        #expect(!screen.text.contains(":registers"))
+    }
+
     @Test("A refusal without a Pasal 17 basis or consequence test is refused in words, then accepted when complete")
     func decideRefusal() throws {
         let app = try makeDemoApp()

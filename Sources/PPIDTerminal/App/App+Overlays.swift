@@ -7,15 +7,24 @@ extension App {
     func handleOverlay(_ key: Key) {
         guard let top = overlays.popLast() else { return }
         switch top {
-        case var .help(filter):
+        case .help(var filter, var scroll):
+            // Letters filter; arrows and page keys scroll, so every action is reachable on a small screen.
+            let count = helpActions(filter: filter).count
             switch key {
             case .escape, .control("g"), .enter: return
             case .character("q") where filter.isEmpty: return
-            case .backspace: filter = String(filter.dropLast())
-            case let .character(c): filter.append(c)
+            case .backspace: filter = String(filter.dropLast()); scroll = 0
+            case .down: scroll += 1
+            case .up: scroll -= 1
+            case .pageDown, .control("d"): scroll += listRows
+            case .pageUp, .control("u"): scroll -= listRows
+            case .home: scroll = 0
+            case .end: scroll = count
+            case let .character(c): filter.append(c); scroll = 0
             default: break
             }
-            overlays.append(.help(filter: filter))
+            scroll = max(0, min(scroll, max(0, helpActions(filter: filter).count - listRows)))
+            overlays.append(.help(filter: filter, scroll: scroll))
 
         case var .command(text):
             switch key {

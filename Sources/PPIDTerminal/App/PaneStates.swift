@@ -76,7 +76,8 @@ struct ChooseState {
 
 /// What is drawn over the panes, topmost last.
 enum Overlay {
-    case help(filter: String)
+    /// The help of the pane: `filter` narrows it as the officer types; `scroll` is the first row shown.
+    case help(filter: String, scroll: Int = 0)
     case command(text: String)
     case form(FormState)
     case detail(DetailState)

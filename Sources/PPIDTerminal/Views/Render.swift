@@ -26,7 +26,7 @@ extension App {
         var cursor: (Int, Int)? = nil
         if let overlay = overlays.last(where: { if case .command = $0 { return false }; if case .confirm = $0 { return false }; if case .search = $0 { return false }; return true }) {
             switch overlay {
-            case let .help(filter): drawHelp(screen, filter: filter)
+            case let .help(filter, scroll): drawHelp(screen, filter: filter, scroll: scroll)
             case let .form(form): cursor = drawForm(screen, form)
             case let .detail(detail): drawDetail(screen, detail)
             case let .choose(choice):
@@ -270,15 +270,22 @@ extension App {
 
     // MARK: Overlays
 
-    func drawHelp(_ screen: Screen, filter: String) {
-        let title = t("Bantuan — \(pane.title(language))", "Help — \(pane.title(language))")
-            + (filter.isEmpty ? t("   (ketik untuk menyaring, Esc kembali)", "   (type to filter, Esc back)") : "   /" + filter)
-        screen.put(DisplayWidth.fit(title, columns, unicode: unicode), row: 1, column: 0, role: .title)
-        let actions = ActionTable.available(in: pane).filter { spec in
+    /// The actions the help shows for `filter`, in table order.
+    func helpActions(filter: String) -> [ActionSpec] {
+        ActionTable.available(in: pane).filter { spec in
             filter.isEmpty || spec.help(language).lowercased().contains(filter.lowercased())
                 || spec.command.contains(filter.lowercased()) || spec.keys.contains { $0.label.lowercased() == filter.lowercased() }
         }
-        for (index, spec) in actions.prefix(listRows).enumerated() {
+    }
+
+    func drawHelp(_ screen: Screen, filter: String, scroll: Int = 0) {
+        let actions = helpActions(filter: filter)
+        // Where the view is comes before the typing hint, so it survives a narrow screen.
+        let position = actions.count > listRows ? "  \(scroll + 1)-\(min(actions.count, scroll + listRows))/\(actions.count) ↑↓ PgDn" : ""
+        let title = t("Bantuan — \(pane.title(language))", "Help — \(pane.title(language))") + position
+            + (filter.isEmpty ? t("   (ketik untuk menyaring, Esc kembali)", "   (type to filter, Esc back)") : "   /" + filter)
+        screen.put(DisplayWidth.fit(title, columns, unicode: unicode), row: 1, column: 0, role: .title)
+        for (index, spec) in actions.dropFirst(scroll).prefix(listRows).enumerated() {
             let keys = spec.keys.map(\.label).joined(separator: " ")
             let text = DisplayWidth.pad(keys, 16) + DisplayWidth.pad(":" + spec.command, 14) + spec.help(language)
                 + (spec.appliesToMarked ? t(" (berlaku untuk yang ditandai)", " (applies to marked rows)") : "")
