@@ -62,6 +62,8 @@ struct TriageTests {
         app.handle(.enter)
         app.render(on: screen)
         #expect(screen.text.contains("e ubah"))
+        #expect(!screen.text.contains("pembuatan2") && App.label("Waktu & tempat pembuatan", 24).hasSuffix(" "),
+                "a label never runs into its value")
         app.handle(.character("e"))
         app.render(on: screen)
         #expect(screen.text.contains("Ubah entri DIP"), "the edit form opens")

@@ -23,7 +23,7 @@ extension App {
         let person = revealed ?? reg.requester
         func masked(_ value: String, _ mask: (String) -> String) -> String { revealed == nil ? mask(value) : value }
         var lines: [(String, Role)] = []
-        func field(_ label: String, _ value: String, _ role: Role = .normal) { lines.append(("  " + DisplayWidth.pad(label, 22) + value, role)) }
+        func field(_ label: String, _ value: String, _ role: Role = .normal) { lines.append(("  " + Self.label(label, 22) + value, role)) }
         lines.append((t("PERMOHONAN", "REQUEST") + "  \(reg.registrationNumber)", .title))
         field(t("Status", "State"), record.state.text(language), .header)
         field(t("Diterima", "Received"), "\(record.receivedOn.iso) \(t("melalui", "via")) \(reg.channel.text(language))")
@@ -87,7 +87,7 @@ extension App {
         guard case let .dip(record)? = try store.caseRecord(id) else { throw StoreError.notFound(id.uuidString) }
         let e = record.entry
         var lines: [(String, Role)] = [(t("ENTRI DIP", "DIP ENTRY") + "  \(e.number)", .title)]
-        func field(_ label: String, _ value: String) { lines.append(("  " + DisplayWidth.pad(label, 24) + value, .normal)) }
+        func field(_ label: String, _ value: String) { lines.append(("  " + Self.label(label, 24) + value, .normal)) }
         field(t("Kategori", "Category"), e.category.text(language) + (record.isRetired ? t(" (dihapus dari daftar)", " (retired)") : ""))
         field(t("Judul", "Title"), e.title)
         field(t("Ringkasan isi", "Summary"), e.summary)
@@ -188,5 +188,13 @@ extension App {
             lines.append(("  \(zone.stamp(of: entry.at))  \(DisplayWidth.pad(who, 12)) \(DisplayWidth.pad(entry.action, 30)) \(entry.subject) \(entry.detail)", .normal))
         }
         overlays.append(.detail(DetailState(title: "Audit", lines: lines)))
+    }
+}
+
+extension App {
+    /// A detail's label in a column of `width`, always followed by at least one space, so a long
+    /// label never runs into its value (`Waktu & tempat pembuatan2020`).
+    static func label(_ label: String, _ width: Int) -> String {
+        DisplayWidth.pad(DisplayWidth.fit(label, width - 1), width)
     }
 }
