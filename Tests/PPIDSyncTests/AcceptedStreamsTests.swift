@@ -13,20 +13,11 @@ import Testing
 /// projections, with nothing set aside.
 @Suite("Sync: what the server accepts, every terminal applies")
 struct AcceptedStreamsTests {
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state ^= state << 13; state ^= state >> 7; state ^= state << 17
-            return state
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
-
     static let units = [("HUMAS", "rina"), ("KEU", "dewi"), ("PAPUA", "yosef")]
 
     /// One random event, valid or not, for `unit`: a registration (sometimes received in the future,
     /// sometimes without a NIK), or an act on a known case (often out of order, sometimes dated before it).
-    static func event(unit: String, known: [UUID], officer: String, random: inout Random, number: Int) -> EventEnvelope {
+    static func event(unit: String, known: [UUID], officer: String, random: inout SeededRandom, number: Int) -> EventEnvelope {
         let now = Date()
         let instant = now.addingTimeInterval(-Double(random.below(4)) * 86_400 * (random.below(4) == 0 ? 30 : 1))
         let meta = EventMeta(id: UUID(), officer: officer, instant: instant,
@@ -59,7 +50,7 @@ struct AcceptedStreamsTests {
             try world.store.addUnit(code: "PAPUA", name: "Perwakilan Papua", zone: "WIT")
             try world.store.addOfficer(login: "yosef", name: "Yosef", unit: "PAPUA")
             world.tokens["yosef"] = try world.store.issueToken(officer: "yosef")
-            var random = Random(state: seed)
+            var random = SeededRandom(state: seed)
             var known: [String: [UUID]] = [:]
             let main = try #require(try world.store.authenticate(token: world.tokens["ratna"]!))
             for round in 0..<40 {

@@ -19,18 +19,8 @@ struct ConvergenceTests {
         let store: LocalStore
     }
 
-    /// A small seeded generator, so a failure can be replayed.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state ^= state << 13; state ^= state >> 7; state ^= state << 17
-            return state
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
-
     /// One random change an officer could make: a new request, or the next step of an open one.
-    static func work(on terminal: Terminal, random: inout Random) throws {
+    static func work(on terminal: Terminal, random: inout SeededRandom) throws {
         let records = try terminal.store.allCaseRecords()
         let open = records.compactMap { id, record -> (UUID, RequestState)? in
             guard case let .request(r) = record, r.state.awaitsNotice || r.state == .decided || r.state == .delivered else { return nil }
@@ -65,7 +55,7 @@ struct ConvergenceTests {
     func run(seed: UInt64) async throws {
         let world = try await SyncWorld()
         defer { Task { await world.stop() } }
-        var random = Random(state: seed)
+        var random = SeededRandom(state: seed)
         let terminals = [
             Terminal(name: "humas-1", officer: "rina", unit: "HUMAS", store: try world.terminal("humas-1")),
             Terminal(name: "humas-2", officer: "budi", unit: "HUMAS", store: try world.terminal("humas-2")),

@@ -12,25 +12,13 @@ import Testing
 /// The letter register's usual form (as `LetterDesk.standardNumberFormat`).
 private let letterFormat = "{seq:4}{terminal}/SRT/PPID-{unit}/{roman}/{year}"
 
-/// SplitMix64, seeded: the same order and faults on every run.
-struct SeededNumbers: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite("Sync: one register per unit, offline included")
 struct NumberingTests {
     @Test("Three terminals of one unit, each with 50 requests, 50 objections and their letters made offline, sync in random order with faults: no number is given twice anywhere")
     func offlineDesksNeverCollide() async throws {
         let world = try await SyncWorld()
         defer { Task { await world.stop() } }
-        var generator = SeededNumbers(state: 0x5E41E5)
+        var generator = SeededRandom(state: 0x5E41E5)
         // Enrolled: each desk has its own token; none of them has reached the server yet.
         var desks: [(store: LocalStore, token: String)] = []
         for name in ["meja1", "meja2", "meja3"] {

@@ -70,6 +70,17 @@ final class SyncWorld: @unchecked Sendable {
     }
 }
 
+/// A small seeded generator (xorshift), so a failing run can be replayed: one for every suite here.
+/// The state must not be zero.
+struct SeededRandom: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state ^= state << 13; state ^= state >> 7; state ^= state << 17
+        return state
+    }
+    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+}
+
 /// The waits a sync asked for.
 final class Sleeps: Sendable {
     private let durations = Mutex<[Duration]>([])

@@ -5,7 +5,7 @@ import PPIDDomain
 /// OpenAPI document to, and a reference for writers of other clients.
 public enum WireSamples {
     public static func everyKind(caseID id: UUID) -> [DomainEvent] {
-        let date = CivilDate(iso: "2026-03-02")!
+        guard let date = CivilDate(year: 2026, month: 3, day: 2) else { return [] }
         let registration = RequestRegistration(id: id, registrationNumber: "0001/PPID-HUMAS/III/2026", unit: "HUMAS",
                                                receivedAt: Date(timeIntervalSince1970: 1_772_416_800), channel: .letter,
                                                requester: Requester(name: "Siti", nik: "3171234567890002", address: "Jakarta"),
