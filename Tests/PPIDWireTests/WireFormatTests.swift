@@ -55,4 +55,17 @@ struct WireFormatTests {
         let unknown = #"{"kind":"request.reopened","caseId":"\#(id)","payload":{}}"#
         #expect(throws: DecodingError.self) { try WireCoding.decoder().decode(DomainEvent.self, from: Data(unknown.utf8)) }
     }
+
+    @Test("A page with an unreadable event is read leniently, but a hostile sequence number there is refused, not trapped on")
+    func lenientPageHostileNumbers() throws {
+        let event = #"{"envelope":{"meta":{},"event":{"kind":"request.reopened","caseId":"01A23784-0B19-7E79-B4AD-2DF59619932D","payload":{}}},"unit":"HUMAS","sequence":SEQ}"#
+        func page(_ sequence: String) -> Data {
+            Data(#"{"events":[\#(event.replacingOccurrences(of: "SEQ", with: sequence))],"nextCursor":3,"hasMore":false}"#.utf8)
+        }
+        let (read, _) = try WireDecoding.changesPage(from: page("3"))
+        #expect(read.events.isEmpty && read.setAside.map(\.sequence) == [3])
+        for hostile in ["1e300", "2.5", "-1e30"] {
+            #expect(throws: (any Error).self, "\(hostile)") { _ = try WireDecoding.changesPage(from: page(hostile)) }
+        }
+    }
 }

@@ -15,7 +15,9 @@ enum LenientPage {
         var good: [WireEvent] = []
         var aside: [SetAsideEvent] = []
         for element in events {
-            guard let item = element as? [String: Any], let sequence = (item["sequence"] as? NSNumber)?.int64Value,
+            // A hostile number (1e300, 2.5) is refused, never converted with a trap or a silent cut.
+            guard let item = element as? [String: Any], let number = item["sequence"] as? NSNumber,
+                  let sequence = Int64(exactly: number.doubleValue),
                   let unit = item["unit"] as? String, let envelope = item["envelope"],
                   let itemData = try? JSONSerialization.data(withJSONObject: item) else { return nil }
             do {
