@@ -7,22 +7,24 @@ import Testing
 
 @Suite("Keyboard triage on the in-memory screen", .serialized)
 struct TriageTests {
-    @Test("Marked rows: one refusal leaves every case as it was, with the reason on the bottom line")
+    @Test("Marked rows: a refusal comes before the form, names the case, and leaves every case as it was")
     func bulkIsAllOrNothing() throws {
         let app = try makeDemoApp()
         let screen = TextScreen(rows: 24, columns: 80)
-        // The first open requests are already past their due date: extending them all must fail as one.
+        // The first open requests are already past their due date: extending them is refused at once.
+        let numbers = app.requests.window.rows.prefix(3).map(\.number)
         app.handle(.character(" "))
         app.handle(.character(" "))
         app.handle(.character(" "))
         #expect(app.requests.marks.count == 3)
         let before = try app.store.eventCount()
         app.handle(.character("x"))
-        app.type("Dokumen tersebar")
-        app.handle(.control("s"))
         app.render(on: screen)
+        #expect(app.openForm == nil, "no form to fill in for an act that cannot be done")
         #expect(try app.store.eventCount() == before, "nothing half-applied")
-        #expect(screen.text.contains("Perpanjangan harus diberitahukan paling lambat"))
+        let message = try #require(app.message?.text)
+        #expect(message.contains("Perpanjangan harus diberitahukan paling lambat"))
+        #expect(numbers.contains { message.hasPrefix($0 + ": ") }, "the refused case is named: \(message)")
         #expect(app.requests.marks.count == 3)
     }
 
@@ -98,7 +100,7 @@ struct TriageTests {
         #expect(!screen.text.contains(":registers"))
     }
 
-    @Test("A refusal without a Pasal 17 basis or consequence test is refused in words, then accepted when complete")
+    @Test("A refusal without a Pasal 17 basis or consequence test is refused in words, every field at once, then accepted when complete")
     func decideRefusal() throws {
         let app = try makeDemoApp()
         let screen = TextScreen(rows: 30, columns: 100)
@@ -108,15 +110,18 @@ struct TriageTests {
         app.handle(.control("s"))
         app.render(on: screen)
         #expect(screen.text.contains("pilih huruf Pasal 17"), "no Pasal 17 letter is chosen for the officer")
+        let form = try #require(app.openForm)
+        let marked = form.shownIndices.filter { form.fields[$0].error != nil }.map { form.fields[$0].key }
+        #expect(marked == ["basis", "harm", "interest", "withheld"], "every missing part is marked on the first save: \(marked)")
         app.handle(.right)                       // the refusal put the cursor on the basis: Pasal 17 a, shown with what it protects
         app.render(on: screen)
         #expect(screen.text.contains("Pasal 17 huruf a: menghambat"))
         app.handle(.control("s"))
         app.render(on: screen)
-        #expect(screen.text.contains("uji konsekuensi"))
+        #expect(screen.text.contains("wajib diisi"))
         guard case let .request(still)? = try app.store.caseRecord(id) else { Issue.record("no request"); return }
         #expect(still.decision == nil)
-        app.handle(.tab)                         // to harm
+        #expect(app.openForm?.focusedField?.key == "harm", "the save moved to the first marked field")
         app.type("Mengganggu penyidikan")
         app.handle(.tab)
         app.type("Penegakan hukum lebih penting")
@@ -224,5 +229,31 @@ struct LetterDeskTests {
         #expect(text.contains("Diberikan seluruhnya"))
         #expect(screen.text.contains("Surat: " + folder))
         #expect(try app.store.auditTrail().first?.action == "letter.write")
+    }
+}
+
+@Suite("One action record feeds keys, help, : and hints")
+struct ActionRecordTests {
+    @Test("Every key a hint line shows dispatches to something, on every pane; every action has a key or a : name")
+    func shownKeysDispatch() throws {
+        for pane in Pane.allCases {
+            for spec in ActionTable.available(in: pane) where spec.hintText(.indonesian) != nil {
+                let key = try #require(spec.keys.first)
+                #expect(ActionTable.action(for: key, in: pane)?.id == spec.id, "\(spec.id) on \(pane)")
+            }
+        }
+        for spec in ActionTable.all {
+            #expect(!spec.keys.isEmpty || ActionTable.command(spec.command, in: .requests)?.id == spec.id, "\(spec.id) reachable")
+        }
+        #expect(ActionTable.command("quit", in: .requests)?.id == .quit, ":quit asks like q")
+    }
+
+    @Test("A form's kind is its draft key, and drafts of earlier versions are still read")
+    func formKinds() {
+        let id = UUID()
+        #expect(FormKind(draftKey: FormKind.extend([id]).draftKey) == .extend([id]))
+        #expect(FormKind(draftKey: "decide:\(id.uuidString)") == .decide(id))
+        #expect(FormKind(draftKey: "dip:new") == .newEntry)
+        #expect(FormDraft(body: #"{"reason":"x","_focus":"0"}"#)?.values == ["reason": "x"])
     }
 }

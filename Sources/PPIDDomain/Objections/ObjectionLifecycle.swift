@@ -47,12 +47,11 @@ public enum ObjectionLifecycle {
             return try file(filing, on: meta.localDate, context: context)
         }
         guard var record else { throw .unknownObjection }
-        guard record.state != .withdrawn else { throw .objectionWithdrawn }
+        if let act = event.act { try admit(act, to: record) }
         switch event {
         case .filed:
             throw .alreadyFiled
         case let .answered(answer):
-            guard record.state == .filed else { throw .alreadyAnswered }
             guard !answer.atasanName.trimmed.isEmpty else { throw .missingField(.atasanName) }
             switch answer.verdict {
             case let .refusalUpheld(reasons):
@@ -69,17 +68,35 @@ public enum ObjectionLifecycle {
             record.answeredOn = meta.localDate
             record.state = .answered
         case let .requesterResponded(response):
-            guard record.state == .answered else { throw .notAnswered }
             guard !response.trimmed.isEmpty else { throw .missingField(.answer) }
             record.requesterResponse = response
         case .withdrawn:
-            guard record.state == .filed else { throw .alreadyAnswered }
             record.state = .withdrawn
         case let .deadlineMoved(answerDue, _):
-            guard record.state == .filed else { throw .alreadyAnswered }
             record.answerDue = answerDue
         }
         return record
+    }
+
+    /// Why `act` cannot be done to `record` whatever is filled in, or nil when it can: asked before
+    /// a form opens and by ``apply(_:meta:to:context:)``, so the rule exists once.
+    public static func refusal(of act: ObjectionAct, for record: ObjectionRecord) -> ObjectionRejection? {
+        do throws(ObjectionRejection) {
+            try admit(act, to: record)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    static func admit(_ act: ObjectionAct, to record: ObjectionRecord) throws(ObjectionRejection) {
+        guard record.state != .withdrawn else { throw .objectionWithdrawn }
+        switch act {
+        case .answer, .withdraw, .moveDeadline:
+            guard record.state == .filed else { throw .alreadyAnswered }
+        case .recordResponse:
+            guard record.state == .answered else { throw .notAnswered }
+        }
     }
 
     /// The last day the requester may object to a request whose grounds arose on `groundsArose`.
@@ -101,5 +118,23 @@ public enum ObjectionLifecycle {
         return ObjectionRecord(filing: filing, state: .filed, filedOn: date, answerDue: answer.due,
                                answerDueIsProvisional: answer.isProvisional, answer: nil, answeredOn: nil,
                                requesterResponse: nil)
+    }
+}
+
+/// An act on a filed objection, named without its content.
+public enum ObjectionAct: String, Hashable, Sendable, CaseIterable, Codable {
+    case answer, recordResponse, withdraw, moveDeadline
+}
+
+extension ObjectionEvent {
+    /// The act this event records; nil for the filing, which makes the objection.
+    public var act: ObjectionAct? {
+        switch self {
+        case .filed: nil
+        case .answered: .answer
+        case .requesterResponded: .recordResponse
+        case .withdrawn: .withdraw
+        case .deadlineMoved: .moveDeadline
+        }
     }
 }

@@ -13,23 +13,16 @@ public enum RequestLifecycle {
             return try register(registration, context: context)
         }
         guard var record else { throw .unknownRequest }
-        switch record.state {
-        case .withdrawn: throw .requestWithdrawn
-        case .closed: throw .requestClosed
-        default: break
-        }
-        if meta.localDate < record.receivedOn { throw .dateBeforeReceipt(received: record.receivedOn) }
+        if let act = event.act { try admit(act, to: record, on: meta.localDate) }
 
         switch event {
         case .registered:
             throw .alreadyRegistered
 
         case .processingStarted:
-            guard record.state.awaitsNotice else { throw .alreadyDecided }
             if record.state == .registered { record.state = .inProcess }
 
         case let .forwarded(target, _):
-            guard record.state.awaitsNotice else { throw .alreadyDecided }
             switch target {
             case let .unit(code):
                 guard !code.trimmed.isEmpty else { throw .missingField(.forwardTarget) }
@@ -42,10 +35,7 @@ public enum RequestLifecycle {
             record.state = .forwarded
 
         case let .extended(reason):
-            guard record.state.awaitsNotice else { throw .alreadyDecided }
-            guard record.extendedDue == nil else { throw .secondExtension }
             guard !reason.trimmed.isEmpty else { throw .missingField(.reason) }
-            guard meta.localDate <= record.noticeDue else { throw .extensionAfterDueDate(due: record.noticeDue) }
             let extended = context.calendar.deadline(.extensionOfNotice, after: record.noticeDue)
             record.extendedDue = extended.due
             record.extensionReason = reason
@@ -53,28 +43,20 @@ public enum RequestLifecycle {
             record.state = .extended
 
         case let .decided(decision):
-            guard record.state.awaitsNotice else { throw .alreadyDecided }
             try check(decision)
             record.decision = decision
             record.decidedOn = meta.localDate
             record.state = .decided
 
         case .delivered:
-            guard record.state == .decided else {
-                throw record.state == .delivered ? .alreadyDecided : .notYetDecided
-            }
             record.deliveredOn = meta.localDate
             record.state = .delivered
 
         case .closed:
-            let forwardedAway: Bool = if case .otherBody = record.forwardedTo { true } else { false }
-            guard record.state == .delivered || record.state == .decided
-                    || (record.state == .forwarded && forwardedAway) else { throw .notForwardedOrDecided }
             record.closedOn = meta.localDate
             record.state = .closed
 
         case .withdrawn:
-            guard record.state != .delivered else { throw .alreadyDecided }
             record.withdrawnOn = meta.localDate
             record.state = .withdrawn
 
@@ -83,11 +65,55 @@ public enum RequestLifecycle {
             for id in ids where !record.linkedDocuments.contains(id) { record.linkedDocuments.append(id) }
 
         case let .deadlineMoved(noticeDue, extendedDue, _):
-            guard record.state.awaitsNotice else { throw .noDeadlineToMove }
             record.noticeDue = noticeDue
             record.extendedDue = extendedDue
         }
         return record
+    }
+
+    /// Why `act` cannot be done to `record` on `date` whatever the officer would fill in, or nil
+    /// when it can: the terminal asks before it opens a form ("already extended once"), and
+    /// ``apply(_:meta:to:context:)`` asks the same question, so the rule exists once.
+    public static func refusal(of act: RequestAct, for record: RequestRecord, on date: CivilDate) -> RequestRejection? {
+        do throws(RequestRejection) {
+            try admit(act, to: record, on: date)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    /// The state rules of every act on an existing request: what the state and the date allow,
+    /// before the act's content is looked at.
+    static func admit(_ act: RequestAct, to record: RequestRecord, on date: CivilDate) throws(RequestRejection) {
+        switch record.state {
+        case .withdrawn: throw .requestWithdrawn
+        case .closed: throw .requestClosed
+        default: break
+        }
+        if date < record.receivedOn { throw .dateBeforeReceipt(received: record.receivedOn) }
+        switch act {
+        case .startProcessing, .forward, .decide:
+            guard record.state.awaitsNotice else { throw .alreadyDecided }
+        case .extend:
+            guard record.state.awaitsNotice else { throw .alreadyDecided }
+            guard record.extendedDue == nil else { throw .secondExtension }
+            guard date <= record.noticeDue else { throw .extensionAfterDueDate(due: record.noticeDue) }
+        case .deliver:
+            guard record.state == .decided else {
+                throw record.state == .delivered ? .alreadyDecided : .notYetDecided
+            }
+        case .close:
+            let forwardedAway: Bool = if case .otherBody = record.forwardedTo { true } else { false }
+            guard record.state == .delivered || record.state == .decided
+                    || (record.state == .forwarded && forwardedAway) else { throw .notForwardedOrDecided }
+        case .withdraw:
+            guard record.state != .delivered else { throw .alreadyDecided }
+        case .linkDocuments:
+            break
+        case .moveDeadline:
+            guard record.state.awaitsNotice else { throw .noDeadlineToMove }
+        }
     }
 
     /// Checks the registration and computes its deadlines.

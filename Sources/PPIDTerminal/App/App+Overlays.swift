@@ -54,39 +54,25 @@ extension App {
             if handleForm(&form, key) { overlays.append(.form(form)) }
 
         case var .detail(detail):
-            switch key {
-            case .escape, .control("g"), .character("q"), .character("h"), .left: return
-            case .character("j"), .down: detail.scroll += 1
-            case .character("k"), .up: detail.scroll -= 1
-            case .pageDown, .control("d"), .character(" "): detail.scroll += listRows
-            case .pageUp, .control("u"): detail.scroll -= listRows
-            case .character("g"), .home: detail.scroll = 0
-            case .character("G"), .end: detail.scroll = detail.lines.count
-            case .character("p") where detail.requestID != nil:
-                overlays.append(.detail(detail))
-                perform(.revealPersonalData)
-                return
-            case .character("?"):
-                overlays.append(.detail(detail))
-                overlays.append(.help(filter: ""))
-                return
-            case .character("e") where detail.documentID != nil:
-                // The entry's edit form replaces its detail (which would be stale after a save).
-                if let id = detail.documentID, case let .dip(record)? = try? store.caseRecord(id) {
-                    openForm(documentForm(record.entry))
+            if let command = OverlayBindings.detailCommand(for: key) {
+                switch command {
+                case .back: return
+                case let .scroll(delta): detail.scroll += delta
+                case let .page(delta): detail.scroll += delta * listRows
+                case .top: detail.scroll = 0
+                case .bottom: detail.scroll = detail.lines.count
                 }
+                detail.scroll = max(0, min(detail.scroll, max(0, detail.lines.count - listRows)))
+                overlays.append(.detail(detail))
                 return
-            default:
-                // An action key on a request's detail acts on that request.
-                if detail.requestID != nil, let action = ActionTable.action(for: key, in: .requests),
-                   [.extend, .decide, .deliver, .close, .withdraw, .forward, .fileObjection, .linkDocuments, .startProcessing].contains(action.id) {
-                    overlays.append(.detail(detail))
-                    perform(action.id)
-                    return
-                }
             }
-            detail.scroll = max(0, min(detail.scroll, max(0, detail.lines.count - listRows)))
             overlays.append(.detail(detail))
+            // The actions marked to work on a detail act on the case shown.
+            if let action = ActionTable.detailAction(for: key, in: pane) {
+                perform(action.id)
+            } else if case .character = key {
+                message = (t("Tombol tidak berlaku di sini; tekan ? untuk bantuan.", "That key does nothing here; press ? for help."), true)
+            }
 
         case let .confirm(question):
             switch key {
@@ -114,6 +100,9 @@ extension App {
             if text.isEmpty { clearSearch() } else if case .character = key { runSearch(text) } else if key == .backspace { runSearch(text) }
             overlays.append(.search(text: text))
 
+        case let .pick(picker):
+            handlePicker(picker, key)
+
         case var .choose(choice):
             switch key {
             case .escape, .control("g"), .character("q"): return
@@ -134,7 +123,8 @@ extension App {
         guard !name.isEmpty else { return }
         commandHistory.removeAll { $0 == name }
         commandHistory.append(name)
-        if name == "q" || name == "quit" {
+        // `:q!` leaves at once, as Ctrl-C does; `:q` asks, as `q` does.
+        if name == "q!" {
             shouldQuit = true
             return
         }
@@ -142,7 +132,7 @@ extension App {
             message = (t("Perintah tidak dikenal: \(name). Tekan Tab untuk melengkapi.", "Unknown command: \(name). Press Tab to complete."), true)
             return
         }
-        if !action.panes.isEmpty && !action.panes.contains(pane) { switchPane(action.panes.first!) }
+        if let first = action.panes.first, !action.panes.contains(pane) { switchPane(first) }
         perform(action.id)
     }
 
@@ -154,56 +144,88 @@ extension App {
         return prefix
     }
 
-    /// Form keys; returns whether the form stays open.
+    /// Form keys, dispatched from ``OverlayBindings/form``; anything else types into the field.
+    /// Returns whether the form stays open.
     func handleForm(_ form: inout FormState, _ key: Key) -> Bool {
-        switch key {
-        case .escape, .control("g"):
-            try? store.deleteDraft(form: form.id)
+        guard let command = OverlayBindings.formCommand(for: key, in: form) else {
+            guard case let .character(c) = key else { return true }
+            form.type(c)
+            saveDraft(form)
+            return true
+        }
+        switch command {
+        case .cancel:
+            try? store.deleteDraft(form: form.kind.draftKey)
             say(t("Formulir dibatalkan.", "Form cancelled."))
             return false
-        case .tab, .down: form.moveFocus(1)
-        case .backTab, .up: form.moveFocus(-1)
-        case .enter where !form.isOnLastField: form.moveFocus(1)
-        case .enter, .control("s"):
-            form.message = nil
-            guard form.validateBasics(language) else {
-                form.message = t("Periksa isian yang ditandai.", "Check the marked fields.")
-                if let first = form.shownIndices.first(where: { form.fields[$0].error != nil }) { form.focus = first }
-                return true
-            }
-            switch form.submit(form) {
-            case let .done(text):
-                try? store.deleteDraft(form: form.id)
-                say(text)
-                refresh()
-                return false
-            case let .failed(text):
-                form.message = text
-            case let .invalid(errors):
-                for i in form.fields.indices { form.fields[i].error = errors[form.fields[i].key] }
-                form.message = t("Periksa isian yang ditandai.", "Check the marked fields.")
-                if let first = form.shownIndices.first(where: { form.fields[$0].error != nil }) { form.focus = first }
-            }
+        case .next: form.moveFocus(1)
+        case .previous: form.moveFocus(-1)
+        case .save: return save(&form)
+        case .pickDocument:
+            openDocumentPicker()
+            return true
+        case .sync:
+            perform(.sync)
             return true
         case .backspace: form.backspace()
         case .delete: form.deleteForward()
         case .left: form.horizontal(-1)
         case .right: form.horizontal(1)
-        case .home, .control("a"): form.caretHome()
-        case .end, .control("e"): form.caretEnd()
-        case .control("u"): form.clearField()
-        case let .character(c): form.type(c)
-        default: return true
+        case .home: form.caretHome()
+        case .end: form.caretEnd()
+        case .clear: form.clearField()
         }
-        draftDirty = true
         saveDraft(form)
         return true
+    }
+
+    /// Saves a form: every problem at once (the required fields and dates, and the acts layer's
+    /// reasons), else submits it. Returns whether the form stays open.
+    func save(_ form: inout FormState) -> Bool {
+        form.message = nil
+        var complete = form.validateBasics(language)
+        var unplaced: [String] = []
+        if let refusal = form.check(form) {
+            unplaced = form.mark(refusal, language)
+            complete = false
+        }
+        guard complete else {
+            showProblems(&form, unplaced)
+            return true
+        }
+        switch form.submit(form) {
+        case let .done(text):
+            try? store.deleteDraft(form: form.kind.draftKey)
+            say(text)
+            refresh()
+            return false
+        case let .failed(text):
+            form.message = text
+        case let .invalid(errors):
+            for i in form.fields.indices { form.fields[i].error = errors[form.fields[i].key] }
+            showProblems(&form, [])
+        case let .refused(refusal):
+            for i in form.fields.indices { form.fields[i].error = nil }
+            showProblems(&form, form.mark(refusal, language))
+        }
+        return true
+    }
+
+    /// Shows a form's problems: the fields are marked; reasons naming no shown field go on its message line.
+    func showProblems(_ form: inout FormState, _ unplaced: [String]) {
+        let check = t("Periksa isian yang ditandai.", "Check the marked fields.")
+        let marked = form.shownIndices.contains { form.fields[$0].error != nil }
+        form.message = unplaced.isEmpty ? check : (marked ? check + " " : "") + unplaced.joined(separator: "; ")
+        if let first = form.shownIndices.first(where: { form.fields[$0].error != nil }) {
+            form.focus = first
+            form.caret = form.fields[first].value.count
+        }
     }
 
     /// Keeps the form's fields in the database at every change: an SSH drop, a kill or a crash loses nothing.
     func saveDraft(_ form: FormState) {
         do {
-            try store.saveDraft(form: form.id, body: form.draftBody)
+            try store.saveDraft(form: form.kind.draftKey, body: form.draftBody)
             draftDirty = false
         } catch {
             message = (t("Draf tidak tersimpan: ", "Draft not saved: ") + ((error as any OfficerFacingError).text(language)), true)

@@ -13,8 +13,16 @@ public final class App {
     var registry: RegistryPaneState
     var board: BoardPaneState
     var overlays: [Overlay] = []
-    /// One line at the bottom: the result of the last action, or an error.
-    var message: (text: String, isError: Bool)?
+    /// One line at the bottom: the result of the last action, or an error. Every message is kept
+    /// whole in ``messageLog`` (`M`), since the bottom line cuts it at the screen's width.
+    var message: (text: String, isError: Bool)? {
+        didSet {
+            guard let message, message.text != oldValue?.text else { return }
+            messageLog.append(LoggedMessage(at: Date(), text: message.text, isError: message.isError))
+            if messageLog.count > 200 { messageLog.removeFirst(messageLog.count - 200) }
+        }
+    }
+    var messageLog: [LoggedMessage] = []
     var commandHistory: [String] = []
     var undoMarks: [Set<String>] = []
     var redoMarks: [Set<String>] = []
@@ -148,75 +156,58 @@ public final class App {
         return true
     }
 
-    /// Runs an action by id (from a key or the command line).
+    /// Runs an action by id (from a key, the detail page or the command line): refused with its
+    /// reason when the action's record says it cannot be done now.
     func perform(_ id: ActionID) {
+        guard let spec = ActionTable.all.first(where: { $0.id == id }) else { return }
+        if let reason = spec.disabledReason(self) {
+            message = (reason, true)
+            return
+        }
         do {
-            try performThrowing(id)
+            try spec.handler(self)
         } catch {
             show(error)
         }
     }
 
-    private func performThrowing(_ id: ActionID) throws {
-        switch id {
-        case .help: overlays.append(.help(filter: ""))
-        case .commandLine: overlays.append(.command(text: ""))
-        case .quit:
-            overlays.append(.confirm(ConfirmState(question: t("Keluar dari ppid? (y/n)", "Quit ppid? (y/n)"), onYes: { [unowned self] in
-                self.shouldQuit = true
-            })))
-        case .repaint: break
-        case .sync:
-            if let onSync { say(onSync()) } else {
-                message = (t("Server pusat belum diatur: jalankan ppid dengan --server URL --token-file BERKAS, atau isi 'server' dan 'token_file' di ~/.config/ppid/config. Perubahan tetap tersimpan di antrean.",
-                             "No central server is set: run ppid with --server URL --token-file FILE, or set 'server' and 'token_file' in ~/.config/ppid/config. Changes are kept in the queue."), true)
-            }
-        case .paneRequests: switchPane(.requests)
-        case .paneRegistry: switchPane(.registry)
-        case .paneDeadlines: switchPane(.deadlines)
-        case .nextPane: switchPane(Pane(rawValue: (pane.rawValue + 1) % Pane.allCases.count)!)
-        case .previousPane: switchPane(Pane(rawValue: (pane.rawValue + Pane.allCases.count - 1) % Pane.allCases.count)!)
-        case .moveDown: try move(1)
-        case .moveUp: try move(-1)
-        case .pageDown: try move(listRows)
-        case .pageUp: try move(-listRows)
-        case .top: try jump(toEnd: false)
-        case .bottom: try jump(toEnd: true)
-        case .open: try openSelected()
-        case .back: clearSearch()
-        case .search: overlays.append(.search(text: ""))
-        case .searchNext: moveInSearch(1)
-        case .searchPrevious: moveInSearch(-1)
-        case .filter: chooseFilter()
-        case .category: chooseCategory()
-        case .mark: toggleMark()
-        case .rangeMark: markRange()
-        case .unmarkAll:
-            remember()
-            requests.marks.removeAll()
-        case .undo:
-            guard let previous = undoMarks.popLast() else {
-                say(t("Tidak ada yang dapat dibatalkan. Tindakan hukum (mis. pemberitahuan yang sudah terbit) tidak dapat ditarik.",
-                      "Nothing to undo. Legal acts (such as an issued notice) cannot be taken back."))
-                return
-            }
-            redoMarks.append(requests.marks)
-            requests.marks = previous
-        case .redo:
-            guard let next = redoMarks.popLast() else { say(t("Tidak ada yang dapat diulang.", "Nothing to redo.")); return }
-            undoMarks.append(requests.marks)
-            requests.marks = next
-        case .register, .forward, .extend, .decide, .deliver, .close, .withdraw, .fileObjection, .answerObjection,
-             .addDocument, .editDocument, .linkDocuments, .startProcessing:
-            try openActionForm(id)
-        case .revealPersonalData: try revealPersonalData()
-        case .conflicts: try showConflicts()
-        case .report: try showReport()
-        case .registers: try showRegisters()
-        case .audit: try showAudit()
-        case .language:
-            language = language == .indonesian ? .english : .indonesian
+    func askToQuit() {
+        overlays.append(.confirm(ConfirmState(question: t("Keluar dari ppid? (y/n)", "Quit ppid? (y/n)"), onYes: { [unowned self] in
+            self.shouldQuit = true
+        })))
+    }
+
+    func syncNow() {
+        if let onSync { say(onSync()) } else {
+            message = (t("Server pusat belum diatur: jalankan ppid dengan --server URL --token-file BERKAS, atau isi 'server' dan 'token_file' di ~/.config/ppid/config. Perubahan tetap tersimpan di antrean.",
+                         "No central server is set: run ppid with --server URL --token-file FILE, or set 'server' and 'token_file' in ~/.config/ppid/config. Changes are kept in the queue."), true)
         }
+    }
+
+    func cyclePane(_ step: Int) {
+        let count = Pane.allCases.count
+        switchPane(Pane(rawValue: (pane.rawValue + step + count) % count) ?? .requests)
+    }
+
+    func unmarkAll() {
+        remember()
+        requests.marks.removeAll()
+    }
+
+    func undoMarking() {
+        guard let previous = undoMarks.popLast() else {
+            say(t("Tidak ada yang dapat dibatalkan. Tindakan hukum (mis. pemberitahuan yang sudah terbit) tidak dapat ditarik.",
+                  "Nothing to undo. Legal acts (such as an issued notice) cannot be taken back."))
+            return
+        }
+        redoMarks.append(requests.marks)
+        requests.marks = previous
+    }
+
+    func redoMarking() {
+        guard let next = redoMarks.popLast() else { say(t("Tidak ada yang dapat diulang.", "Nothing to redo.")); return }
+        undoMarks.append(requests.marks)
+        requests.marks = next
     }
 
     func switchPane(_ next: Pane) {
@@ -367,7 +358,7 @@ extension App {
     /// Reopens the most recent kept draft, so a form interrupted by an SSH drop or a crash comes back.
     public func offerDrafts() {
         guard let draft = try? store.drafts().first else { return }
-        guard let form = form(forDraft: draft.form) else {
+        guard let kind = FormKind(draftKey: draft.form), let form = form(for: kind) else {
             try? store.deleteDraft(form: draft.form)
             return
         }
@@ -376,26 +367,5 @@ extension App {
         let time = store.context.zone.clock(of: draft.savedAt)
         say(t("Draf formulir yang belum selesai dipulihkan (disimpan \(time)). Esc membuangnya.",
               "An unfinished form was restored (saved \(time)). Esc discards it."))
-    }
-
-    /// Rebuilds the form a draft belongs to from its key.
-    func form(forDraft key: String) -> FormState? {
-        let parts = key.split(separator: ":", maxSplits: 1).map(String.init)
-        let ids = parts.count > 1 ? parts[1].split(separator: ",").compactMap { UUID(uuidString: String($0)) } : []
-        switch parts[0] {
-        case "register": return registerForm()
-        case "forward": return ids.first.map(forwardForm)
-        case "extend": return ids.isEmpty ? nil : extendForm(ids, plural: "")
-        case "decide": return ids.first.map(decideForm)
-        case "deliver": return ids.isEmpty ? nil : deliverForm(ids, plural: "")
-        case "withdraw": return ids.first.map(withdrawForm)
-        case "objection": return ids.first.flatMap { try? objectionForm($0) }
-        case "link": return ids.first.map(linkForm)
-        case "dip":
-            if parts.count > 1, parts[1] == "new" { return documentForm(nil) }
-            guard let id = ids.first, case let .dip(record)? = try? store.caseRecord(id) else { return nil }
-            return documentForm(record.entry)
-        default: return nil
-        }
     }
 }

@@ -84,4 +84,6 @@ enum Overlay {
     case confirm(ConfirmState)
     case search(text: String)
     case choose(ChooseState)
+    /// The DIP search picker over a link form.
+    case pick(DocumentPickerState)
 }

@@ -21,6 +21,8 @@ struct FormField {
     /// Whether the field applies given the other fields (e.g. the NIK only for a person).
     var isShown: (FormState) -> Bool = { _ in true }
     var error: String?
+    /// Lines shown under the form while this field is focused: what each letter of a code means.
+    var legend: [String] = []
 
     init(_ key: String, _ label: String, value: String = "", kind: Kind = .text, required: Bool = false, hint: String = "",
          shownWhen: @escaping (FormState) -> Bool = { _ in true }) {
@@ -48,12 +50,14 @@ enum FormOutcome {
     case failed(String)
     /// Field errors, by key; shown next to each field.
     case invalid([String: String])
+    /// The acts layer's refusal: every field's reason, and any that names no field.
+    case refused(ActRefusal)
 }
 
 /// A form being filled: fields, focus, the caret, and what submitting does.
 struct FormState {
-    /// The draft key: the form's kind and subject, such as `register` or `extend:<uuid>`.
-    let id: String
+    /// What the form is and acts on; its draft is kept under this.
+    let kind: FormKind
     let title: String
     var fields: [FormField]
     var focus = 0
@@ -62,9 +66,14 @@ struct FormState {
     /// How many cases the submit applies to (marked rows), shown in the title.
     var count = 1
     let submit: (FormState) -> FormOutcome
+    /// The acts layer's verdict on the values without acting: every field's problem, checked with
+    /// the required fields so all errors show on the first save. Nil when the values would do.
+    var check: (FormState) -> ActRefusal? = { _ in nil }
+    /// Whether Ctrl-F opens the DIP search picker, whose choice is added to the focused field.
+    var picksDocuments = false
 
-    init(id: String, title: String, fields: [FormField], submit: @escaping (FormState) -> FormOutcome) {
-        self.id = id
+    init(_ kind: FormKind, title: String, fields: [FormField], submit: @escaping (FormState) -> FormOutcome) {
+        self.kind = kind
         self.title = title
         self.fields = fields
         self.submit = submit
@@ -74,6 +83,13 @@ struct FormState {
     subscript(key: String) -> String {
         get { fields.first { $0.key == key }?.value.trimmingCharacters(in: .whitespaces) ?? "" }
         set { if let i = fields.firstIndex(where: { $0.key == key }) { fields[i].value = newValue } }
+    }
+
+    /// The values of the fields that apply, trimmed, by key: what is submitted to the acts layer.
+    var values: [String: String] {
+        var values: [String: String] = [:]
+        for i in shownIndices { values[fields[i].key] = fields[i].value.trimmingCharacters(in: .whitespaces) }
+        return values
     }
 
     var shownIndices: [Int] { fields.indices.filter { fields[$0].isShown(self) } }
@@ -171,20 +187,33 @@ struct FormState {
 
     // MARK: Drafts
 
-    /// The fields as JSON, for the draft kept in the database.
+    /// The fields and focus, for the draft kept in the database.
     var draftBody: String {
         var values: [String: String] = [:]
         for field in fields { values[field.key] = field.value }
-        values["_focus"] = String(focus)
-        let data = (try? JSONSerialization.data(withJSONObject: values, options: [.sortedKeys])) ?? Data()
-        return String(decoding: data, as: UTF8.self)
+        return FormDraft(values: values, focus: focus).body
     }
 
     /// Puts a draft's values back into the fields.
     mutating func restore(draftBody: String) {
-        guard let values = (try? JSONSerialization.jsonObject(with: Data(draftBody.utf8))) as? [String: String] else { return }
-        for i in fields.indices { if let value = values[fields[i].key] { fields[i].value = value } }
-        if let focus = values["_focus"].flatMap(Int.init), fields.indices.contains(focus) { self.focus = focus }
+        guard let draft = FormDraft(body: draftBody) else { return }
+        for i in fields.indices { if let value = draft.values[fields[i].key] { fields[i].value = value } }
+        if fields.indices.contains(draft.focus) { focus = draft.focus }
         caret = fields.indices.contains(focus) ? fields[focus].value.count : 0
+    }
+
+    /// Marks every field the refusal names, keeping the marks already there; returns the reasons
+    /// that name no shown field, for the form's message line.
+    mutating func mark(_ refusal: ActRefusal, _ language: Language) -> [String] {
+        var unplaced: [String] = []
+        let shown = Set(shownIndices.map { fields[$0].key })
+        for problem in refusal.problems {
+            if let field = problem.field, shown.contains(field), let i = fields.firstIndex(where: { $0.key == field }) {
+                if fields[i].error == nil { fields[i].error = problem.text(language) }
+            } else {
+                unplaced.append(problem.field.map { "\($0): " } .map { $0 + problem.text(language) } ?? problem.text(language))
+            }
+        }
+        return unplaced
     }
 }

@@ -1,3 +1,5 @@
+import PPIDDomain
+
 /// A key the officer pressed, independent of curses.
 public enum Key: Hashable, Sendable {
     case character(Character)
@@ -17,6 +19,14 @@ public enum Key: Hashable, Sendable {
         case 8, 127: self = .backspace
         case 1...26: self = .control(Character(Unicode.Scalar(scalar + 96)!))
         default: self = .character(Character(Unicode.Scalar(scalar) ?? "?"))
+        }
+    }
+
+    /// How the help and the hint lines show the key in `language`.
+    public func label(_ language: Language) -> String {
+        switch self {
+        case .character(" "): language.pick("Spasi", "Space")
+        default: label
         }
     }
 

@@ -32,6 +32,9 @@ extension App {
             case let .choose(choice):
                 drawPane(screen)
                 drawChoice(screen, choice)
+            case let .pick(picker):
+                if let form = openForm { _ = drawForm(screen, form) }
+                drawPicker(screen, picker)
             default: drawPane(screen)
             }
         } else {
@@ -252,19 +255,32 @@ extension App {
         }
     }
 
+    /// The hint line, made from the bindings of what has the keys: the open form, a detail page, or the pane.
     func hint() -> String {
-        if case .form? = overlays.last {
-            return t("Tab/↓ berikutnya · Shift-Tab/↑ sebelumnya · ←/→ pilihan · Ctrl-S simpan · Esc/Ctrl-G batal",
-                     "Tab/↓ next · Shift-Tab/↑ previous · ←/→ choices · Ctrl-S save · Esc/Ctrl-G cancel")
+        switch overlays.last {
+        case let .form(form)?:
+            return OverlayBindings.formBindings(for: form).compactMap { $0.hintText(language) }.joined(separator: " · ")
+        case .detail?:
+            let own = OverlayBindings.detail.compactMap { $0.hintText(language) }
+            let acts = detailActions
+            return ([t("? bantuan", "? help")] + own + acts.filter { $0.id != .help }.compactMap { $0.hintText(language) }).joined(separator: " · ")
+        case .pick?:
+            return t("ketik mencari · ↑/↓ pilih · Enter tambahkan · Esc kembali", "type to search · ↑/↓ choose · Enter adds · Esc back")
+        default:
+            return ActionTable.hints(in: pane, language).joined(separator: " · ")
         }
-        if case .detail? = overlays.last { return t("j/k gulir · Esc/q kembali", "j/k scroll · Esc/q back") }
-        switch pane {
-        case .requests: return t("Enter rincian · a daftar · / cari · \\ saring · Spasi tandai · x perpanjang · d putuskan · q keluar",
-                                 "Enter detail · a register · / search · \\ filter · Space mark · x extend · d decide · q quit")
-        case .registry: return t("Enter rincian · / cari · c kategori · a tambah · e ubah · q keluar",
-                                 "Enter detail · / search · c category · a add · e edit · q quit")
-        case .deadlines: return t("Enter mengapa tanggal ini · A tanggapi keberatan · q keluar",
-                                  "Enter why this date · A answer objection · q quit")
+    }
+
+    /// The actions that work on the open detail page: a request's acts on a request, `e` on an entry.
+    var detailActions: [ActionSpec] {
+        guard case let .detail(detail)? = overlays.last else { return [] }
+        return ActionTable.all.filter { spec in
+            guard spec.inDetail else { return false }
+            switch spec.id {
+            case .editDocument: return detail.documentID != nil
+            case .help, .messages: return true
+            default: return detail.requestID != nil
+            }
         }
     }
 
@@ -286,7 +302,7 @@ extension App {
             + (filter.isEmpty ? t("   (ketik untuk menyaring, Esc kembali)", "   (type to filter, Esc back)") : "   /" + filter)
         screen.put(DisplayWidth.fit(title, columns, unicode: unicode), row: 1, column: 0, role: .title)
         for (index, spec) in actions.dropFirst(scroll).prefix(listRows).enumerated() {
-            let keys = spec.keys.map(\.label).joined(separator: " ")
+            let keys = spec.keys.map { $0.label(language) }.joined(separator: " ")
             let text = DisplayWidth.pad(keys, 16) + DisplayWidth.pad(":" + spec.command, 14) + spec.help(language)
                 + (spec.appliesToMarked ? t(" (berlaku untuk yang ditandai)", " (applies to marked rows)") : "")
             screen.put(DisplayWidth.fit("  " + text, columns, unicode: unicode), row: 2 + index, column: 0, role: .normal)

@@ -1,0 +1,51 @@
+/// An exemption as submitted: the basis (a Pasal 17 letter, `other`, or blank), the statute when
+/// `other`, and the consequence test. The decision and the DIP entry both take it from here.
+public struct ExemptionSubmission: Hashable, Sendable, Codable {
+    /// `a` to `j`, or `other`; blank until the officer chooses (no letter is chosen for them).
+    public var basis = ""
+    public var statute = ""
+    public var harm = ""
+    public var interest = ""
+    public var withheld = ""
+    public var until = ""
+
+    public init() {}
+
+    public init(_ values: [String: String]) {
+        basis = values["basis", default: ""].trimmed
+        statute = values["statute", default: ""]
+        harm = values["harm", default: ""]
+        interest = values["interest", default: ""]
+        withheld = values["withheld", default: ""]
+        until = values["until", default: ""]
+    }
+
+    /// The choices of `basis`: each letter, then `other`.
+    public static var basisChoices: [String] { Pasal17Letter.allCases.map(\.rawValue) + ["other"] }
+
+    /// The exemption, with every missing part of it reported into `problems`; nil when any is missing.
+    func exemption(into problems: inout ProblemList, requireEnd: Bool) -> Exemption? {
+        let before = problems.problems.count
+        var basisValue: ExemptionBasis?
+        if basis == "other" {
+            problems.require(statute, "statute")
+            problems.bounded(statute, "statute")
+            basisValue = .otherStatute(statute.trimmed)
+        } else if let letter = Pasal17Letter(rawValue: basis.lowercased()) {
+            basisValue = .pasal17(letter)
+        } else {
+            problems.add("basis", basis.isEmpty ? .exemptionBasis : .choice(Self.basisChoices))
+        }
+        problems.require(harm, "harm")
+        problems.require(interest, "interest")
+        problems.require(withheld, "withheld")
+        for (value, field) in [(harm, "harm"), (interest, "interest"), (withheld, "withheld")] {
+            problems.bounded(value, field, long: true)
+        }
+        let end = problems.date(until, "until")
+        if requireEnd, until.trimmed.isEmpty { problems.add("until", .required) }
+        guard problems.problems.count == before, let basisValue else { return nil }
+        return Exemption(basis: basisValue, test: ConsequenceTest(harm: harm.trimmed, publicInterestWeighed: interest.trimmed,
+                                                                  withheldPart: withheld.trimmed, until: end))
+    }
+}

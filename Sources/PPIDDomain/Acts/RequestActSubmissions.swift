@@ -1,0 +1,168 @@
+import Foundation
+
+/// The acts on a registered request as submitted values. The form, `ppid request <act>` and the
+/// server's intake turn their values into a request event here: one set of rules and messages.
+/// Each `event()` reports every field's problem at once.
+
+/// Forwarding (Pasal 22(1)(c) and within the body): to a unit of this body or to another body.
+public struct ForwardSubmission: Hashable, Sendable, Codable {
+    /// `unit` or `body`.
+    public var target = "unit"
+    public var destination = ""
+    public var note = ""
+
+    public init() {}
+
+    public init(_ values: [String: String]) {
+        target = values["target", default: "unit"].trimmed
+        destination = values["destination", default: ""]
+        note = values["note", default: ""]
+    }
+
+    public func event() throws(ActRefusal) -> RequestEvent {
+        var problems = ProblemList()
+        problems.require(destination, "destination")
+        problems.bounded(destination, "destination")
+        problems.bounded(note, "note", long: true)
+        if target != "unit" && target != "body" { problems.add("target", .choice(["unit", "body"])) }
+        try problems.check()
+        let place = destination.trimmed
+        return .forwarded(to: target == "unit" ? .unit(place.uppercased()) : .otherBody(place), note: note.trimmed)
+    }
+}
+
+/// The extension by 7 working days (Pasal 22(8)): its written reason.
+public struct ExtensionSubmission: Hashable, Sendable, Codable {
+    public var reason = ""
+
+    public init(reason: String = "") { self.reason = reason }
+
+    public init(_ values: [String: String]) { reason = values["reason", default: ""] }
+
+    public func event() throws(ActRefusal) -> RequestEvent {
+        var problems = ProblemList()
+        problems.require(reason, "reason")
+        problems.bounded(reason, "reason", long: true)
+        try problems.check()
+        return .extended(reason: reason.trimmed)
+    }
+}
+
+/// The written notice (Pasal 22(7)): the outcome, its exemption when refused or partly granted,
+/// the holder when not held, and the cost.
+public struct DecisionSubmission: Hashable, Sendable, Codable {
+    /// `full`, `part`, `refused`, `notHeld` or `notDocumented`.
+    public var outcome = "full"
+    public var exemption = ExemptionSubmission()
+    public var holder = ""
+    public var cost = "0"
+    public var note = ""
+
+    public static let outcomes = ["full", "part", "refused", "notHeld", "notDocumented"]
+
+    public init() {}
+
+    public init(_ values: [String: String]) {
+        outcome = values["outcome", default: "full"].trimmed
+        exemption = ExemptionSubmission(values)
+        holder = values["holder", default: ""]
+        cost = values["cost", default: "0"]
+        note = values["note", default: ""]
+    }
+
+    /// Whether the outcome withholds something, so an exemption must be given.
+    public var withholds: Bool { Self.withholds(outcome) }
+
+    /// Whether `outcome` withholds something (`refused`, `part`).
+    public static func withholds(_ outcome: String) -> Bool { outcome == "refused" || outcome == "part" }
+
+    public func event() throws(ActRefusal) -> RequestEvent {
+        var problems = ProblemList()
+        let trimmedCost = cost.trimmed
+        let rupiah = trimmedCost.isEmpty ? 0 : Int(trimmedCost)
+        if !(rupiah.map(DomainLimits.costRupiah.contains) ?? false) { problems.add("cost", .rupiah) }
+        problems.bounded(note, "note", long: true)
+        problems.bounded(holder, "holder")
+        var withheld: Exemption?
+        if withholds { withheld = exemption.exemption(into: &problems, requireEnd: false) }
+        let result: NoticeOutcome?
+        switch outcome {
+        case "full": result = .grantedInFull
+        case "part": result = withheld.map { .grantedInPart([$0]) }
+        case "refused": result = withheld.map { .refused($0) }
+        case "notHeld": result = .notHeld(holder: holder.trimmed.isEmpty ? nil : holder.trimmed)
+        case "notDocumented": result = .notYetDocumented
+        default:
+            problems.add("outcome", .choice(Self.outcomes))
+            result = nil
+        }
+        try problems.check()
+        guard let result, let rupiah else { throw ActRefusal("outcome", .choice(Self.outcomes)) }
+        return .decided(Decision(outcome: result, costRupiah: rupiah, note: note.trimmed))
+    }
+}
+
+/// The delivery of the information to the requester.
+public struct DeliverySubmission: Hashable, Sendable, Codable {
+    public var method = DeliveryMethod.email.rawValue
+    public var note = ""
+
+    public init() {}
+
+    public init(_ values: [String: String]) {
+        method = values["method", default: DeliveryMethod.email.rawValue].trimmed
+        note = values["note", default: ""]
+    }
+
+    public func event() throws(ActRefusal) -> RequestEvent {
+        var problems = ProblemList()
+        let chosen = DeliveryMethod(rawValue: method)
+        if chosen == nil { problems.add("method", .choice(DeliveryMethod.allCases.map(\.rawValue))) }
+        problems.bounded(note, "note", long: true)
+        try problems.check()
+        return .delivered(method: chosen, note: note.trimmed)
+    }
+}
+
+/// The requester's withdrawal, with their reason if they gave one.
+public struct WithdrawalSubmission: Hashable, Sendable, Codable {
+    public var reason = ""
+
+    public init(reason: String = "") { self.reason = reason }
+
+    public init(_ values: [String: String]) { reason = values["reason", default: ""] }
+
+    public func event() throws(ActRefusal) -> RequestEvent {
+        var problems = ProblemList()
+        problems.bounded(reason, "reason", long: true)
+        try problems.check()
+        return .withdrawn(reason: reason.trimmed)
+    }
+}
+
+/// Links to DIP entries, by their numbers as typed (comma separated).
+public struct LinkSubmission: Hashable, Sendable, Codable {
+    public var numbers = ""
+
+    public init(numbers: String = "") { self.numbers = numbers }
+
+    public init(_ values: [String: String]) { numbers = values["numbers", default: ""] }
+
+    /// The numbers typed, in order, without blanks or repeats.
+    public var list: [String] {
+        var seen: Set<String> = []
+        return numbers.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\n" })
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && seen.insert($0).inserted }
+    }
+
+    /// The event, given the entries found for the typed numbers (number → id); every missing
+    /// number is named.
+    public func event(found: [String: UUID]) throws(ActRefusal) -> RequestEvent {
+        let numbers = list
+        guard !numbers.isEmpty else { throw ActRefusal("numbers", .required) }
+        let missing = numbers.filter { found[$0] == nil }
+        guard missing.isEmpty else { throw ActRefusal("numbers", .notFound(missing)) }
+        return .documentsLinked(numbers.compactMap { found[$0] })
+    }
+}
