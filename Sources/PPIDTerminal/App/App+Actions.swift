@@ -104,11 +104,10 @@ extension App {
     }
 
     func openActionForm(_ id: ActionID) throws {
+        // The action's record already refused what cannot be done (`perform` asks `disabledReason`,
+        // which is ``refusal(of:targets:)``): the targets are not read again here.
         let targets = requestTargets(for: id)
-        if let reason = refusal(of: id, targets: targets) {
-            message = (reason, true)
-            return
-        }
+        guard targets.count > 0 || Self.requestAct(of: id) == nil && id != .fileObjection else { return }
         let count = targets.count
         let plural = count > 1 ? t(" (\(count) permohonan ditandai)", " (\(count) marked requests)") : ""
         switch id {

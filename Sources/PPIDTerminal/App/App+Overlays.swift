@@ -226,7 +226,6 @@ extension App {
     func saveDraft(_ form: FormState) {
         do {
             try store.saveDraft(form: form.kind.draftKey, body: form.draftBody)
-            draftDirty = false
         } catch {
             message = (t("Draf tidak tersimpan: ", "Draft not saved: ") + ((error as any OfficerFacingError).text(language)), true)
         }

@@ -33,8 +33,6 @@ public final class App {
     var pending = 0
     var conflictCount = 0
     var lastSync: String?
-    /// The form whose draft must be written before the next frame.
-    var draftDirty = false
     /// Writes letters for the actions that need them; nil where letters are not set up.
     public var letterDesk: LetterDesk?
     /// Called when the officer presses R; the sync layer sets it.
