@@ -123,15 +123,66 @@ struct EventLogTests {
                 for row in try Row.fetchAll(db, sql: "SELECT * FROM request_state_counts WHERE n > 0 ORDER BY state") {
                     lines.append("count: " + row.description)
                 }
+                for row in try Row.fetchAll(db, sql: "SELECT * FROM open_clock_counts WHERE n > 0 ORDER BY due_date") {
+                    lines.append("clocks: " + row.description)
+                }
                 return lines
             }
         }
         let incremental = try snapshot()
+        // The per-date counts the triggers kept equal a count over the open cases themselves.
+        let kept = try store.read { db in try Row.fetchAll(db, sql: "SELECT due_date, n FROM open_clock_counts WHERE n > 0 ORDER BY due_date").map { "\($0[0] as String)=\($0[1] as Int)" } }
+        let counted = try store.read { db in try Row.fetchAll(db, sql: """
+            SELECT d, sum(n) FROM (SELECT due_date AS d, count(*) AS n FROM requests WHERE open = 1 GROUP BY due_date
+            UNION ALL SELECT answer_due, count(*) FROM objections WHERE open = 1 GROUP BY answer_due) GROUP BY d ORDER BY d
+            """).map { "\($0[0] as String)=\($0[1] as Int)" } }
+        #expect(!kept.isEmpty)
+        #expect(kept == counted)
         try store.rebuildProjections()
         let rebuilt = try snapshot()
         #expect(incremental.count > 500)
         #expect(incremental == rebuilt)
         #expect(try store.searchDIP("dokumen").hitCount > 0)
+    }
+
+    @Test("A decree that covers a provisional date makes it certain, moved or not; the history names the binding date")
+    func decreeEndsProvisional() throws {
+        let clock = TestClock("2026-12-21T02:00:00Z")  // Monday 21 December: ten working days reach into 2027
+        let (store, _) = try makeStore(clock: clock)
+        let plain = try store.registerRequest(sampleRegistration(at: clock))
+        let extended = try store.registerRequest(sampleRegistration(at: clock))
+        try store.record(.request(extended.id, .extended(reason: "Koordinasi antarunit")))
+        #expect(try store.requests(filter: .open).allSatisfy(\.isProvisional), "2027 has no decree yet")
+        // The 2027 decree, without a day in the first weeks of January: no date moves.
+        let decree = "# covers: 2027\n2027-03-20\tlibur\tHari Raya Nyepi\tSKB 2027\n"
+        let moved = try store.addCalendarFile(try CalendarFile(source: "skb-2027.tsv", text: decree), body: decree)
+        #expect(moved.isEmpty)
+        #expect(try store.requests(filter: .open).allSatisfy { !$0.isProvisional }, "covered now: no '?'")
+        // A closure that moves the extended one: the history line names the extended date, the one that binds.
+        let before = try #require(try store.requests(filter: .open).first { $0.uuidString == extended.id.uuidString })
+        let closure = "\(before.dueDate.iso)\ttutup\tKantor tutup\tSK 9/2027\n"
+        _ = try store.addCalendarFile(try CalendarFile(source: "tutup.tsv", text: closure), body: closure)
+        let after = try #require(try store.requests(filter: .open).first { $0.uuidString == extended.id.uuidString })
+        #expect(after.dueDate > before.dueDate)
+        let line = try #require(try store.history(of: extended.id).last).envelope.event.actText(.indonesian)
+        #expect(line.contains(after.dueDate.iso), "\(line)")
+        #expect(!after.isProvisional)
+        _ = plain
+    }
+
+    @Test("A running terminal notices another process's calendar change and counts with it")
+    func settingsReload() throws {
+        let (store, clock) = try makeStore()
+        _ = try store.registerRequest(sampleRegistration(at: clock))
+        #expect(try store.reloadSettingsIfChanged() == false)
+        let other = try LocalStore(path: store.path, workstation: officer)
+        let text = "2026-03-10\ttutup\tKantor pindah gedung\tSK 3/2026\n"
+        _ = try other.addCalendarFile(try CalendarFile(source: "tutup.tsv", text: text), body: text)
+        #expect(store.context.calendar.isWorkingDay(d("2026-03-10")), "still the calendar it opened with")
+        #expect(try store.reloadSettingsIfChanged() == true)
+        #expect(!store.context.calendar.isWorkingDay(d("2026-03-10")))
+        #expect(store.calendarFileNames == ["tutup.tsv"])
+        #expect(try store.reloadSettingsIfChanged() == false)
     }
 
     @Test("A calendar change recomputes open deadlines in one transaction and records each move")

@@ -57,10 +57,27 @@ struct QueryTests {
         #expect(open.allSatisfy { $0.state.awaitsNotice })
         #expect(open.count == RequestState.allCases.filter(\.awaitsNotice).map { counts[$0, default: 0] }.reduce(0, +))
         let plan = try demoStore.read { db in
-            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT rowid FROM requests WHERE open = 1 AND (due_date, rowid) > ('2026-01-01', 0) ORDER BY due_date, rowid LIMIT 50")
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT rowid FROM requests INDEXED BY requests_open_by_due WHERE open = 1 AND (due_date, rowid) > ('2026-01-01', 0) ORDER BY due_date, rowid LIMIT 50")
                 .map { $0["detail"] as String }.joined()
         }
         #expect(plan.contains("requests_open_by_due"))
+        #expect(!plan.contains("TEMP B-TREE"))
+    }
+
+    @Test("The default list is what needs action: open clocks, and decided requests not yet delivered, by its own index")
+    func needsAction() throws {
+        let rows = try demoStore.requests(filter: .needsAction, limit: 5000)
+        let counts = try demoStore.requestCounts()
+        let expected = RequestState.allCases.filter { $0.awaitsNotice || $0 == .decided }
+        #expect(rows.count == expected.map { counts[$0, default: 0] }.reduce(0, +))
+        #expect(rows.contains { $0.state == .decided })
+        #expect(!rows.contains { $0.state == .delivered || $0.state == .closed || $0.state == .withdrawn })
+        #expect(zip(rows, rows.dropFirst()).allSatisfy { ($0.dueDate, $0.rowid) < ($1.dueDate, $1.rowid) })
+        let plan = try demoStore.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT rowid FROM requests WHERE \(LocalStore.needsActionCondition) AND (due_date, rowid) > ('2026-01-01', 0) ORDER BY due_date, rowid LIMIT 50")
+                .map { $0["detail"] as String }.joined()
+        }
+        #expect(plan.contains("requests_action_by_due"), "\(plan)")
         #expect(!plan.contains("TEMP B-TREE"))
     }
 
@@ -89,6 +106,17 @@ struct QueryTests {
         let openRequests = try demoStore.requests(filter: .open, limit: 5000).count
         let openObjections = try demoStore.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM objections WHERE open = 1") ?? 0 }
         #expect(board.map(\.count).reduce(0, +) == openRequests + openObjections)
+        // Each group's count, from the per-date counts a bulk build restores, equals a count over the cases.
+        for group in board {
+            let (low, high) = bounds.range(of: group.group)
+            let counted = try demoStore.read { db in
+                try Int.fetchOne(db, sql: """
+                    SELECT (SELECT count(*) FROM requests WHERE open = 1 AND due_date >= ?1 AND due_date < ?2)
+                         + (SELECT count(*) FROM objections WHERE open = 1 AND answer_due >= ?1 AND answer_due < ?2)
+                    """, arguments: [low, high]) ?? -1
+            }
+            #expect(group.count == counted, "\(group.group)")
+        }
         #expect(board[0].count > 0, "the demo has overdue items")
         #expect(board[3].count > 0)
         // Paging through a group by its cursor reaches every item of it.

@@ -74,6 +74,7 @@ public enum ObjectionLifecycle {
             record.state = .withdrawn
         case let .deadlineMoved(answerDue, _):
             record.answerDue = answerDue
+            record.answerDueIsProvisional = context.calendar.deadline(.objectionAnswer, after: record.filedOn).isProvisional
         }
         return record
     }

@@ -54,8 +54,9 @@ extension RequestEvent: Localized {
             language.pick("Ditarik oleh pemohon", "Withdrawn by the requester") + (reason.isEmpty ? "" : ": \(reason)")
         case let .documentsLinked(ids):
             language.pick("Dikaitkan dengan \(ids.count) entri DIP", "Linked to \(ids.count) DIP entries")
-        case let .deadlineMoved(due, _, reason):
-            language.pick("Tenggat bergeser ke \(due.iso): \(reason)", "Deadline moved to \(due.iso): \(reason)")
+        case let .deadlineMoved(notice, extended, reason):
+            // The date that binds: the extended one when the request was extended.
+            language.pick("Tenggat bergeser ke \((extended ?? notice).iso): \(reason)", "Deadline moved to \((extended ?? notice).iso): \(reason)")
         }
     }
 }

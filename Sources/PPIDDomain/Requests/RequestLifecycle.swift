@@ -67,6 +67,9 @@ public enum RequestLifecycle {
         case let .deadlineMoved(noticeDue, extendedDue, _):
             record.noticeDue = noticeDue
             record.extendedDue = extendedDue
+            // A decree that moved the date may also have made it certain: ask the calendar again.
+            record.dueIsProvisional = context.calendar.deadline(.writtenNotice, after: record.countsFrom).isProvisional
+                || (extendedDue != nil && context.calendar.deadline(.extensionOfNotice, after: noticeDue).isProvisional)
         }
         return record
     }

@@ -38,23 +38,38 @@ extension LocalStore {
         let calendar = context.calendar
         var moved: [MovedDeadline] = []
         let reasonText = "Kalender berubah: \(reason)"
-        let requests = try Row.fetchAll(db, sql: "SELECT uuid, number, counts_from, notice_due, extended_due FROM requests WHERE open = 1")
+        let requests = try Row.fetchAll(db, sql: "SELECT uuid, number, counts_from, notice_due, extended_due, provisional FROM requests WHERE open = 1")
         for row in requests {
             guard let id = UUID(uuidString: row[0]), let countsFrom = CivilDate(iso: row[2]),
                   let oldNotice = CivilDate(iso: row[3]) else { continue }
             let oldExtended = (row[4] as String?).flatMap(CivilDate.init(iso:))
-            let notice = calendar.deadline(.writtenNotice, after: countsFrom).due
-            let extended = oldExtended == nil ? nil : calendar.deadline(.extensionOfNotice, after: notice).due
-            guard notice != oldNotice || extended != oldExtended else { continue }
+            let noticeDeadline = calendar.deadline(.writtenNotice, after: countsFrom)
+            let notice = noticeDeadline.due
+            let extendedDeadline = oldExtended == nil ? nil : calendar.deadline(.extensionOfNotice, after: notice)
+            let extended = extendedDeadline?.due
+            guard notice != oldNotice || extended != oldExtended else {
+                // The date stands, but a decree now covering it makes it certain (no more '?').
+                let provisional = noticeDeadline.isProvisional || (extendedDeadline?.isProvisional ?? false)
+                if provisional != row[5] {
+                    try db.execute(sql: "UPDATE requests SET provisional = ? WHERE uuid = ?", arguments: [provisional, row[0] as String])
+                }
+                continue
+            }
             _ = try record(.request(id, .deadlineMoved(noticeDue: notice, extendedDue: extended, reason: reasonText)), in: db)
             moved.append(MovedDeadline(caseID: id, number: row[1], oldDue: oldExtended ?? oldNotice, newDue: extended ?? notice))
         }
-        let objections = try Row.fetchAll(db, sql: "SELECT uuid, number, filed_on, answer_due FROM objections WHERE open = 1")
+        let objections = try Row.fetchAll(db, sql: "SELECT uuid, number, filed_on, answer_due, provisional FROM objections WHERE open = 1")
         for row in objections {
             guard let id = UUID(uuidString: row[0]), let filedOn = CivilDate(iso: row[2]),
                   let oldDue = CivilDate(iso: row[3]) else { continue }
-            let due = calendar.deadline(.objectionAnswer, after: filedOn).due
-            guard due != oldDue else { continue }
+            let answer = calendar.deadline(.objectionAnswer, after: filedOn)
+            let due = answer.due
+            guard due != oldDue else {
+                if answer.isProvisional != row[4] {
+                    try db.execute(sql: "UPDATE objections SET provisional = ? WHERE uuid = ?", arguments: [answer.isProvisional, row[0] as String])
+                }
+                continue
+            }
             _ = try record(.objection(id, .deadlineMoved(answerDue: due, reason: reasonText)), in: db)
             moved.append(MovedDeadline(caseID: id, number: row[1], oldDue: oldDue, newDue: due))
         }

@@ -106,15 +106,23 @@ extension LocalStore {
         }
     }
 
-    /// How many open clocks fall in a group.
+    /// How many open clocks fall in a group: a sum over the per-date counts the projections keep,
+    /// never a count over the requests themselves (a million of them would cost a cold start 88,000 page reads).
     public func boardCount(_ group: UrgencyGroup, bounds: UrgencyBounds) throws(StoreError) -> Int {
-        let (low, high) = bounds.range(of: group)
-        return try read { db in
-            let requests = try Int.fetchOne(db, sql: "SELECT count(*) FROM requests WHERE open = 1 AND due_date >= ? AND due_date < ?",
-                                            arguments: [low, high]) ?? 0
-            let objections = try Int.fetchOne(db, sql: "SELECT count(*) FROM objections WHERE open = 1 AND answer_due >= ? AND answer_due < ?",
-                                              arguments: [low, high]) ?? 0
-            return requests + objections
+        try boardCounts(bounds: bounds)[group] ?? 0
+    }
+
+    /// Every group's count in one read of the per-date counts.
+    public func boardCounts(bounds: UrgencyBounds) throws(StoreError) -> [UrgencyGroup: Int] {
+        try readOne { db in
+            var counts: [UrgencyGroup: Int] = [:]
+            for group in UrgencyGroup.allCases {
+                let (low, high) = bounds.range(of: group)
+                counts[group] = try Int.fetchOne(db.cachedStatement(sql: """
+                    SELECT coalesce(sum(n), 0) FROM open_clock_counts WHERE due_date >= ? AND due_date < ?
+                    """), arguments: [low, high]) ?? 0
+            }
+            return counts
         }
     }
 
@@ -127,7 +135,7 @@ extension LocalStore {
             let requestCursor = cursor.map { ($0.key, $0.kind == .request ? $0.rowid : ($0.kind == .objection ? Int64.max : 0)) }
             let objectionCursor = cursor.map { ($0.key, $0.kind == .objection ? $0.rowid : Int64.min) }
             let requests = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT \(BoardItem.requestColumns) FROM requests
+                SELECT \(BoardItem.requestColumns) FROM requests INDEXED BY requests_open_by_due
                 WHERE open = 1 AND due_date >= ? AND due_date < ? AND (due_date, rowid) > (?, ?)
                 ORDER BY due_date, rowid LIMIT ?
                 """), arguments: [low, high, requestCursor?.0 ?? "", requestCursor?.1 ?? 0, limit]).map(BoardItem.init(requestRow:))
@@ -179,7 +187,7 @@ extension LocalStore {
             }
         }
         let rows: [BoardItem] = try readOne { db in
-            var requestSQL = "SELECT \(BoardItem.requestColumns) FROM requests WHERE open = 1"
+            var requestSQL = "SELECT \(BoardItem.requestColumns) FROM requests INDEXED BY requests_open_by_due WHERE open = 1"
             var requestArgs: StatementArguments = []
             if let (key, rowid) = requestKey {
                 // Going backward from an objection on date D, every request on D comes before it.

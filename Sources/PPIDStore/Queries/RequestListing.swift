@@ -40,6 +40,7 @@ extension LocalStore {
         switch filter {
         case .all: break
         case .open: condition = "WHERE r.open = 1"
+        case .needsAction: condition = "WHERE (r.open = 1 OR r.state = 'diputuskan')"
         case let .state(state):
             condition = "WHERE r.state = ?"
             arguments += [state.rawValue]

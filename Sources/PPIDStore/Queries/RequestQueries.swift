@@ -48,6 +48,9 @@ public struct RequestRow: Hashable, Sendable {
 /// Which requests a list shows.
 public enum RequestFilter: Hashable, Sendable {
     case all
+    /// What needs the officer's action: every request whose notice clock runs, and those decided
+    /// but not yet delivered (the notice must still reach the requester). The default list.
+    case needsAction
     /// Those whose notice clock still runs.
     case open
     case state(RequestState)
@@ -72,6 +75,7 @@ extension LocalStore {
         var arguments: StatementArguments = []
         switch filter {
         case .all: break
+        case .needsAction: conditions.append(Self.needsActionCondition)
         case .open: conditions.append("open = 1")
         case let .state(state):
             conditions.append("state = ?")
@@ -83,12 +87,18 @@ extension LocalStore {
         }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let sqlOrder = ascending ? "ASC" : "DESC"
-        let sql = "SELECT \(RequestRow.columns) FROM requests \(whereClause) ORDER BY \(key) \(sqlOrder), rowid \(sqlOrder) LIMIT ?"
+        // The open list by due date reads its own, narrower index: the default list's index also
+        // holds decided and delivered requests, which the planner may otherwise pick and skip over.
+        let index = filter == .open && order == .dueDate ? " INDEXED BY requests_open_by_due" : ""
+        let sql = "SELECT \(RequestRow.columns) FROM requests\(index) \(whereClause) ORDER BY \(key) \(sqlOrder), rowid \(sqlOrder) LIMIT ?"
         arguments += [limit]
         let rows = try readOne { db in try Array(Row.fetchCursor(db.cachedStatement(sql: sql), arguments: arguments).map(RequestRow.init)) }
         // A backward page was fetched nearest-first; hand it back in list order.
         return direction == .forward ? rows : rows.reversed()
     }
+
+    /// The default list's condition, written exactly as its partial index's (so SQLite uses the index).
+    static let needsActionCondition = "(open = 1 OR state = 'diputuskan')"
 
     /// The keyset cursor of a row in a list ordered by `order`.
     public static func cursor(of row: RequestRow, order: RequestOrder) -> ListCursor {
@@ -143,6 +153,18 @@ extension LocalStore {
                 SELECT \(DIPRow.columns("d")) FROM request_documents l JOIN dip_entries d ON d.uuid = l.dip_uuid
                 WHERE l.request_uuid = ? ORDER BY d.number
                 """, arguments: [id.uuidString]).map(DIPRow.init)
+        }
+    }
+}
+
+extension RequestFilter: Localized {
+    /// The filter's name as the tab line shows it, so the officer always sees what the list holds.
+    public func text(_ language: Language) -> String {
+        switch self {
+        case .needsAction: language.pick("perlu tindakan", "needs action")
+        case .open: language.pick("masih berjalan", "open")
+        case .all: language.pick("semua", "all")
+        case let .state(state): state.text(language)
         }
     }
 }

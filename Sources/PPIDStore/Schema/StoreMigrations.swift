@@ -3,7 +3,8 @@ import GRDB
 /// The schema, one migration per version. Never edit a shipped migration: add a new one.
 enum StoreMigrations {
     /// The identifiers of every migration, in order.
-    static let identifiers = ["v1-core", "v2-search", "v3-drafts", "v4-application-id", "v5-letter-register", "v6-recorded-officer"]
+    static let identifiers = ["v1-core", "v2-search", "v3-drafts", "v4-application-id", "v5-letter-register", "v6-recorded-officer",
+                              "v7-first-screen"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -29,6 +30,15 @@ enum StoreMigrations {
                     reason TEXT NOT NULL,
                     at REAL NOT NULL
                 )
+                """)
+        }
+        migrator.registerMigration("v7-first-screen") { db in
+            // The board's counts per due date, kept in the projections' transaction (ClockCountSchema).
+            try ClockCountSchema.create(in: db)
+            // The default request list (what needs action), by due date, as a keyset scan of its own index.
+            try db.execute(sql: """
+                CREATE INDEX requests_action_by_due ON requests(due_date, rowid)
+                WHERE \(LocalStore.needsActionCondition)
                 """)
         }
         return migrator

@@ -31,6 +31,28 @@ public final class LocalStore: Sendable {
         var units: UnitContexts
         /// The officer the server knows this terminal's token by (login, full name), once synced.
         var enrolled: (login: String, name: String)?
+        /// What the settings above were read from, to notice another process changing them.
+        var fingerprint: String = ""
+    }
+
+    /// The settings' fingerprint: the calendar files, the profile, the units and the enrollment.
+    /// One cheap read; a change means another process added a calendar, synced a decree or set the unit.
+    static let fingerprintSQL = """
+        SELECT (SELECT count(*) || ':' || coalesce(max(id), 0) FROM calendar_files) || '|' ||
+               coalesce((SELECT group_concat(key || '=' || value, ';') FROM settings
+                         WHERE key IN ('profile', 'terminal_series', 'enrolled_officer', 'enrolled_name')), '') || '|' ||
+               coalesce((SELECT value FROM sync_state WHERE key = 'units'), '')
+        """
+
+    /// Rereads the unit's settings and calendar when another process changed them (`ppid calendar
+    /// add`, a sync that brought a decree, `ppid unit set`), so a running app counts with the
+    /// calendar in force. Returns whether anything changed.
+    @discardableResult
+    public func reloadSettingsIfChanged() throws(StoreError) -> Bool {
+        let current = try read { db in try String.fetchOne(db, sql: Self.fingerprintSQL) ?? "" }
+        guard current != cache.withLock({ $0.fingerprint }) else { return false }
+        try reloadCache()
+        return true
     }
 
     /// Opens (creating if needed) the database at `path`, migrating it to the current schema.
@@ -162,7 +184,8 @@ public final class LocalStore: Sendable {
             enrolled = (login, try String.fetchOne(db, sql: "SELECT value FROM settings WHERE key = 'enrolled_name'") ?? login)
         }
         return Cache(profile: profile, context: context, calendarFileNames: names, series: series,
-                     units: UnitContexts(own: context, ownUnit: profile.code, zones: zones), enrolled: enrolled)
+                     units: UnitContexts(own: context, ownUnit: profile.code, zones: zones), enrolled: enrolled,
+                     fingerprint: try String.fetchOne(db, sql: fingerprintSQL) ?? "")
     }
 
     // MARK: - Access with errors in the officer's terms

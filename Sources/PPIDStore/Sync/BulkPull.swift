@@ -62,13 +62,14 @@ extension LocalStore {
 
 extension SearchSchema {
     static func dropTriggers(in db: Database) throws {
-        for name in triggerNames { try db.execute(sql: "DROP TRIGGER IF EXISTS \(name)") }
+        for name in triggerNames + ClockCountSchema.triggerNames { try db.execute(sql: "DROP TRIGGER IF EXISTS \(name)") }
     }
 
     /// The indexes and counts rebuilt from the projections, and the triggers back, in the caller's transaction.
     static func restore(in db: Database) throws {
         try dropTriggers(in: db)
         try db.execute(sql: rebuild)
-        for trigger in triggers { try db.execute(sql: trigger) }
+        try db.execute(sql: ClockCountSchema.rebuild)
+        for trigger in triggers + ClockCountSchema.triggers { try db.execute(sql: trigger) }
     }
 }
