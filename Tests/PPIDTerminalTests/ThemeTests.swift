@@ -47,9 +47,14 @@ struct ThemeTests {
         #expect(theme.name == "default-dark")
         let error = try #require(warning)
         #expect(error.source == path && error.line == 2)
-        #expect(error.problem.contains("crimson"))
+        #expect(error.problem == .unknownColour("crimson"))
         #expect(error.text(.indonesian).contains("Tema bawaan dipakai"))
-        #expect(ThemeLoader.load("no-such-theme").warning?.problem.contains("no such theme") == true)
+        // Each language whole: no English inside the Indonesian message, and the reverse.
+        #expect(error.text(.indonesian).contains("warna 'crimson' tidak dikenal"))
+        #expect(!error.text(.indonesian).contains("unknown"))
+        #expect(error.text(.english).contains("unknown colour 'crimson'"))
+        #expect(ThemeLoader.load("no-such-theme").warning?.text(.indonesian).contains("tema tidak ada") == true)
+        #expect(ThemeLoader.load("no-such-theme").warning?.text(.english).contains("no such theme") == true)
         #expect(ThemeLoader.load("light").theme.name == "light")
         #expect(ThemeLoader.load(nil).warning == nil)
     }
@@ -57,7 +62,7 @@ struct ThemeTests {
     @Test("Unknown roles and attributes are refused with their line")
     func grammar() {
         #expect(throws: ThemeError.self) { try Theme(name: "x", source: "x.theme", text: "glow = red\n") }
-        #expect(throws: ThemeError(source: "x.theme", line: 1, problem: "unknown attribute 'blink' (use bold, underline, reverse, dim)")) {
+        #expect(throws: ThemeError(source: "x.theme", line: 1, problem: .unknownAttribute("blink"))) {
             try Theme(name: "x", source: "x.theme", text: "overdue = red blink\n")
         }
         #expect(throws: ThemeError.self) { try Theme(name: "x", source: "x.theme", text: "overdue = red/300\n") }

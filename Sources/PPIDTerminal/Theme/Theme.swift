@@ -46,12 +46,12 @@ public struct Theme: Sendable {
             let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty { continue }
-            func fail(_ problem: String) -> ThemeError { ThemeError(source: source, line: index + 1, problem: problem) }
+            func fail(_ problem: ThemeProblem) -> ThemeError { ThemeError(source: source, line: index + 1, problem: problem) }
             let parts = trimmed.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard parts.count == 2 else { throw fail("expected 'role = style'") }
+            guard parts.count == 2 else { throw fail(.expectedRoleEqualsStyle) }
             let roleName = parts[0].trimmingCharacters(in: .whitespaces)
             guard let role = Role(rawValue: roleName) else {
-                throw fail("unknown role '\(roleName)' (known: \(Role.allCases.map(\.rawValue).joined(separator: " ")))")
+                throw fail(.unknownRole(roleName, known: Role.allCases.map(\.rawValue).joined(separator: " ")))
             }
             styles[role] = try Self.parseStyle(parts[1].trimmingCharacters(in: .whitespaces), fail: fail)
         }
@@ -61,7 +61,7 @@ public struct Theme: Sendable {
 
     private static let colorNames = ["black", "red", "green", "yellow", "blue", "magenta", "cyan", "white"]
 
-    private static func parseStyle(_ text: String, fail: (String) -> ThemeError) throws(ThemeError) -> RoleStyle {
+    private static func parseStyle(_ text: String, fail: (ThemeProblem) -> ThemeError) throws(ThemeError) -> RoleStyle {
         var style = RoleStyle()
         var tokens = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)[...]
         func color(_ token: String) throws(ThemeError) -> ThemeColor? {
@@ -69,10 +69,10 @@ public struct Theme: Sendable {
             var name = pieces[0].lowercased()
             var extended: Int? = nil
             if pieces.count == 2 {
-                guard let n = Int(pieces[1]), (0...255).contains(n) else { throw fail("'\(pieces[1])' is not a colour index 0-255") }
+                guard let n = Int(pieces[1]), (0...255).contains(n) else { throw fail(.badColourIndex(pieces[1])) }
                 extended = n
             } else if pieces.count > 2 {
-                throw fail("cannot read colour '\(token)'")
+                throw fail(.unreadableColour(token))
             }
             if name == "default" { return ThemeColor(base: -1, bright: false, extended: extended) }
             var bright = false
@@ -82,13 +82,13 @@ public struct Theme: Sendable {
         }
         let attributes: Set<String> = ["bold", "underline", "reverse", "dim"]
         if let first = tokens.first, !attributes.contains(first) {
-            guard let fg = try color(first) else { throw fail("unknown colour '\(first)'") }
+            guard let fg = try color(first) else { throw fail(.unknownColour(first)) }
             style.foreground = fg
             tokens = tokens.dropFirst()
             if tokens.first == "on" {
                 tokens = tokens.dropFirst()
-                guard let token = tokens.first else { throw fail("'on' needs a background colour") }
-                guard let bg = try color(token) else { throw fail("unknown colour '\(token)'") }
+                guard let token = tokens.first else { throw fail(.missingBackground) }
+                guard let bg = try color(token) else { throw fail(.unknownColour(token)) }
                 style.background = bg
                 tokens = tokens.dropFirst()
             }
@@ -99,7 +99,7 @@ public struct Theme: Sendable {
             case "underline": style.underline = true
             case "reverse": style.reverse = true
             case "dim": style.dim = true
-            default: throw fail("unknown attribute '\(token)' (use bold, underline, reverse, dim)")
+            default: throw fail(.unknownAttribute(token))
             }
         }
         return style
@@ -110,10 +110,41 @@ public struct Theme: Sendable {
 public struct ThemeError: OfficerFacingError, Equatable {
     public let source: String
     public let line: Int
-    public let problem: String
+    public let problem: ThemeProblem
 
     public func text(_ language: Language) -> String {
-        language.pick("Tema \(source):\(line): \(problem). Tema bawaan dipakai.",
-                      "Theme \(source):\(line): \(problem). Using the default theme.")
+        let where_ = line > 0 ? "\(source):\(line)" : source
+        return language.pick("Tema \(where_): \(problem.text(.indonesian)). Tema bawaan dipakai.",
+                             "Theme \(where_): \(problem.text(.english)). Using the default theme.")
+    }
+}
+
+/// What is wrong in a theme file, in either language.
+public enum ThemeProblem: Equatable, Sendable, Localized {
+    case noSuchTheme(known: String)
+    case expectedRoleEqualsStyle
+    case unknownRole(String, known: String)
+    case badColourIndex(String)
+    case unreadableColour(String)
+    case unknownColour(String)
+    case missingBackground
+    case unknownAttribute(String)
+
+    public func text(_ language: Language) -> String {
+        switch self {
+        case let .noSuchTheme(known):
+            language.pick("tema tidak ada (bawaan: \(known))", "no such theme (built in: \(known))")
+        case .expectedRoleEqualsStyle: language.pick("diharapkan 'peran = gaya'", "expected 'role = style'")
+        case let .unknownRole(role, known):
+            language.pick("peran '\(role)' tidak dikenal (dikenal: \(known))", "unknown role '\(role)' (known: \(known))")
+        case let .badColourIndex(text):
+            language.pick("'\(text)' bukan indeks warna 0-255", "'\(text)' is not a colour index 0-255")
+        case let .unreadableColour(text): language.pick("warna '\(text)' tidak terbaca", "cannot read colour '\(text)'")
+        case let .unknownColour(text): language.pick("warna '\(text)' tidak dikenal", "unknown colour '\(text)'")
+        case .missingBackground: language.pick("'on' memerlukan warna latar", "'on' needs a background colour")
+        case let .unknownAttribute(token):
+            language.pick("atribut '\(token)' tidak dikenal (pakai bold, underline, reverse, dim)",
+                          "unknown attribute '\(token)' (use bold, underline, reverse, dim)")
+        }
     }
 }

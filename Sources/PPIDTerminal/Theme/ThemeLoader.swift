@@ -26,6 +26,6 @@ public enum ThemeLoader {
         }
         if let builtIn = BuiltInThemes.theme(nameOrPath) { return (builtIn, nil) }
         let known = BuiltInThemes.texts.keys.sorted().joined(separator: ", ")
-        return (fallback, ThemeError(source: nameOrPath, line: 0, problem: "no such theme (built in: \(known))"))
+        return (fallback, ThemeError(source: nameOrPath, line: 0, problem: .noSuchTheme(known: known)))
     }
 }
