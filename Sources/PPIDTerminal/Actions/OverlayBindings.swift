@@ -62,6 +62,12 @@ enum OverlayBindings {
         OverlayBinding(keys: [.delete], command: .delete, indonesian: "Hapus ke kanan", english: "Delete right", hint: nil),
     ]
 
+    /// The form's help key (F1: `?` is a character a field may need).
+    static let formHelp: [OverlayBinding<FormCommand>] = [
+        OverlayBinding(keys: [.function(1)], command: .next, indonesian: "Bantuan: tombol formulir ini", english: "Help: this form's keys",
+                       hint: ("bantuan", "help")),
+    ]
+
     /// The form binding a key has in `form`; Ctrl-F only where the form picks DIP entries, and
     /// Enter saves only on the last field (elsewhere it moves on).
     static func formCommand(for key: Key, in form: FormState) -> FormCommand? {

@@ -42,34 +42,14 @@ extension App {
         } catch {
             return .failed(describe(error))
         }
-        var written: [String] = []
-        for (event, record) in zip(events, records) {
-            for (kind, subject) in letters(for: event, record: record) {
-                do {
-                    if let path = try letterDesk?.write(kind, subject: subject, store: store) { written.append(path) }
-                } catch {
-                    return .done(done + " " + t("Surat gagal dibuat: ", "The letter could not be made: ") + describe(error))
-                }
-            }
+        let written: [String]
+        do {
+            written = try letterDesk?.writeLetters(for: events, records: records, store: store) ?? []
+        } catch {
+            return .done(done + " " + t("Surat gagal dibuat: ", "The letter could not be made: ") + describe(error))
         }
         guard let first = written.first else { return .done(done) }
         return .done(done + " " + t("Surat: ", "Letter: ") + first + (written.count > 1 ? " (+\(written.count - 1))" : ""))
-    }
-
-    /// The letters an accepted change calls for.
-    func letters(for event: DomainEvent, record: CaseRecord) -> [(LetterKind, LetterSubject)] {
-        switch (event, record) {
-        case let (.request(_, .decided(decision)), .request(r)):
-            if case .refused = decision.outcome { return [(.notice, .request(r)), (.refusal, .request(r))] }
-            return [(.notice, .request(r))]
-        case let (.request(_, .extended), .request(r)):
-            return [(.extensionNotice, .request(r))]
-        case let (.objection(_, .answered), .objection(o)):
-            let request: RequestRecord? = if case let .request(r)? = try? store.caseRecord(o.filing.requestID) { r } else { nil }
-            return [(.objectionAnswer, .objection(o, request: request))]
-        default:
-            return []
-        }
     }
 
     /// The request act an action does, if it is one.

@@ -164,7 +164,10 @@ extension App {
 
     func showConflicts() throws {
         let conflicts = try store.conflicts()
-        var lines: [(String, Role)] = [(t("KONFLIK SINKRONISASI", "SYNC CONFLICTS"), .title)]
+        markFailureRead()
+        // A failed sync first: the status line's "sinkron gagal (!)" leads here.
+        var lines: [(String, Role)] = syncFailureLines().map { ($0.text, $0.role) }
+        lines.append((t("KONFLIK SINKRONISASI", "SYNC CONFLICTS"), .title))
         if conflicts.isEmpty { lines.append((t("  Tidak ada: semua perubahan diterima server atau masih menunggu.", "  None: every change was accepted or is still waiting."), .dim)) }
         for conflict in conflicts {
             lines.append(contentsOf: ConflictText.lines(conflict, language: language).enumerated().map { index, line in
@@ -185,9 +188,21 @@ extension App {
         let officers = (try? store.officerDirectory()) ?? [:]
         for entry in try store.auditTrail(limit: 200) {
             let who = officers[entry.officer]?.name ?? entry.officer
-            lines.append(("  \(zone.stamp(of: entry.at))  \(DisplayWidth.pad(who, 12)) \(DisplayWidth.pad(entry.action, 30)) \(entry.subject) \(entry.detail)", .normal))
+            let action = EventKindText.auditAction(entry.action, language)
+            lines.append(("  \(zone.stamp(of: entry.at))  \(DisplayWidth.pad(who, 12)) \(DisplayWidth.pad(action, 34)) \(entry.subject) \(auditDetail(entry))", .normal))
         }
-        overlays.append(.detail(DetailState(title: "Audit", lines: lines)))
+        overlays.append(.detail(DetailState(title: t("Jejak audit", "Audit trail"), lines: lines)))
+    }
+
+    /// An audit row's detail in the officer's language: the store writes a few fixed phrases in
+    /// Indonesian (kept as written, for the record); the English UI shows them in English.
+    func auditDetail(_ entry: AuditEntry) -> String {
+        guard language == .english else { return entry.detail }
+        if entry.detail == "dari server pusat" { return "from the central server" }
+        if entry.detail.hasSuffix(" tenggat bergeser"), let count = Int(entry.detail.dropLast(" tenggat bergeser".count)) {
+            return "\(count) deadlines moved"
+        }
+        return entry.detail
     }
 }
 

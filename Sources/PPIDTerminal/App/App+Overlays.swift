@@ -9,7 +9,7 @@ extension App {
         switch top {
         case .help(var filter, var scroll):
             // Letters filter; arrows and page keys scroll, so every action is reachable on a small screen.
-            let count = helpActions(filter: filter).count
+            let count = helpRows(filter: filter).count
             switch key {
             case .escape, .control("g"), .enter: return
             case .character("q") where filter.isEmpty: return
@@ -23,7 +23,7 @@ extension App {
             case let .character(c): filter.append(c); scroll = 0
             default: break
             }
-            scroll = max(0, min(scroll, max(0, helpActions(filter: filter).count - listRows)))
+            scroll = max(0, min(scroll, max(0, helpRows(filter: filter).count - listRows)))
             overlays.append(.help(filter: filter, scroll: scroll))
 
         case var .command(text):
@@ -51,6 +51,12 @@ extension App {
             overlays.append(.command(text: text))
 
         case var .form(form):
+            // F1 shows the form's keys over it; any other key belongs to the form.
+            if OverlayBindings.formHelp.contains(where: { $0.keys.contains(key) }) {
+                overlays.append(.form(form))
+                overlays.append(.help(filter: ""))
+                return
+            }
             if handleForm(&form, key) { overlays.append(.form(form)) }
 
         case var .detail(detail):

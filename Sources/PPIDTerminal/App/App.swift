@@ -23,6 +23,9 @@ public final class App {
         }
     }
     var messageLog: [LoggedMessage] = []
+    /// Whether the bottom line's message is a sync failure not yet read: it stays through keystrokes
+    /// until the officer opens `!` or `M` (or another message takes its place).
+    var messageIsUnreadFailure = false
     var commandHistory: [String] = []
     var undoMarks: [Set<String>] = []
     var redoMarks: [Set<String>] = []
@@ -55,12 +58,13 @@ public final class App {
         self.unicode = unicode
         self.todayOverride = today
         let day = today ?? store.today
-        // Open requests by due date first: what needs doing, soonest first. `\` shows the others.
+        // What needs the officer's action, by due date, soonest first: open clocks, and decided or
+        // delivered requests still to deliver or close. `\` shows the others; the tab names the filter.
         requests = RequestsPaneState(window: KeysetWindow(
             fetch: { [store] cursor, direction, limit in
-                try store.requests(filter: .open, order: .dueDate, after: cursor, direction: direction, limit: limit)
+                try store.requests(filter: .needsAction, order: .dueDate, after: cursor, direction: direction, limit: limit)
             },
-            cursorOf: { LocalStore.cursor(of: $0, order: .dueDate) }), filter: .open)
+            cursorOf: { LocalStore.cursor(of: $0, order: .dueDate) }), filter: .needsAction)
         registry = RegistryPaneState(window: KeysetWindow(
             fetch: { [store] cursor, direction, limit in try store.dipEntries(after: cursor, direction: direction, limit: limit) },
             cursorOf: { LocalStore.cursor(of: $0) }))
@@ -90,19 +94,23 @@ public final class App {
 
     func refreshCounts() throws(StoreError) {
         board.bounds = UrgencyBounds(today: today, calendar: store.context.calendar)
-        var counts: [UrgencyGroup: Int] = [:]
-        for group in UrgencyGroup.allCases { counts[group] = try store.boardCount(group, bounds: board.bounds) }
-        board.counts = counts
+        // A sum over the per-date counts the projections keep: never a count over the cases.
+        board.counts = try store.boardCounts(bounds: board.bounds)
         pending = try store.pendingCount()
         conflictCount = try store.conflictCount() + store.setAsideCount()
         lastSync = try store.syncValue("lastSync")
         lastSyncError = try store.syncValue("lastError")
-        if let next = syncMessages?() { message = (next.0, next.1) }
+        if let next = syncMessages?() {
+            message = (next.0, next.1)
+            messageIsUnreadFailure = next.1
+        }
     }
 
     /// Reloads every list around its selection: after a change here or in another process.
     public func refresh() {
         do {
+            // Another process may have added a calendar or synced a decree: count with the one in force.
+            try store.reloadSettingsIfChanged()
             try requests.window.reload(visible: listRows)
             try registry.window.reload(visible: listRows)
             try board.window.reload(visible: listRows)
@@ -122,7 +130,16 @@ public final class App {
         }
     }
 
-    func say(_ text: String) { message = (text, false) }
+    func say(_ text: String) {
+        message = (text, false)
+        messageIsUnreadFailure = false
+    }
+
+    /// The officer has read the sync failure (in `!` or `M`): the bottom line may let it go.
+    func markFailureRead() {
+        if messageIsUnreadFailure { message = nil }
+        messageIsUnreadFailure = false
+    }
 
     func t(_ indonesian: String, _ english: String) -> String { language.pick(indonesian, english) }
 
@@ -142,7 +159,7 @@ public final class App {
             handleOverlay(key)
             return true
         }
-        message = nil
+        if !messageIsUnreadFailure { message = nil }
         guard let action = ActionTable.action(for: key, in: pane) else {
             if case .character = key {
                 message = (t("Tombol tidak dikenal di panel ini; tekan ? untuk bantuan.",
@@ -288,7 +305,8 @@ public final class App {
 
     func chooseFilter() {
         var options: [(label: String, action: () -> Void)] = []
-        let filters: [(String, RequestFilter)] = [(t("Semua", "All"), .all), (t("Masih berjalan", "Open"), .open)]
+        let filters: [(String, RequestFilter)] = [(t("Perlu tindakan (bawaan)", "Needs action (the default)"), .needsAction),
+                                                  (t("Semua", "All"), .all), (t("Masih berjalan", "Open"), .open)]
             + RequestState.allCases.map { ($0.text(language), .state($0)) }
         for (label, filter) in filters {
             options.append((label, { [unowned self] in self.setRequestFilter(filter) }))

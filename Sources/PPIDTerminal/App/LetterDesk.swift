@@ -40,4 +40,33 @@ public struct LetterDesk: Sendable {
         try store.noteLetterFile(number: number, path: textPath)
         return textPath
     }
+
+    /// The letters an accepted change calls for: a decision's notice (and the refusal decision),
+    /// an extension's notice, the atasan's answer. The app and `ppid request` ask the same.
+    public static func letters(for event: DomainEvent, record: CaseRecord, store: LocalStore) -> [(LetterKind, LetterSubject)] {
+        switch (event, record) {
+        case let (.request(_, .decided(decision)), .request(r)):
+            if case .refused = decision.outcome { return [(.notice, .request(r)), (.refusal, .request(r))] }
+            return [(.notice, .request(r))]
+        case let (.request(_, .extended), .request(r)):
+            return [(.extensionNotice, .request(r))]
+        case let (.objection(_, .answered), .objection(o)):
+            let request: RequestRecord? = if case let .request(r)? = try? store.caseRecord(o.filing.requestID) { r } else { nil }
+            return [(.objectionAnswer, .objection(o, request: request))]
+        default:
+            return []
+        }
+    }
+
+    /// Writes every letter the accepted `events` call for; returns the text files' paths, or
+    /// throws the first failure (the acts themselves are already recorded).
+    public func writeLetters(for events: [DomainEvent], records: [CaseRecord], store: LocalStore) throws -> [String] {
+        var written: [String] = []
+        for (event, record) in zip(events, records) {
+            for (kind, subject) in Self.letters(for: event, record: record, store: store) {
+                written.append(try write(kind, subject: subject, store: store))
+            }
+        }
+        return written
+    }
 }

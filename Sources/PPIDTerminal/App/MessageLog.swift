@@ -13,12 +13,8 @@ extension App {
     /// The message history, newest first, each whole (wrapped to the screen), with the time in the
     /// unit's zone; the last sync's failure, if any, heads it until a sync succeeds.
     func showMessages() {
-        var lines: [(text: String, role: Role)] = []
-        if let failure = lastSyncError, !failure.isEmpty {
-            lines.append((t("Sinkronisasi terakhir gagal:", "The last sync failed:"), .error))
-            lines += wrap(failure).map { ("  " + $0, .error) }
-            lines.append(("", .normal))
-        }
+        markFailureRead()
+        var lines = syncFailureLines()
         if messageLog.isEmpty { lines.append((t("Belum ada pesan.", "No messages yet."), .dim)) }
         for entry in messageLog.reversed() {
             let time = store.context.zone.clock(of: entry.at)
@@ -28,6 +24,18 @@ extension App {
             }
         }
         overlays.append(.detail(DetailState(title: t("Riwayat pesan", "Message history"), lines: lines)))
+    }
+
+    /// The last sync's failure, whole, with what to do: first in `M` and in `!`, which the status
+    /// line's "sinkron gagal (!)" points to.
+    func syncFailureLines() -> [(text: String, role: Role)] {
+        guard let failure = lastSyncError, !failure.isEmpty else { return [] }
+        var lines: [(text: String, role: Role)] = [(t("Sinkronisasi terakhir gagal:", "The last sync failed:"), .error)]
+        lines += wrap(failure).map { ("  " + $0, .error) }
+        lines.append((t("  Perubahan tetap tersimpan di antrean; R mencoba lagi sekarang, dan sinkron berkala mencoba sendiri.",
+                        "  Changes stay in the queue; R tries again now, and the periodic sync retries by itself."), .dim))
+        lines.append(("", .normal))
+        return lines
     }
 
     /// Splits `text` into lines that fit the screen less the time column, at spaces where it can.

@@ -58,8 +58,15 @@ extension App {
             overdue > 0 ? "\(overdue)!" : "",
         ]
         screen.put(String(repeating: " ", count: columns), row: 0, column: 0, role: .status)
+        // The active filter is part of its pane's name, so the officer always sees what a list holds.
+        // A search replaces the list: the tab then names the search instead (it covers every request).
+        let filters: [String?] = [requests.search.map { "/" + $0.query } ?? requests.filter.text(language),
+                                  registry.search.map { "/" + $0.query } ?? registry.category?.text(language), nil]
         for candidate in Pane.allCases {
-            var title = " \(candidate.rawValue + 1) \(candidate.title(language))"
+            // The long name of the DIP where it fits; every tab must fit 80 columns with its filter.
+            let name = candidate == .registry && columns < 110 ? "DIP" : candidate.title(language)
+            var title = " \(candidate.rawValue + 1) \(name)"
+            if let filter = filters[candidate.rawValue] { title += ": " + filter }
             if !counts[candidate.rawValue].isEmpty { title += " [\(counts[candidate.rawValue])]" }
             title += " "
             if column + DisplayWidth.of(title) > columns { break }
@@ -94,20 +101,26 @@ extension App {
 
     // MARK: Requests
 
-    func requestColumns() -> [Int] {
-        // mark, number, received, requester, subject, state, due
-        if columns >= 120 { return [1, 24, 10, 18, columns - 1 - 24 - 10 - 18 - 12 - 11 - 7, 12, 11] }
-        return [1, 22, 0, 14, columns - 1 - 22 - 14 - 11 - 11 - 5, 11, 11]
+    /// The widths of mark, number, received, requester, subject, state and due. The number is the
+    /// officer's handle on a case and is never cut: it gets its full width first, then the dates
+    /// and state; the requester is dropped before the subject is squeezed below 16 columns.
+    func requestColumns(numberWidth: Int) -> [Int] {
+        let state = columns >= 120 ? 12 : 11
+        let fixed = 1 + numberWidth + 10 + state + 11
+        let rest = columns - fixed - 6  // the spaces between the seven columns
+        if rest >= 16 + 1 + 10 {
+            let requester = min(18, max(10, rest / 3))
+            return [1, numberWidth, 10, requester, rest - requester - 1, state, 11]
+        }
+        return [1, numberWidth, 10, 0, max(1, rest + 1), state, 11]
+    }
+
+    /// The width a column of numbers needs: the widest shown (and its header), so none is cut.
+    func numberWidth(_ numbers: [String], header: String, minimum: Int = 12) -> Int {
+        max(minimum, DisplayWidth.of(header), numbers.map(DisplayWidth.of).max() ?? 0)
     }
 
     func drawRequests(_ screen: Screen) {
-        let widths = requestColumns()
-        let header: [(String, Int, Bool)] = [("", widths[0], false), (t("No. registrasi", "Registration no."), widths[1], false),
-                                             (t("Diterima", "Received"), widths[2], false), (t("Pemohon", "Requester"), widths[3], false),
-                                             (t("Perihal", "Subject"), widths[4], false), (t("Status", "State"), widths[5], false),
-                                             (t("Tenggat", "Due"), widths[6], false)].filter { $0.1 > 0 }
-        put(columns: header, row: 1, screen: screen, role: .title)
-        let bounds = board.bounds
         let visible: [RequestRow]
         let selectedID: String?
         if let search = requests.search {
@@ -117,6 +130,13 @@ extension App {
             visible = Array(requests.window.visibleRows(listRows))
             selectedID = requests.window.selectedRow?.uuidString
         }
+        let widths = requestColumns(numberWidth: numberWidth(visible.map(\.number), header: t("No. registrasi", "Registration no.")))
+        let header: [(String, Int, Bool)] = [("", widths[0], false), (t("No. registrasi", "Registration no."), widths[1], false),
+                                             (t("Diterima", "Received"), widths[2], false), (t("Pemohon", "Requester"), widths[3], false),
+                                             (t("Perihal", "Subject"), widths[4], false), (t("Status", "State"), widths[5], false),
+                                             (t("Tenggat", "Due"), widths[6], false)].filter { $0.1 > 0 }
+        put(columns: header, row: 1, screen: screen, role: .title)
+        let bounds = board.bounds
         if visible.isEmpty {
             let empty = requests.search != nil ? t("Tidak ada hasil. Esc: kembali ke daftar.", "No results. Esc: back to the list.")
                 : t("Belum ada permohonan. Tekan a untuk mendaftarkan.", "No requests yet. Press a to register one.")
@@ -133,7 +153,7 @@ extension App {
             let parts: [(String, Int, Bool)] = [(pointer, widths[0], false), (row.number, widths[1], false),
                                                 (row.receivedOn.iso, widths[2], false), (row.maskedRequester, widths[3], false),
                                                 (row.subject, widths[4], false), (row.state.text(language), widths[5], false),
-                                                (due, widths[6], false)].filter { $0.1 > 0 }
+                                                (due, widths[6], false)].enumerated().filter { widths[$0.offset] > 0 }.map(\.element)
             // The selection highlights the pointer and the number only: moving one row then rewrites
             // a few cells, not two whole rows (under 200 bytes over SSH).
             let base: Role = marked ? .marked : .normal
@@ -147,11 +167,6 @@ extension App {
     // MARK: Registry
 
     func drawRegistry(_ screen: Screen) {
-        let holder = columns >= 110 ? 22 : 0
-        let widths = [18, 14, columns - 18 - 14 - holder - (holder > 0 ? 3 : 2), holder]
-        put(columns: [(t("Nomor", "Number"), widths[0], false), (t("Kategori", "Category"), widths[1], false),
-                      (t("Judul", "Title"), widths[2], false), (t("Pejabat/unit", "Held by"), widths[3], false)].filter { $0.1 > 0 },
-            row: 1, screen: screen, role: .title)
         let visible: [DIPRow]
         let selectedID: String?
         if let search = registry.search {
@@ -161,6 +176,12 @@ extension App {
             visible = Array(registry.window.visibleRows(listRows))
             selectedID = registry.window.selectedRow?.uuidString
         }
+        let holder = columns >= 110 ? 22 : 0
+        let number = numberWidth(visible.map(\.number), header: t("Nomor", "Number"), minimum: 18)
+        let widths = [number, 14, max(1, columns - number - 14 - holder - (holder > 0 ? 3 : 2)), holder]
+        put(columns: [(t("Nomor", "Number"), widths[0], false), (t("Kategori", "Category"), widths[1], false),
+                      (t("Judul", "Title"), widths[2], false), (t("Pejabat/unit", "Held by"), widths[3], false)].filter { $0.1 > 0 },
+            row: 1, screen: screen, role: .title)
         if visible.isEmpty {
             screen.put(registry.search != nil ? t("Tidak ada hasil. Esc: kembali ke daftar.", "No results. Esc: back to the list.")
                        : t("Daftar kosong. Tekan a untuk menambah entri.", "The list is empty. Press a to add an entry."),
@@ -179,11 +200,15 @@ extension App {
     // MARK: Deadlines
 
     func drawBoard(_ screen: Screen) {
-        let widths = [11, 14, 13, 22, columns - 11 - 14 - 13 - 22 - 4]
-        put(columns: [(t("Tenggat", "Due"), widths[0], false), (t("Kelompok", "Group"), widths[1], false), (t("Jenis", "Clock"), widths[2], false),
-                      (t("Nomor", "Number"), widths[3], false), (t("Perihal", "Subject"), widths[4], false)],
-            row: 1, screen: screen, role: .title)
         let visible = board.window.visibleRows(listRows)
+        // The number is never cut (objection numbers are long): the group column, which the due
+        // date's colour and the status line's counts also tell, goes first on a narrow screen.
+        let number = numberWidth(visible.map(\.number), header: t("Nomor", "Number"), minimum: 22)
+        let groupWidth = columns - 11 - 13 - number - 4 - 15 >= 20 ? 14 : 0
+        let widths = [11, groupWidth, 13, number, max(1, columns - 11 - groupWidth - 13 - number - (groupWidth > 0 ? 4 : 3))]
+        put(columns: [(t("Tenggat", "Due"), widths[0], false), (t("Kelompok", "Group"), widths[1], false), (t("Jenis", "Clock"), widths[2], false),
+                      (t("Nomor", "Number"), widths[3], false), (t("Perihal", "Subject"), widths[4], false)].filter { $0.1 > 0 },
+            row: 1, screen: screen, role: .title)
         if visible.isEmpty {
             screen.put(t("Tidak ada tenggat yang berjalan.", "No open deadlines."), row: 3, column: 2, role: .dim)
         }
@@ -197,10 +222,12 @@ extension App {
             }
             let groupRole = item.isProvisional && group == .later ? .provisional : role(for: group)
             let isSelected = item.id == selectedID
-            put(columns: [(item.dueDate.iso + (item.isProvisional ? "?" : ""), widths[0], false), (group.text(language), widths[1], false),
-                          (clock, widths[2], false), (item.number, widths[3], false), (item.title, widths[4], false)],
-                row: 2 + offset, screen: screen, role: .normal,
-                roles: [isSelected ? .selected : groupRole, groupRole, nil, nil, nil])
+            let parts: [(String, Int, Bool)] = [(item.dueDate.iso + (item.isProvisional ? "?" : ""), widths[0], false),
+                                                (group.text(language), widths[1], false), (clock, widths[2], false),
+                                                (item.number, widths[3], false), (item.title, widths[4], false)]
+            let roles: [Role?] = [isSelected ? .selected : groupRole, groupRole, nil, nil, nil]
+            let shown = parts.indices.filter { widths[$0] > 0 }
+            put(columns: shown.map { parts[$0] }, row: 2 + offset, screen: screen, role: .normal, roles: shown.map { roles[$0] })
         }
     }
 
@@ -208,6 +235,12 @@ extension App {
 
     func drawStatus(_ screen: Screen) {
         let row = rows - 2
+        // While the command line is open, the status line shows what Tab would complete to, with
+        // each candidate's help when few remain, so the officer sees the choices as they type.
+        if case let .command(text)? = overlays.last {
+            drawCompletions(screen, row: row, prefix: text.trimmingCharacters(in: .whitespaces))
+            return
+        }
         var parts = ["\(store.profile.code)", store.officerName]
         if let activity = syncActivity?() {
             parts.append(activity)
@@ -227,6 +260,19 @@ extension App {
         if DisplayWidth.of(left) + DisplayWidth.of(right) + 1 < columns {
             screen.put(right, row: row, column: columns - DisplayWidth.of(right), role: .status)
         }
+    }
+
+    func drawCompletions(_ screen: Screen, row: Int, prefix: String) {
+        let candidates = ActionTable.completions(prefix, in: pane)
+        let text: String
+        if candidates.isEmpty {
+            text = t(" Tidak ada perintah yang cocok. Backspace untuk mengubah, Esc batal.", " No command matches. Backspace to change, Esc cancels.")
+        } else if candidates.count == 1, let spec = ActionTable.command(candidates[0], in: pane) {
+            text = " Tab → :\(candidates[0])  \(spec.help(language))"
+        } else {
+            text = " Tab: " + candidates.joined(separator: "  ")
+        }
+        screen.put(DisplayWidth.pad(text, columns, unicode: unicode), row: row, column: 0, role: .status)
     }
 
     /// The last line: a prompt, the command line, or the last message. Returns where the cursor goes.
@@ -259,7 +305,7 @@ extension App {
     func hint() -> String {
         switch overlays.last {
         case let .form(form)?:
-            return OverlayBindings.formBindings(for: form).compactMap { $0.hintText(language) }.joined(separator: " · ")
+            return (OverlayBindings.formBindings(for: form) + OverlayBindings.formHelp).compactMap { $0.hintText(language) }.joined(separator: " · ")
         case .detail?:
             let own = OverlayBindings.detail.compactMap { $0.hintText(language) }
             let acts = detailActions
@@ -286,25 +332,38 @@ extension App {
 
     // MARK: Overlays
 
-    /// The actions the help shows for `filter`, in table order.
-    func helpActions(filter: String) -> [ActionSpec] {
-        ActionTable.available(in: pane).filter { spec in
-            filter.isEmpty || spec.help(language).lowercased().contains(filter.lowercased())
-                || spec.command.contains(filter.lowercased()) || spec.keys.contains { $0.label.lowercased() == filter.lowercased() }
+    /// The rows the help shows for `filter`: the bindings of what lies under it (a form's keys, a
+    /// detail page's keys and the acts that work there), then the pane's actions, in table order.
+    func helpRows(filter: String) -> [HelpRow] {
+        var rows: [HelpRow] = []
+        let under = overlays.last { if case .help = $0 { return false }; return true }
+        switch under {
+        case let .form(form)?:
+            rows += OverlayBindings.formBindings(for: form).map { HelpRow(keys: $0.keys, command: "", text: $0.help(language)) }
+            rows += OverlayBindings.formHelp.map { HelpRow(keys: $0.keys, command: "", text: $0.help(language)) }
+        case .detail?:
+            rows += OverlayBindings.detail.map { HelpRow(keys: $0.keys, command: "", text: $0.help(language)) }
+            rows += detailActions.filter { $0.id != .help }.map { HelpRow($0, language) }
+        default: break
+        }
+        rows += ActionTable.available(in: pane).map { HelpRow($0, language) }
+        let needle = filter.lowercased()
+        return rows.filter { row in
+            needle.isEmpty || row.text.lowercased().contains(needle) || row.command.contains(needle)
+                || row.keys.contains { $0.label.lowercased() == needle }
         }
     }
 
     func drawHelp(_ screen: Screen, filter: String, scroll: Int = 0) {
-        let actions = helpActions(filter: filter)
+        let actions = helpRows(filter: filter)
         // Where the view is comes before the typing hint, so it survives a narrow screen.
         let position = actions.count > listRows ? "  \(scroll + 1)-\(min(actions.count, scroll + listRows))/\(actions.count) ↑↓ PgDn" : ""
         let title = t("Bantuan — \(pane.title(language))", "Help — \(pane.title(language))") + position
             + (filter.isEmpty ? t("   (ketik untuk menyaring, Esc kembali)", "   (type to filter, Esc back)") : "   /" + filter)
         screen.put(DisplayWidth.fit(title, columns, unicode: unicode), row: 1, column: 0, role: .title)
-        for (index, spec) in actions.dropFirst(scroll).prefix(listRows).enumerated() {
-            let keys = spec.keys.map { $0.label(language) }.joined(separator: " ")
-            let text = DisplayWidth.pad(keys, 16) + DisplayWidth.pad(":" + spec.command, 14) + spec.help(language)
-                + (spec.appliesToMarked ? t(" (berlaku untuk yang ditandai)", " (applies to marked rows)") : "")
+        for (index, row) in actions.dropFirst(scroll).prefix(listRows).enumerated() {
+            let keys = row.keys.map { $0.label(language) }.joined(separator: " ")
+            let text = DisplayWidth.pad(keys, 16) + DisplayWidth.pad(row.command.isEmpty ? "" : ":" + row.command, 14) + row.text
             screen.put(DisplayWidth.fit("  " + text, columns, unicode: unicode), row: 2 + index, column: 0, role: .normal)
         }
     }
@@ -367,5 +426,24 @@ extension App {
             screen.put(DisplayWidth.fit(" " + message, columns, unicode: unicode), row: min(row + 1, rows - 3), column: 0, role: .error)
         }
         return caret
+    }
+}
+
+/// One row of the help: keys, the `:` name (empty for an overlay's own keys) and what it does.
+struct HelpRow {
+    let keys: [Key]
+    let command: String
+    let text: String
+
+    init(keys: [Key], command: String, text: String) {
+        self.keys = keys
+        self.command = command
+        self.text = text
+    }
+
+    init(_ spec: ActionSpec, _ language: Language) {
+        keys = spec.keys
+        command = spec.command
+        text = spec.help(language) + (spec.appliesToMarked ? language.pick(" (berlaku untuk yang ditandai)", " (applies to marked rows)") : "")
     }
 }

@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+@testable import PPIDDomain
+@testable import PPIDStore
+@testable import PPIDTerminal
+
+/// The frictions an officer met in a day's work, each on the in-memory screen.
+@Suite("A day's work without friction", .serialized)
+struct DayWorkTests {
+    @Test("The default list is what needs action, decided and delivered included, and the tab names the filter")
+    func defaultListNeedsAction() throws {
+        let app = try makeDemoApp()
+        let screen = TextScreen(rows: 24, columns: 80)
+        app.render(on: screen)
+        let tabs = screen.text.split(separator: "\n")[0]
+        #expect(tabs.contains("1 Permohonan: perlu tindakan"), "\(tabs)")
+        #expect(tabs.contains("3 Tenggat"), "every tab fits 80 columns: \(tabs)")
+        #expect(app.requests.filter == .needsAction)
+        let listed = try app.store.requests(filter: .needsAction, limit: 1000)
+        #expect(listed.contains { $0.state == .decided }, "a decided request waits for its delivery: it is listed")
+        #expect(!listed.contains { $0.state == .delivered || $0.state == .closed }, "delivered ones have reached the requester")
+        // Another filter is named on the tab too, in the officer's language.
+        app.setRequestFilter(.state(.closed))
+        app.render(on: screen)
+        #expect(screen.text.split(separator: "\n")[0].contains("Permohonan: Selesai"))
+        app.language = .english
+        app.render(on: screen)
+        #expect(screen.text.split(separator: "\n")[0].contains("Requests: Closed"))
+    }
+
+    @Test("A registration or objection number is never cut, at 80 columns or 200; the received date shows at 80")
+    func numbersWhole() throws {
+        let app = try makeDemoApp()
+        for (rows, columns) in [(24, 80), (50, 200)] {
+            let screen = TextScreen(rows: rows, columns: columns)
+            app.render(on: screen)
+            let lines = screen.text.split(separator: "\n").map(String.init)
+            #expect(lines[1].contains("Diterima"), "the received column at \(columns)")
+            for row in app.requests.window.visibleRows(app.listRows) {
+                #expect(lines.contains { $0.contains(row.number) }, "\(row.number) whole at \(columns)")
+                #expect(lines.contains { $0.contains(row.receivedOn.iso) })
+            }
+            app.handle(.character("3"))
+            app.render(on: screen)
+            let board = screen.text.split(separator: "\n").map(String.init)
+            let items = app.board.window.visibleRows(app.listRows)
+            #expect(items.contains { $0.kind == .objection }, "the board shows objections")
+            for item in items {
+                #expect(board.contains { $0.contains(item.number) }, "\(item.number) whole at \(columns)")
+            }
+            app.handle(.character("1"))
+        }
+    }
+
+    @Test("A sync failure stays on the bottom line until read; ! leads to it, whole, with what to do")
+    func syncFailureLeadsSomewhere() throws {
+        let app = try makeDemoApp()
+        let screen = TextScreen(rows: 24, columns: 80)
+        let failure = "Server pusat https://ppid.example.go.id/api/v1 tidak dapat dihubungi: koneksi ditolak (ECONNREFUSED) setelah 3 percobaan"
+        try app.store.setSyncValue("lastError", failure)
+        var delivered = false
+        app.syncMessages = {
+            defer { delivered = true }
+            return delivered ? nil : ("Sinkron gagal: " + failure, true)
+        }
+        app.refresh()
+        app.handle(.character("j"))
+        app.handle(.character("j"))
+        app.render(on: screen)
+        #expect(screen.text.contains("Sinkron gagal:"), "still there after two keys")
+        #expect(screen.text.contains("sinkron gagal (!)"))
+        app.handle(.character("!"))
+        app.render(on: screen)
+        #expect(screen.text.contains("Sinkronisasi terakhir gagal:"))
+        #expect(screen.text.contains("ECONNREFUSED"), "the whole reason, wrapped, not cut at 80 columns")
+        #expect(screen.text.contains("R mencoba lagi"))
+        app.handle(.escape)
+        app.handle(.character("j"))
+        app.render(on: screen)
+        #expect(!screen.text.split(separator: "\n")[23].contains("Sinkron gagal:"), "read: the bottom line lets it go")
+    }
+
+    @Test("The command line shows its completions while typing")
+    func completionsVisible() throws {
+        let app = try makeDemoApp()
+        let screen = TextScreen(rows: 24, columns: 80)
+        app.handle(.character(":"))
+        app.type("re")
+        app.render(on: screen)
+        let status = screen.text.split(separator: "\n", omittingEmptySubsequences: false)[22]
+        #expect(status.contains("Tab:") && status.contains("register") && status.contains("report"), "\(status)")
+        app.type("po")
+        app.render(on: screen)
+        let single = screen.text.split(separator: "\n", omittingEmptySubsequences: false)[22]
+        #expect(single.contains(":report") && single.contains("Laporan"), "one left: its help: \(single)")
+    }
+
+    @Test("Help lists the keys of what is open: a form's (F1) and a detail's, then the pane's")
+    func helpForOverlays() throws {
+        let app = try makeDemoApp()
+        let screen = TextScreen(rows: 40, columns: 120)
+        app.handle(.character("a"))
+        #expect(app.openForm != nil)
+        app.handle(.function(1))
+        app.render(on: screen)
+        #expect(screen.text.contains("Simpan (Enter di isian terakhir)"), "the form's own keys")
+        #expect(screen.text.contains("Kosongkan isian"))
+        app.handle(.escape)
+        #expect(app.openForm != nil, "leaving the help goes back to the form")
+        app.handle(.escape)
+        app.handle(.enter)  // a request's detail
+        app.handle(.character("?"))
+        app.render(on: screen)
+        #expect(screen.text.contains("Gulir turun"), "the detail's keys")
+        #expect(screen.text.contains("Perpanjang 7 hari kerja"), "the acts that work on the detail")
+    }
+
+    @Test("Audit and history speak the UI's language: no raw event codes in either")
+    func wordsInTheirLanguage() throws {
+        let app = try makeDemoApp()
+        let screen = TextScreen(rows: 40, columns: 160)
+        let row = try #require(app.requests.window.rows.first { $0.state.awaitsNotice })
+        _ = try app.store.record(.request(row.id, .processingStarted))
+        try app.showAudit()
+        app.render(on: screen)
+        #expect(screen.text.contains("permohonan mulai diproses"))
+        #expect(!screen.text.contains("event.request"))
+        app.handle(.escape)
+        app.language = .english
+        try app.showAudit()
+        app.render(on: screen)
+        #expect(screen.text.contains("request processing started"))
+        #expect(screen.text.contains("demo workspace built"))
+        #expect(!screen.text.contains("processingStarted"))
+        #expect(EventKindText.text(kind: .dispute, name: "decided", .indonesian) == "putusan Komisi Informasi")
+    }
+
+    @Test("A running app takes up a calendar another process added")
+    func calendarReload() throws {
+        let app = try makeDemoApp()
+        let other = try LocalStore(path: app.store.path, workstation: Workstation(officer: "budi", terminal: "t2"))
+        let closure = "2026-11-27\ttutup\tKantor tutup\tSK 1/2026\n"
+        _ = try other.addCalendarFile(try CalendarFile(source: "tutup.tsv", text: closure), body: closure)
+        #expect(app.store.context.calendar.isWorkingDay(fixedToday.next))
+        app.refresh()
+        #expect(!app.store.context.calendar.isWorkingDay(fixedToday.next), "the closure is in force in the running app")
+        #expect(app.board.bounds.soonUntil == UrgencyBounds(today: fixedToday, calendar: other.context.calendar).soonUntil)
+    }
+}
