@@ -86,4 +86,51 @@ struct RequestCommandTests {
         let ok = try ppid(base + ["--nik", "3171234567890002", "--email", "s@x.id"])
         #expect(ok.output.contains("0001/PPID-HUMAS/"), "no number was taken by the refused ones: \(ok)")
     }
+
+    @Test("Every act on a request from the command line: the form's rules and messages, several numbers in one transaction, letters written")
+    func acts() throws {
+        let db = folder + "/humas.sqlite"
+        #expect(try ppid(["unit", "set", "--db", db, "--code", "HUMAS", "--name", "Biro Humas"]).status == 0)
+        var numbers: [String] = []
+        for name in ["Siti", "Budi", "Wati"] {
+            let out = try ppid(["request", "register", "--db", db, "--name", name, "--nik", "3171234567890002", "--email", "s@x.id",
+                                "--information", "Data", "--purpose", "Riset", "--json"])
+            let answer = try #require(try JSONSerialization.jsonObject(with: Data(out.output.utf8)) as? [String: String])
+            numbers.append(try #require(answer["number"]))
+        }
+        let processed = try ppid(["request", "process", "--db", db] + numbers)
+        #expect(processed.status == 0 && processed.output.contains("Diproses."), "\(processed)")
+
+        // The extension's reason is required, as in the form; given, both requests move together.
+        let noReason = try ppid(["request", "extend", "--db", db, numbers[0]])
+        #expect(noReason.status == 1 && noReason.error.contains("--reason: wajib diisi"), "\(noReason.error)")
+        let extended = try ppid(["request", "extend", "--db", db, numbers[0], numbers[1], "--reason", "Koordinasi antarunit", "--json"])
+        #expect(extended.status == 0, "\(extended)")
+        let answer = try #require(try JSONSerialization.jsonObject(with: Data(extended.output.utf8)) as? [String: Any])
+        let cases = try #require(answer["cases"] as? [[String: String]])
+        #expect(cases.map { $0["state"] } == ["diperpanjang", "diperpanjang"])
+        #expect((answer["letters"] as? [String])?.count == 2, "an extension notice for each: \(answer)")
+        // A second extension is refused by the lifecycle, naming the case, and nothing of the batch is recorded.
+        let again = try ppid(["request", "extend", "--db", db, numbers[2], numbers[0], "--reason", "Lagi"])
+        #expect(again.status == 1 && again.error.hasPrefix(numbers[0] + ": "), "\(again.error)")
+        #expect(try ppid(["request", "list", "--db", db, "--state", "diperpanjang"]).output.split(separator: "\n").count == 2)
+
+        // A refusal without its Pasal 17 letter and consequence test: every missing option at once.
+        let bare = try ppid(["request", "decide", "--db", db, numbers[2], "--outcome", "refused", "--lang", "en"])
+        #expect(bare.status == 1, "\(bare)")
+        for option in ["--basis", "--harm", "--interest", "--withheld"] { #expect(bare.error.contains(option + ":"), "\(option): \(bare.error)") }
+        let decided = try ppid(["request", "decide", "--db", db, numbers[2], "--outcome", "full", "--cost", "0"])
+        #expect(decided.status == 0 && decided.output.contains("Pemberitahuan tertulis dicatat."), "\(decided)")
+        #expect(decided.output.contains("Surat: "), "the notice letter: \(decided.output)")
+        let delivered = try ppid(["request", "deliver", "--db", db, numbers[2], "--method", "email"])
+        #expect(delivered.status == 0, "\(delivered)")
+        #expect(try ppid(["request", "close", "--db", db, numbers[2]]).status == 0)
+        let closedTwice = try ppid(["request", "close", "--db", db, numbers[2]])
+        #expect(closedTwice.status == 1, "a closed request cannot be closed again: \(closedTwice)")
+        let missing = try ppid(["request", "withdraw", "--db", db, "9999/PPID-HUMAS/I/2026"])
+        #expect(missing.status == 1 && missing.error.contains("tidak ada permohonan dengan nomor ini"))
+        let forward = try ppid(["request", "forward", "--db", db, numbers[1], "--to-body", "Kementerian Keuangan"])
+        #expect(forward.status == 0 || forward.error.contains(numbers[1]), "\(forward)")
+        #expect(try ppid(["request", "withdraw", "--db", db, numbers[0], "--reason", "Sudah diperoleh"]).status == 0)
+    }
 }

@@ -8,8 +8,8 @@ import PPIDStore
 struct RequestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "request",
-        abstract: "Daftarkan dan daftar permohonan tanpa layar / Register and list requests without a screen.",
-        subcommands: [Register.self, List.self]
+        abstract: "Permohonan tanpa layar: daftar, proses, putuskan, sampaikan, tutup / Requests without a screen: register, process, decide, deliver, close.",
+        subcommands: [Register.self, List.self, Process.self, Forward.self, Extend.self, Decide.self, Deliver.self, Close.self, Withdraw.self]
     )
 
     struct Register: ParsableCommand {

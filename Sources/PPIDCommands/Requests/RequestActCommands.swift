@@ -1,0 +1,218 @@
+import ArgumentParser
+import Foundation
+import PPIDDomain
+import PPIDStore
+import PPIDTerminal
+
+/// What every act on registered requests shares: the cases by registration number, the store,
+/// the config's letters, and the lifecycle's refusal asked before anything is recorded.
+struct RequestActOptions: ParsableArguments {
+    @Argument(help: "Nomor registrasi (satu atau lebih) / Registration numbers (one or more).")
+    var numbers: [String] = []
+    @Flag(help: "Keluaran JSON / JSON output.") var json = false
+    @Flag(help: "Jangan buat surat / Write no letters.") var noLetters = false
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var languageOption: LanguageOption
+
+    var language: Language { languageOption.language }
+}
+
+/// The acts on registered requests, each through the same acts layer and lifecycle as the app's
+/// forms (``ExtensionSubmission``, ``DecisionSubmission``, ``RequestLifecycle/refusal(of:for:on:)``),
+/// so every rule and message is the app's. Several numbers are one transaction: all or nothing.
+enum RequestActRunner {
+    /// Records `event(values)` on every numbered request, after the lifecycle admitted `act` on
+    /// each; prints what happened (or JSON) and the letters written.
+    static func run(_ options: RequestActOptions, act: RequestAct, single: Bool = false, options fieldOptions: [String: String] = [:],
+                    done: (Language) -> String, event: () throws(ActRefusal) -> RequestEvent) throws {
+        let language = options.language
+        guard !options.numbers.isEmpty else {
+            throw CommandError(message: language.pick("Sebutkan nomor registrasi permohonan, mis. 0007/PPID-HUMAS/XII/2026.",
+                                                      "Name the request's registration number, e.g. 0007/PPID-HUMAS/XII/2026."))
+        }
+        if single && options.numbers.count > 1 {
+            throw CommandError(message: language.pick("Tindakan ini untuk satu permohonan sekaligus.", "This act is for one request at a time."))
+        }
+        let config = try Config.loadChecked(language: language)
+        let local = try options.store.falling(backTo: config).open(language)
+        Enrollment.prepare(local, config: config)
+        // Every case found, and admitted by its lifecycle, before any event is made.
+        var records: [RequestRecord] = []
+        for number in options.numbers {
+            guard let row = try withStore(language, { () throws(StoreError) in try local.request(number: number) }),
+                  case let .request(record)? = try withStore(language, { () throws(StoreError) in try local.caseRecord(row.id) }) else {
+                throw CommandError(message: language.pick("\(number): tidak ada permohonan dengan nomor ini di \(local.path).",
+                                                          "\(number): no request has this number in \(local.path)."))
+            }
+            if let rejection = RequestLifecycle.refusal(of: act, for: record, on: local.today) {
+                throw CommandError(message: "\(number): " + rejection.text(language))
+            }
+            records.append(record)
+        }
+        let made: RequestEvent
+        do throws(ActRefusal) {
+            made = try event()
+        } catch {
+            // Every field's reason at once, each under the option that gives it.
+            throw CommandError(message: error.problems.map { problem in
+                (problem.field.flatMap { fieldOptions[$0] }.map { $0 + ": " } ?? "") + problem.text(language)
+            }.joined(separator: "\n"))
+        }
+        let events = records.map { DomainEvent.request($0.id, made) }
+        let recorded = try withStore(language) { () throws(StoreError) in try local.recordAll(events) }
+        var letters: [String] = []
+        var letterProblem: String?
+        if !options.noLetters {
+            do {
+                letters = try LetterSetup.desk(store: local, config: config).writeLetters(for: events, records: recorded, store: local)
+            } catch {
+                letterProblem = (error as? any OfficerFacingError)?.text(language) ?? "\(error)"
+            }
+        }
+        let cases = recorded.compactMap { record -> ActedCase? in
+            guard case let .request(r) = record else { return nil }
+            return ActedCase(id: r.id.uuidString, number: r.registration.registrationNumber, state: r.state.rawValue,
+                             due: r.effectiveDue.iso)
+        }
+        if options.json {
+            print(try JSONOutput.line(ActAnswer(cases: cases, letters: letters, letterProblem: letterProblem)))
+        } else {
+            for acted in cases {
+                print("\(acted.number)\t\(RequestState(rawValue: acted.state)?.text(language) ?? acted.state)\t\(acted.due)")
+            }
+            print(done(language))
+            for path in letters { print(language.pick("Surat: ", "Letter: ") + path) }
+            if let letterProblem {
+                FileHandle.standardError.write(Data((language.pick("Surat gagal dibuat (tindakan tetap tercatat): ",
+                                                                   "The letter could not be made (the act is recorded): ") + letterProblem + "\n").utf8))
+            }
+        }
+    }
+}
+
+/// What a request act prints with `--json`.
+struct ActAnswer: Encodable {
+    let cases: [ActedCase]
+    let letters: [String]
+    let letterProblem: String?
+}
+
+struct ActedCase: Encodable {
+    let id: String
+    let number: String
+    let state: String
+    let due: String
+}
+
+extension RequestCommand {
+    struct Process: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "process",
+            abstract: "Mulai proses permohonan / Start processing requests.")
+        @OptionGroup var act: RequestActOptions
+
+        func run() throws {
+            try RequestActRunner.run(act, act: .startProcessing, done: { $0.pick("Diproses.", "In process.") }) { .processingStarted }
+        }
+    }
+
+    struct Forward: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "forward",
+            abstract: "Teruskan ke unit lain atau badan publik lain / Forward to another unit or another public body.")
+        @Option(help: "Kode unit tujuan di badan publik ini / A unit of this body.") var toUnit: String?
+        @Option(help: "Nama badan publik lain yang menguasai / Another public body holding it.") var toBody: String?
+        @Option(help: "Catatan / Note.") var note: String = ""
+        @OptionGroup var act: RequestActOptions
+
+        func run() throws {
+            var submission = ForwardSubmission()
+            submission.target = toBody != nil && toUnit == nil ? "body" : "unit"
+            submission.destination = toUnit ?? toBody ?? ""
+            submission.note = note
+            try RequestActRunner.run(act, act: .forward, single: true,
+                                     options: ["destination": "--to-unit | --to-body", "note": "--note", "target": "--to-unit | --to-body"],
+                                     done: { $0.pick("Diteruskan.", "Forwarded.") }) { () throws(ActRefusal) in try submission.event() }
+        }
+    }
+
+    struct Extend: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "extend",
+            abstract: "Perpanjang 7 hari kerja dengan alasan tertulis (Pasal 22 ayat 8) / Extend by 7 working days with a written reason.")
+        @Option(help: "Alasan tertulis / The written reason.") var reason: String = ""
+        @OptionGroup var act: RequestActOptions
+
+        func run() throws {
+            let submission = ExtensionSubmission(reason: reason)
+            try RequestActRunner.run(act, act: .extend, options: ["reason": "--reason"],
+                                     done: { $0.pick("Diperpanjang.", "Extended.") }) { () throws(ActRefusal) in try submission.event() }
+        }
+    }
+
+    struct Decide: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "decide",
+            abstract: "Pemberitahuan tertulis (Pasal 22 ayat 7) / The written notice.")
+        @Option(help: "full|part|refused|notHeld|notDocumented") var outcome: String = "full"
+        @Option(help: "Dasar pengecualian: huruf Pasal 17 (a-j) atau other / Exemption basis: a Pasal 17 letter or 'other'.")
+        var basis: String = ""
+        @Option(help: "UU lain, bila --basis other / The other statute, with --basis other.") var statute: String = ""
+        @Option(help: "Akibat yang timbul bila dibuka (uji konsekuensi) / The harm if disclosed.") var harm: String = ""
+        @Option(help: "Kepentingan yang dilindungi / The interest protected.") var interest: String = ""
+        @Option(help: "Bagian yang dikecualikan / What is withheld.") var withheld: String = ""
+        @Option(help: "Dikecualikan sampai TTTT-BB-HH / Withheld until YYYY-MM-DD.") var until: String = ""
+        @Option(help: "Badan yang menguasai (bila notHeld) / The body holding it (with notHeld).") var holder: String = ""
+        @Option(help: "Biaya (Rp) / Cost in rupiah.") var cost: String = "0"
+        @Option(help: "Catatan / Note.") var note: String = ""
+        @OptionGroup var act: RequestActOptions
+
+        func run() throws {
+            let submission = DecisionSubmission(["outcome": outcome, "basis": basis, "statute": statute, "harm": harm,
+                                                 "interest": interest, "withheld": withheld, "until": until,
+                                                 "holder": holder, "cost": cost, "note": note])
+            let options = ["outcome": "--outcome", "basis": "--basis", "statute": "--statute", "harm": "--harm", "interest": "--interest",
+                           "withheld": "--withheld", "until": "--until", "holder": "--holder", "cost": "--cost", "note": "--note"]
+            try RequestActRunner.run(act, act: .decide, single: true, options: options,
+                                     done: { $0.pick("Pemberitahuan tertulis dicatat.", "Written notice recorded.") }) { () throws(ActRefusal) in
+                try submission.event()
+            }
+        }
+    }
+
+    struct Deliver: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "deliver",
+            abstract: "Catat penyampaian kepada pemohon / Record delivery to the requester.")
+        @Option(help: "ambil-langsung|pos|kurir|faksimili|email") var method: String = DeliveryMethod.email.rawValue
+        @Option(help: "Catatan / Note.") var note: String = ""
+        @OptionGroup var act: RequestActOptions
+
+        func run() throws {
+            let submission = DeliverySubmission(["method": method, "note": note])
+            try RequestActRunner.run(act, act: .deliver, options: ["method": "--method", "note": "--note"],
+                                     done: { $0.pick("Penyampaian dicatat.", "Delivery recorded.") }) { () throws(ActRefusal) in
+                try submission.event()
+            }
+        }
+    }
+
+    struct Close: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "close", abstract: "Tutup permohonan / Close requests.")
+        @OptionGroup var act: RequestActOptions
+
+        func run() throws {
+            try RequestActRunner.run(act, act: .close, done: { $0.pick("Ditutup.", "Closed.") }) { .closed }
+        }
+    }
+
+    struct Withdraw: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "withdraw",
+            abstract: "Catat penarikan oleh pemohon / Record the requester's withdrawal.")
+        @Option(help: "Alasan pemohon, bila ada / The requester's reason, if given.") var reason: String = ""
+        @OptionGroup var act: RequestActOptions
+
+        func run() throws {
+            let submission = WithdrawalSubmission(reason: reason)
+            try RequestActRunner.run(act, act: .withdraw, single: true, options: ["reason": "--reason"],
+                                     done: { $0.pick("Penarikan dicatat.", "Withdrawal recorded.") }) { () throws(ActRefusal) in
+                try submission.event()
+            }
+        }
+    }
+}
