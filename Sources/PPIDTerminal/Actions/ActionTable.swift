@@ -63,10 +63,10 @@ public struct ActionSpec: Sendable {
 public enum ActionTable {
     public static let all: [ActionSpec] = [
         spec(.help, [.character("?"), .function(1)], "help", [], "Bantuan untuk panel ini", "Help for this pane", detail: true) {
-            $0.overlays.append(.help(filter: ""))
+            $0.overlays.append(.help(HelpOverlay()))
         },
         spec(.commandLine, [.character(":")], "command", [], "Baris perintah (Tab melengkapi)", "Command line (Tab completes)") {
-            $0.overlays.append(.command(text: ""))
+            $0.overlays.append(.command(CommandLineOverlay()))
         },
         spec(.quit, [.character("q")], "q", [], "Keluar (dengan konfirmasi) / kembali", "Quit (after confirming) / back",
              hint: ("keluar", "quit")) { $0.askToQuit() },
@@ -92,7 +92,7 @@ public enum ActionTable {
              hint: ("rincian", "detail")) { try $0.openSelected() },
         spec(.back, [.escape, .character("h")], "back", [], "Kembali (akhiri pencarian)", "Back (end the search)") { $0.clearSearch() },
         spec(.search, [.character("/")], "search", [.requests, .registry], "Cari (teks penuh, sambil mengetik)", "Search (full text, as you type)",
-             hint: ("cari", "search")) { $0.overlays.append(.search(text: "")) },
+             hint: ("cari", "search")) { $0.overlays.append(.search(SearchOverlay())) },
         spec(.searchNext, [.character("n")], "next-match", [.requests, .registry], "Hasil berikutnya", "Next match") { $0.moveInSearch(1) },
         spec(.searchPrevious, [.character("N")], "previous-match", [.requests, .registry], "Hasil sebelumnya", "Previous match") {
             $0.moveInSearch(-1)

@@ -92,11 +92,11 @@ extension App {
         let plural = count > 1 ? t(" (\(count) permohonan ditandai)", " (\(count) marked requests)") : ""
         switch id {
         case .startProcessing:
-            overlays.append(.confirm(ConfirmState(question: t("Mulai proses\(plural)? (y/n)", "Start processing\(plural)? (y/n)"), onYes: { [unowned self] in
+            overlays.append(.confirm(ConfirmOverlay(question: t("Mulai proses\(plural)? (y/n)", "Start processing\(plural)? (y/n)"), onYes: { [unowned self] in
                 self.finish(self.apply(targets.map { .request($0, .processingStarted) }, done: self.t("Diproses.", "In process.")))
             })))
         case .close:
-            overlays.append(.confirm(ConfirmState(question: t("Tutup permohonan\(plural)? (y/n)", "Close the request\(plural)? (y/n)"), onYes: { [unowned self] in
+            overlays.append(.confirm(ConfirmOverlay(question: t("Tutup permohonan\(plural)? (y/n)", "Close the request\(plural)? (y/n)"), onYes: { [unowned self] in
                 self.finish(self.apply(targets.map { .request($0, .closed) }, done: self.t("Ditutup.", "Closed.")))
             })))
         case .register: openForm(registerForm())

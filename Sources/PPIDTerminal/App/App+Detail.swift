@@ -17,7 +17,7 @@ extension App {
         }
     }
 
-    func requestDetail(_ id: UUID, revealed: Requester?) throws -> DetailState {
+    func requestDetail(_ id: UUID, revealed: Requester?) throws -> DetailOverlay {
         let record = try requestRecord(id)
         let reg = record.registration
         let person = revealed ?? reg.requester
@@ -29,7 +29,7 @@ extension App {
         field(t("Diterima", "Received"), "\(record.receivedOn.iso) \(t("melalui", "via")) \(reg.channel.text(language))")
         if record.countsFrom != record.receivedOn { field(t("Dianggap diterima", "Deemed received"), record.countsFrom.iso) }
         let bounds = UrgencyBounds(today: today, calendar: store.context.calendar)
-        let dueRole: Role = record.state.awaitsNotice ? role(for: bounds.group(of: record.effectiveDue)) : .normal
+        let dueRole: Role = record.state.awaitsNotice ? Role.urgency(bounds.group(of: record.effectiveDue)) : .normal
         field(t("Tenggat pemberitahuan", "Notice due"), record.noticeDue.iso + (record.dueIsProvisional ? t(" (sementara)", " (provisional)") : ""), dueRole)
         if let extended = record.extendedDue {
             field(t("Diperpanjang sampai", "Extended to"), extended.iso + " — " + (record.extensionReason ?? ""), dueRole)
@@ -47,7 +47,7 @@ extension App {
         lines.append((t("Informasi", "Information"), .title))
         field(t("Rincian", "Requested"), reg.information)
         field(t("Tujuan", "Purpose"), reg.purpose)
-        field(t("Cara memperoleh", "How to obtain"), reg.obtainMethod.rawValue + " / " + reg.deliveryMethod.rawValue)
+        field(t("Cara memperoleh", "How to obtain"), reg.obtainMethod.text(language) + " / " + reg.deliveryMethod.text(language))
         if let decision = record.decision {
             field(t("Keputusan", "Decision"), decision.outcome.text(language) + " (\(record.decidedOn?.iso ?? ""))")
             switch decision.outcome {
@@ -67,8 +67,7 @@ extension App {
             let meta = event.envelope.meta
             // The full name where the server's directory has it; the login otherwise.
             let who = officers[meta.officer]?.name ?? meta.officer
-            let text: String
-            if case let .request(_, requestEvent) = event.envelope.event { text = requestEvent.text(language) } else { text = event.envelope.event.name }
+            let text = event.envelope.event.actText(language)
             var sync = ""
             switch event.syncState {
             case "pending": sync = t("  [belum tersinkron]", "  [not synced]")
@@ -77,13 +76,11 @@ extension App {
             }
             lines.append(("  \(meta.localDate.iso)  \(DisplayWidth.pad(who, 14))  \(text)\(sync)", event.syncState == "rejected" ? .error : .normal))
         }
-        lines.append(("", .normal))
-        lines.append((t("x perpanjang · d putuskan · v sampaikan · C tutup · o keberatan · l kaitkan DIP · Esc kembali",
-                        "x extend · d decide · v deliver · C close · o objection · l link DIP · Esc back"), .dim))
-        return DetailState(title: reg.registrationNumber, lines: lines, requestID: id.uuidString)
+        // The keys are on the hint line, made from the action table: nothing hand-written here.
+        return DetailOverlay(title: reg.registrationNumber, lines: lines, requestID: id.uuidString)
     }
 
-    func documentDetail(_ id: UUID) throws -> DetailState {
+    func documentDetail(_ id: UUID) throws -> DetailOverlay {
         guard case let .dip(record)? = try store.caseRecord(id) else { throw StoreError.notFound(id.uuidString) }
         let e = record.entry
         var lines: [(String, Role)] = [(t("ENTRI DIP", "DIP ENTRY") + "  \(e.number)", .title)]
@@ -94,7 +91,7 @@ extension App {
         field(t("Pejabat/unit penguasa", "Held by"), e.holder)
         field(t("Penanggung jawab", "Responsible"), e.responsible)
         field(t("Waktu & tempat pembuatan", "Made when and where"), e.madeWhenWhere)
-        field(t("Bentuk", "Form"), e.form.rawValue)
+        field(t("Bentuk", "Form"), e.form.text(language))
         field(t("Jangka simpan", "Retention"), e.retention)
         field(t("Nomor SK", "Decree"), e.decreeNumber)
         field(t("Lokasi / tautan", "Location"), e.location)
@@ -107,13 +104,11 @@ extension App {
             field(t("Bagian dikecualikan", "Part withheld"), exemption.test.withheldPart)
             field(t("Sampai", "Until"), exemption.test.until?.iso ?? "")
         }
-        lines.append(("", .normal))
-        lines.append((t("e ubah · Esc kembali", "e edit · Esc back"), .dim))
-        return DetailState(title: e.number, lines: lines, documentID: id)
+        return DetailOverlay(title: e.number, lines: lines, documentID: id)
     }
 
     /// "Why this date": the counted and skipped days of the clock, from the domain.
-    func whyThisDate(_ item: BoardItem) throws -> DetailState {
+    func whyThisDate(_ item: BoardItem) throws -> DetailOverlay {
         let calendar = store.context.calendar
         var deadlines: [Deadline] = []
         switch item.clock {
@@ -142,17 +137,9 @@ extension App {
                 lines.append((String(format: "  %3d  ", index + 1) + "\(day.iso) \(day.weekday.text(language))", .normal))
             }
         }
-        return DetailState(title: item.number, lines: lines, requestID: item.kind == .request ? item.id.uuidString : nil)
+        return DetailOverlay(title: item.number, lines: lines, requestID: item.kind == .request ? item.id.uuidString : nil)
     }
 
-    func role(for group: UrgencyGroup) -> Role {
-        switch group {
-        case .overdue: .overdue
-        case .today: .dueToday
-        case .soon: .dueSoon
-        case .later: .normal
-        }
-    }
 
     func revealPersonalData() throws {
         guard let id = requestTargets(for: .revealPersonalData).first else { return }
@@ -179,7 +166,7 @@ extension App {
                 (index == 0 ? "  " + line : "      " + line, index == 0 ? .error : .normal)
             })
         }
-        overlays.append(.detail(DetailState(title: t("Konflik", "Conflicts"), lines: lines)))
+        overlays.append(.detail(DetailOverlay(title: t("Konflik", "Conflicts"), lines: lines)))
     }
 
     func showAudit() throws {
@@ -191,7 +178,7 @@ extension App {
             let action = EventKindText.auditAction(entry.action, language)
             lines.append(("  \(zone.stamp(of: entry.at))  \(DisplayWidth.pad(who, 12)) \(DisplayWidth.pad(action, 34)) \(entry.subject) \(auditDetail(entry))", .normal))
         }
-        overlays.append(.detail(DetailState(title: t("Jejak audit", "Audit trail"), lines: lines)))
+        overlays.append(.detail(DetailOverlay(title: t("Jejak audit", "Audit trail"), lines: lines)))
     }
 
     /// An audit row's detail in the officer's language: the store writes a few fixed phrases in

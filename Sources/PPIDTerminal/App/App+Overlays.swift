@@ -3,73 +3,35 @@ import PPIDDomain
 import PPIDStore
 
 extension App {
-    /// Keys while an overlay (help, command line, form, detail, question, search, choice) is open.
+    /// Routes a key to the topmost overlay (help, command line, form, detail, question, search,
+    /// choice, picker); each decides from its own bindings whether it stays open.
     func handleOverlay(_ key: Key) {
         guard let top = overlays.popLast() else { return }
         switch top {
-        case .help(var filter, var scroll):
-            // Letters filter; arrows and page keys scroll, so every action is reachable on a small screen.
-            let count = helpRows(filter: filter).count
-            switch key {
-            case .escape, .control("g"), .enter: return
-            case .character("q") where filter.isEmpty: return
-            case .backspace: filter = String(filter.dropLast()); scroll = 0
-            case .down: scroll += 1
-            case .up: scroll -= 1
-            case .pageDown, .control("d"): scroll += listRows
-            case .pageUp, .control("u"): scroll -= listRows
-            case .home: scroll = 0
-            case .end: scroll = count
-            case let .character(c): filter.append(c); scroll = 0
-            default: break
+        case var .help(help):
+            if help.handle(key, count: { [unowned self] in helpRows(filter: $0).count }, visible: listRows) {
+                overlays.append(.help(help))
             }
-            scroll = max(0, min(scroll, max(0, helpRows(filter: filter).count - listRows)))
-            overlays.append(.help(filter: filter, scroll: scroll))
 
-        case var .command(text):
-            switch key {
-            case .escape, .control("g"): return
-            case .enter:
-                runCommand(text)
-                return
-            case .tab:
-                let completions = ActionTable.completions(text, in: pane)
-                if completions.count == 1 { text = completions[0] }
-                else if let common = Self.commonPrefix(completions), common.count > text.count { text = common }
-                else if !completions.isEmpty { say(completions.joined(separator: "  ")) }
-            case .up:
-                if let index = commandHistory.lastIndex(of: text), index > 0 { text = commandHistory[index - 1] }
-                else if let last = commandHistory.last, !commandHistory.contains(text) { text = last }
-            case .down:
-                if let index = commandHistory.lastIndex(of: text), index + 1 < commandHistory.count { text = commandHistory[index + 1] }
-            case .backspace:
-                if text.isEmpty { return }
-                text.removeLast()
-            case let .character(c): text.append(c)
-            default: break
+        case var .command(line):
+            switch line.handle(key, completions: { [pane] in ActionTable.completions($0, in: pane) }, history: commandHistory) {
+            case .stay: overlays.append(.command(line))
+            case .cancel: break
+            case let .run(text): runCommand(text)
             }
-            overlays.append(.command(text: text))
 
         case var .form(form):
             // F1 shows the form's keys over it; any other key belongs to the form.
             if OverlayBindings.formHelp.contains(where: { $0.keys.contains(key) }) {
                 overlays.append(.form(form))
-                overlays.append(.help(filter: ""))
+                overlays.append(.help(HelpOverlay()))
                 return
             }
             if handleForm(&form, key) { overlays.append(.form(form)) }
 
         case var .detail(detail):
-            if let command = OverlayBindings.detailCommand(for: key) {
-                switch command {
-                case .back: return
-                case let .scroll(delta): detail.scroll += delta
-                case let .page(delta): detail.scroll += delta * listRows
-                case .top: detail.scroll = 0
-                case .bottom: detail.scroll = detail.lines.count
-                }
-                detail.scroll = max(0, min(detail.scroll, max(0, detail.lines.count - listRows)))
-                overlays.append(.detail(detail))
+            if let stays = detail.handle(key, visible: listRows) {
+                if stays { overlays.append(.detail(detail)) }
                 return
             }
             overlays.append(.detail(detail))
@@ -81,45 +43,29 @@ extension App {
             }
 
         case let .confirm(question):
-            switch key {
-            case .character("y"), .character("Y"), .enter: question.onYes()
-            default: say(t("Dibatalkan.", "Cancelled."))
-            }
+            if ConfirmOverlay.isYes(key) { question.onYes() } else { say(t("Dibatalkan.", "Cancelled.")) }
 
-        case var .search(text):
-            switch key {
-            case .escape, .control("g"):
-                clearSearch()
-                return
-            case .enter:
-                return  // keep the results; the list has them
-            case .backspace:
-                text = String(text.dropLast())
-            case .down, .control("n"):
-                moveInSearch(1)
-            case .up, .control("p"):
-                moveInSearch(-1)
-            case let .character(c):
-                text.append(c)
-            default: break
+        case var .search(prompt):
+            switch prompt.handle(key) {
+            case .cancel: clearSearch()
+            case .done: break  // keep the results; the list has them
+            case let .move(delta):
+                moveInSearch(delta)
+                overlays.append(.search(prompt))
+            case let .stay(changed):
+                if changed { prompt.text.isEmpty ? clearSearch() : runSearch(prompt.text) }
+                overlays.append(.search(prompt))
             }
-            if text.isEmpty { clearSearch() } else if case .character = key { runSearch(text) } else if key == .backspace { runSearch(text) }
-            overlays.append(.search(text: text))
 
         case let .pick(picker):
             handlePicker(picker, key)
 
         case var .choose(choice):
-            switch key {
-            case .escape, .control("g"), .character("q"): return
-            case .character("j"), .down: choice.selected = min(choice.selected + 1, choice.options.count - 1)
-            case .character("k"), .up: choice.selected = max(choice.selected - 1, 0)
-            case .enter, .character(" "):
-                choice.options[choice.selected].action()
-                return
-            default: break
+            switch choice.handle(key) {
+            case .stay: overlays.append(.choose(choice))
+            case .cancel: break
+            case let .chose(index): choice.options[index].action()
             }
-            overlays.append(.choose(choice))
         }
     }
 
@@ -140,14 +86,6 @@ extension App {
         }
         if let first = action.panes.first, !action.panes.contains(pane) { switchPane(first) }
         perform(action.id)
-    }
-
-    static func commonPrefix(_ words: [String]) -> String? {
-        guard var prefix = words.first else { return nil }
-        for word in words.dropFirst() {
-            while !word.hasPrefix(prefix) { prefix.removeLast() }
-        }
-        return prefix
     }
 
     /// Form keys, dispatched from ``OverlayBindings/form``; anything else types into the field.

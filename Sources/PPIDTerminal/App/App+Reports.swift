@@ -20,7 +20,7 @@ extension App {
         }
         lines.append(("", .normal))
         lines.append((t("Untuk berkas: ppid report --year \(period.year) --format md|csv|html", "For a file: ppid report --year \(period.year) --format md|csv|html"), .dim))
-        overlays.append(.detail(DetailState(title: t("Laporan", "Report"), lines: lines)))
+        overlays.append(.detail(DetailOverlay(title: t("Laporan", "Report"), lines: lines)))
     }
 
     /// This year's registers, personal data masked, newest first.
@@ -44,6 +44,6 @@ extension App {
         lines.append(("", .normal))
         lines.append((t("CSV: ppid register requests|objections --year \(period.year) [--include-personal-data] [--bom]",
                         "CSV: ppid register requests|objections --year \(period.year) [--include-personal-data] [--bom]"), .dim))
-        overlays.append(.detail(DetailState(title: t("Register", "Registers"), lines: lines)))
+        overlays.append(.detail(DetailOverlay(title: t("Register", "Registers"), lines: lines)))
     }
 }

@@ -9,9 +9,9 @@ public final class App {
     public internal(set) var language: Language
     var unicode: Bool
     var pane: Pane = .requests
-    var requests: RequestsPaneState
-    var registry: RegistryPaneState
-    var board: BoardPaneState
+    var requests: RequestsPane
+    var registry: RegistryPane
+    var board: BoardPane
     var overlays: [Overlay] = []
     /// One line at the bottom: the result of the last action, or an error. Every message is kept
     /// whole in ``messageLog`` (`M`), since the bottom line cuts it at the screen's width.
@@ -58,19 +58,11 @@ public final class App {
         self.unicode = unicode
         self.todayOverride = today
         let day = today ?? store.today
-        // What needs the officer's action, by due date, soonest first: open clocks, and decided or
-        // delivered requests still to deliver or close. `\` shows the others; the tab names the filter.
-        requests = RequestsPaneState(window: KeysetWindow(
-            fetch: { [store] cursor, direction, limit in
-                try store.requests(filter: .needsAction, order: .dueDate, after: cursor, direction: direction, limit: limit)
-            },
-            cursorOf: { LocalStore.cursor(of: $0, order: .dueDate) }), filter: .needsAction)
-        registry = RegistryPaneState(window: KeysetWindow(
-            fetch: { [store] cursor, direction, limit in try store.dipEntries(after: cursor, direction: direction, limit: limit) },
-            cursorOf: { LocalStore.cursor(of: $0) }))
-        board = BoardPaneState(window: KeysetWindow(
-            fetch: { [store] cursor, direction, limit in try store.openClocks(after: cursor, direction: direction, limit: limit) },
-            cursorOf: { LocalStore.cursor(of: $0) }), bounds: UrgencyBounds(today: day, calendar: store.context.calendar))
+        // What needs the officer's action, by due date, soonest first: open clocks, and decided
+        // requests still to deliver. `\` shows the others; the tab names the filter.
+        requests = RequestsPane(store: store, filter: .needsAction)
+        registry = RegistryPane(store: store)
+        board = BoardPane(store: store, bounds: UrgencyBounds(today: day, calendar: store.context.calendar))
         try load()
     }
 
@@ -187,7 +179,7 @@ public final class App {
     }
 
     func askToQuit() {
-        overlays.append(.confirm(ConfirmState(question: t("Keluar dari ppid? (y/n)", "Quit ppid? (y/n)"), onYes: { [unowned self] in
+        overlays.append(.confirm(ConfirmOverlay(question: t("Keluar dari ppid? (y/n)", "Quit ppid? (y/n)"), onYes: { [unowned self] in
             self.shouldQuit = true
         })))
     }
@@ -229,37 +221,28 @@ public final class App {
         pane = next
     }
 
-    // MARK: - Movement
+    // MARK: - Movement (each pane moves its own list, or its search)
 
     func move(_ delta: Int) throws {
         switch pane {
-        case .requests:
-            if requests.search != nil { requests.search!.move(delta, visible: listRows) }
-            else { try requests.window.move(delta, visible: listRows) }
-        case .registry:
-            if registry.search != nil { registry.search!.move(delta, visible: listRows) }
-            else { try registry.window.move(delta, visible: listRows) }
-        case .deadlines: try board.window.move(delta, visible: listRows)
+        case .requests: try requests.move(delta, visible: listRows)
+        case .registry: try registry.move(delta, visible: listRows)
+        case .deadlines: try board.move(delta, visible: listRows)
         }
     }
 
     func jump(toEnd: Bool) throws {
         switch pane {
-        case .requests:
-            if requests.search != nil { requests.search!.move(toEnd ? Int.max / 2 : -Int.max / 2, visible: listRows) }
-            else if toEnd { try requests.window.loadEnd(visible: listRows) } else { try requests.window.loadStart() }
-        case .registry:
-            if registry.search != nil { registry.search!.move(toEnd ? Int.max / 2 : -Int.max / 2, visible: listRows) }
-            else if toEnd { try registry.window.loadEnd(visible: listRows) } else { try registry.window.loadStart() }
-        case .deadlines:
-            if toEnd { try board.window.loadEnd(visible: listRows) } else { try board.window.loadStart() }
+        case .requests: try requests.jump(toEnd: toEnd, visible: listRows)
+        case .registry: try registry.jump(toEnd: toEnd, visible: listRows)
+        case .deadlines: try board.jump(toEnd: toEnd, visible: listRows)
         }
     }
 
     func moveInSearch(_ delta: Int) {
         switch pane {
-        case .requests where requests.search != nil: requests.search!.move(delta, visible: listRows)
-        case .registry where registry.search != nil: registry.search!.move(delta, visible: listRows)
+        case .requests where requests.search != nil: requests.search?.move(delta, visible: listRows)
+        case .registry where registry.search != nil: registry.search?.move(delta, visible: listRows)
         default: say(t("Belum ada pencarian: tekan / untuk mencari.", "No search yet: press / to search."))
         }
     }
@@ -293,7 +276,7 @@ public final class App {
 
     func markRange() {
         guard let row = requests.selected else { return }
-        let rows = requests.search?.rows ?? requests.window.rows
+        let rows = requests.rows
         guard let current = rows.firstIndex(where: { $0.uuidString == row.uuidString }) else { return }
         let anchor = requests.lastMarked.flatMap { id in rows.firstIndex { $0.uuidString == id } } ?? current
         remember()
@@ -311,18 +294,11 @@ public final class App {
         for (label, filter) in filters {
             options.append((label, { [unowned self] in self.setRequestFilter(filter) }))
         }
-        overlays.append(.choose(ChooseState(title: t("Saring permohonan", "Filter requests"), options: options)))
+        overlays.append(.choose(ChooseOverlay(title: t("Saring permohonan", "Filter requests"), options: options)))
     }
 
     func setRequestFilter(_ filter: RequestFilter) {
-        requests.filter = filter
-        let order = requests.order
-        requests.window = KeysetWindow(
-            fetch: { [store] cursor, direction, limit in
-                try store.requests(filter: filter, order: order, after: cursor, direction: direction, limit: limit)
-            },
-            cursorOf: { LocalStore.cursor(of: $0, order: order) })
-        do { try requests.window.loadStart() } catch { show(error) }
+        do { try requests.setFilter(filter, store: store) } catch { show(error) }
     }
 
     func chooseCategory() {
@@ -330,17 +306,11 @@ public final class App {
         for category in DIPCategory.allCases {
             options.append((category.text(language), { [unowned self] in self.setCategory(category) }))
         }
-        overlays.append(.choose(ChooseState(title: t("Kategori DIP", "DIP category"), options: options)))
+        overlays.append(.choose(ChooseOverlay(title: t("Kategori DIP", "DIP category"), options: options)))
     }
 
     func setCategory(_ category: DIPCategory?) {
-        registry.category = category
-        registry.window = KeysetWindow(
-            fetch: { [store] cursor, direction, limit in
-                try store.dipEntries(category: category, after: cursor, direction: direction, limit: limit)
-            },
-            cursorOf: { LocalStore.cursor(of: $0) })
-        do { try registry.window.loadStart() } catch { show(error) }
+        do { try registry.setCategory(category, store: store) } catch { show(error) }
     }
 
     // MARK: - Search

@@ -23,7 +23,7 @@ extension App {
                 lines.append(((index == 0 ? time + "  " : "       ") + line, entry.isError ? .error : .normal))
             }
         }
-        overlays.append(.detail(DetailState(title: t("Riwayat pesan", "Message history"), lines: lines)))
+        overlays.append(.detail(DetailOverlay(title: t("Riwayat pesan", "Message history"), lines: lines)))
     }
 
     /// The last sync's failure, whole, with what to do: first in `M` and in `!`, which the status

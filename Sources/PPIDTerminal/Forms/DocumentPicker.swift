@@ -72,8 +72,17 @@ extension App {
         overlays[index] = .form(form)
         saveDraft(form)
     }
+}
 
-    func drawPicker(_ screen: Screen, _ picker: DocumentPickerState) {
+extension DocumentPickerState {
+    /// Draws the picker over the form: the query and its count, then the matching entries.
+    func draw(in frame: Frame) {
+        let picker = self
+        let screen = frame.screen
+        let columns = frame.columns
+        let rows = frame.rows
+        let unicode = frame.unicode
+        func t(_ indonesian: String, _ english: String) -> String { frame.t(indonesian, english) }
         let width = min(columns - 2, 100)
         let left = max(0, (columns - width) / 2)
         let count = picker.query.isEmpty ? "" : "  (\(picker.total))"
