@@ -94,6 +94,8 @@ void ppid_put(int row, int col, const wchar_t *text, int count, int pair, int at
 void ppid_cursor(int row, int col, int visible) {
     if (!screen) return;
     curs_set(visible ? 1 : 0);
+    /* An invisible cursor is left where the update ends: no move to park it after every frame. */
+    leaveok(stdscr, visible ? FALSE : TRUE);
     if (visible) wmove(stdscr, row, col);
 }
 

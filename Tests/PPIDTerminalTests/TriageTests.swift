@@ -72,17 +72,24 @@ struct TriageTests {
         #expect(screen.text.contains("Ubah entri DIP"), "the edit form opens")
     }
 
-    @Test("A search with more than 50 hits shows how many and lets the officer page through every one")
+    @Test("A search with more hits than a page shows how many and lets the officer page through every one, read as they are reached")
     func searchShowsEveryHit() throws {
-        let app = try makeDemoApp()
+        let app = try makeDemoApp(requests: 1500)
         let screen = TextScreen(rows: 24, columns: 80)
         app.handle(.character("/"))
         app.type("laporan")
-        let total = try app.store.searchRequests("laporan", limit: 10_000).rows.count
-        #expect(total > 50, "the demo has enough hits to test this (\(total))")
-        #expect(app.requests.search?.rows.count == total)
+        let every = try app.store.searchRequests("laporan", limit: 10_000).rows
+        let total = every.count
+        #expect(total > App.searchPage, "the demo has more hits than a page (\(total))")
+        #expect(app.requests.search?.total == total)
+        #expect(app.requests.search?.rows.count == App.searchPage, "a keystroke reads one page")
         app.render(on: screen)
         #expect(screen.text.contains("1 Permohonan: /laporan [\(total)]"), "the count of hits, not of the first page")
+        // Paging on reads the rest, in the same order as one read of every hit.
+        app.handle(.enter)
+        app.handle(.end)
+        #expect(app.requests.search?.rows.map(\.uuidString) == every.map(\.uuidString))
+        #expect(app.requests.selected?.uuidString == every.last?.uuidString)
     }
 
     @Test("Help scrolls at 80x24: the last actions (:audit, :lang, :report) are reachable, and the position is shown")

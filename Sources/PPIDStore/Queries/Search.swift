@@ -30,25 +30,26 @@ public enum SearchQuery {
 
 extension LocalStore {
     /// Searches DIP entries by title, summary and holder, as the officer types.
-    public func searchDIP(_ text: String, limit: Int = 50) throws(StoreError) -> SearchResult<DIPRow> {
+    /// `offset` pages on through the same hits (in the same order) as the officer scrolls.
+    public func searchDIP(_ text: String, limit: Int = 50, offset: Int = 0) throws(StoreError) -> SearchResult<DIPRow> {
         guard let query = SearchQuery.fts(from: text) else {
             return SearchResult(rows: [], isRanked: false, hitCount: 0, hasMore: false)
         }
         return try search(fts: "dip_fts", table: "dip_entries", columns: DIPRow.columns("t"), query: query, limit: limit,
-                          make: DIPRow.init)
+                          offset: offset, make: DIPRow.init)
     }
 
     /// Searches requests by requester, subject and registration number.
-    public func searchRequests(_ text: String, limit: Int = 50) throws(StoreError) -> SearchResult<RequestRow> {
+    public func searchRequests(_ text: String, limit: Int = 50, offset: Int = 0) throws(StoreError) -> SearchResult<RequestRow> {
         guard let query = SearchQuery.fts(from: text) else {
             return SearchResult(rows: [], isRanked: false, hitCount: 0, hasMore: false)
         }
         let columns = RequestRow.columns.split(separator: ", ").map { "t.\($0)" }.joined(separator: ", ")
         return try search(fts: "request_fts", table: "requests", columns: columns, query: query, limit: limit,
-                          make: RequestRow.init)
+                          offset: offset, make: RequestRow.init)
     }
 
-    private func search<R: Sendable>(fts: String, table: String, columns: String, query: String, limit: Int,
+    private func search<R: Sendable>(fts: String, table: String, columns: String, query: String, limit: Int, offset: Int,
                                      make: @escaping (GRDB.Row) -> R) throws(StoreError) -> SearchResult<R> {
         try read { db in
             let cap = SearchQuery.rankingCap
@@ -57,9 +58,11 @@ extension LocalStore {
                 """), arguments: [query, cap + 1]) ?? 0
             let ranked = hits <= cap
             let sql = ranked
-                ? "SELECT \(columns) FROM \(fts) f JOIN \(table) t ON t.rowid = f.rowid WHERE \(fts) MATCH ? ORDER BY bm25(\(fts)) LIMIT ?"
-                : "SELECT \(columns) FROM \(fts) f JOIN \(table) t ON t.rowid = f.rowid WHERE \(fts) MATCH ? LIMIT ?"
-            let rows = try GRDB.Row.fetchAll(db.cachedStatement(sql: sql), arguments: [query, limit]).map(make)
+                ? "SELECT \(columns) FROM \(fts) f JOIN \(table) t ON t.rowid = f.rowid WHERE \(fts) MATCH ? ORDER BY bm25(\(fts)), f.rowid LIMIT ? OFFSET ?"
+                : "SELECT \(columns) FROM \(fts) f JOIN \(table) t ON t.rowid = f.rowid WHERE \(fts) MATCH ? LIMIT ? OFFSET ?"
+            // Never past the cap: the hits beyond it are not shown (typing more narrows them).
+            let count = max(0, min(limit, cap - offset))
+            let rows = try GRDB.Row.fetchAll(db.cachedStatement(sql: sql), arguments: [query, count, offset]).map(make)
             return SearchResult(rows: rows, isRanked: ranked, hitCount: min(hits, cap), hasMore: hits > cap)
         }
     }

@@ -13,6 +13,8 @@ public final class App {
     var registry: RegistryPane
     var board: BoardPane
     var overlays: [Overlay] = []
+    /// The panes whose list has been read: the others load when first shown.
+    var loadedPanes: Set<Pane> = []
     /// One line at the bottom: the result of the last action, or an error. Every message is kept
     /// whole in ``messageLog`` (`M`), since the bottom line cuts it at the screen's width.
     var message: (text: String, isError: Bool)? {
@@ -49,6 +51,9 @@ public final class App {
     /// The day the app treats as today (tests fix it).
     let todayOverride: CivilDate?
 
+    /// The hits a search reads at a time.
+    static let searchPage = 100
+
     public static let minimumRows = 16
     public static let minimumColumns = 60
 
@@ -73,15 +78,26 @@ public final class App {
 
     // MARK: - Loading
 
+    /// Loads what the first frame shows: the requests pane's first page and the counts the tab and
+    /// status lines need. The other panes load when first shown, so a cold start reads no more than
+    /// the rows on screen.
     func load() throws(StoreError) {
         do {
-            try requests.window.loadStart()
-            try registry.window.loadStart()
-            try board.window.loadStart()
+            try loadPane(pane)
         } catch {
             throw StoreError.from(error, path: store.path)
         }
         try refreshCounts()
+    }
+
+    func loadPane(_ pane: Pane) throws {
+        guard !loadedPanes.contains(pane) else { return }
+        switch pane {
+        case .requests: try requests.window.loadStart()
+        case .registry: try registry.window.loadStart()
+        case .deadlines: try board.window.loadStart()
+        }
+        loadedPanes.insert(pane)
     }
 
     func refreshCounts() throws(StoreError) {
@@ -103,9 +119,9 @@ public final class App {
         do {
             // Another process may have added a calendar or synced a decree: count with the one in force.
             try store.reloadSettingsIfChanged()
-            try requests.window.reload(visible: listRows)
-            try registry.window.reload(visible: listRows)
-            try board.window.reload(visible: listRows)
+            if loadedPanes.contains(.requests) { try requests.window.reload(visible: listRows) }
+            if loadedPanes.contains(.registry) { try registry.window.reload(visible: listRows) }
+            if loadedPanes.contains(.deadlines) { try board.window.reload(visible: listRows) }
             try refreshCounts()
         } catch {
             show(error)
@@ -218,6 +234,7 @@ public final class App {
     }
 
     func switchPane(_ next: Pane) {
+        do { try loadPane(next) } catch { show(error) }
         pane = next
     }
 
@@ -319,12 +336,19 @@ public final class App {
         do {
             switch pane {
             case .requests:
-                // Every hit up to the ranking cap, so the officer can page through all of them; the count says how many.
-                let result = try store.searchRequests(text, limit: SearchQuery.rankingCap)
-                requests.search = SearchResultsState(query: text, rows: result.rows, isRanked: result.isRanked, hasMore: result.hasMore)
+                // A page now and the count of every hit up to the ranking cap; the rest are read as the
+                // officer pages on, so every hit is reachable and a keystroke stays cheap.
+                let result = try store.searchRequests(text, limit: Self.searchPage)
+                requests.search = SearchResultsState(query: text, rows: result.rows, total: result.hitCount, isRanked: result.isRanked,
+                                                     hasMore: result.hasMore) { [store] offset in
+                    try store.searchRequests(text, limit: Self.searchPage, offset: offset).rows
+                }
             case .registry:
-                let result = try store.searchDIP(text, limit: SearchQuery.rankingCap)
-                registry.search = SearchResultsState(query: text, rows: result.rows, isRanked: result.isRanked, hasMore: result.hasMore)
+                let result = try store.searchDIP(text, limit: Self.searchPage)
+                registry.search = SearchResultsState(query: text, rows: result.rows, total: result.hitCount, isRanked: result.isRanked,
+                                                     hasMore: result.hasMore) { [store] offset in
+                    try store.searchDIP(text, limit: Self.searchPage, offset: offset).rows
+                }
             case .deadlines:
                 say(t("Pencarian tersedia di panel Permohonan dan DIP.", "Search is on the Requests and DIP panes."))
             }

@@ -15,14 +15,18 @@ struct Frame {
 
     func t(_ indonesian: String, _ english: String) -> String { language.pick(indonesian, english) }
 
-    /// A row of columns, each fitted to its width, separated by one space.
+    /// A row of columns, each fitted to its width, separated by one space. The space between two
+    /// columns of the same role takes that role: a selection over the pointer and the number is
+    /// then one run of colour, a few bytes less per keystroke over SSH.
     func put(columns parts: [(String, Int, Bool)], row: Int, role: Role, roles: [Role?]? = nil) {
         var column = 0
         for (index, part) in parts.enumerated() {
             let text = DisplayWidth.pad(part.0, part.1, alignRight: part.2, unicode: unicode)
-            screen.put(text, row: row, column: column, role: roles?[index] ?? role)
+            let own = roles?[index] ?? role
+            screen.put(text, row: row, column: column, role: own)
             column += part.1 + 1
-            if column < columns { screen.put(" ", row: row, column: column - 1, role: role) }
+            let next = index + 1 < parts.count ? (roles?[index + 1] ?? role) : role
+            if column < columns { screen.put(" ", row: row, column: column - 1, role: next == own ? own : role) }
         }
         if column < columns { screen.put(String(repeating: " ", count: columns - column), row: row, column: column, role: role) }
     }
