@@ -59,8 +59,8 @@ struct TerminalEndToEndTests {
         driver.keys("/")
         driver.text("sudarsana")
         #expect(driver.wait(for: "Way** Sud"), "the name is masked in the list")
-        #expect(driver.screen.contains("Daftar penerima beasiswa 2026"))
-        if let number { #expect(driver.screen.contains(String(number.prefix(20)))) }
+        #expect(driver.screen.contains("Daftar penerima beasisw"), "the subject, fitted to its column at 80")
+        if let number { #expect(driver.screen.contains(number), "the number whole") }
         driver.keys("Enter", "Enter")
         #expect(driver.wait(for: "Daftar penerima beasiswa 2026"))
         driver.keys("Escape", "q", "y")
@@ -160,7 +160,7 @@ struct TerminalEndToEndTests {
         driver.start("'\(ppid)' --db '\(newDatabase())'", environment: "LANG=C.UTF-8 NO_COLOR=1")
         #expect(driver.wait(for: "Permohonan"))
         let screen = driver.screenWithAttributes
-        #expect(screen.contains("\u{1B}[7m"), "reverse video marks the selection and status line")
+        #expect(screen.contains("\u{1B}[7m") || screen.contains(";7m"), "reverse video marks the selection and status line")
         #expect(!screen.contains("38;5;") && !screen.contains("48;5;"), "no 256-colour codes")
         driver.keys("q", "y")
         #expect(driver.exitStatus() == 0)

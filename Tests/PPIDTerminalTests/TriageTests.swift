@@ -258,6 +258,32 @@ struct ActionRecordTests {
         #expect(ActionTable.command("quit", in: .requests)?.id == .quit, ":quit asks like q")
     }
 
+    @Test("Every key an overlay's hint line shows dispatches: a form's, a detail's and the acts that work on a detail")
+    func overlayKeysDispatch() throws {
+        let app = try makeDemoApp()
+        app.setRequestFilter(.open)
+        app.handle(.character("l"))                        // the link form: every form key, Ctrl-F included
+        let form = try #require(app.openForm)
+        for binding in OverlayBindings.formBindings(for: form) where binding.hintText(.indonesian) != nil {
+            let key = try #require(binding.keys.first)
+            #expect(OverlayBindings.formCommand(for: key, in: form) != nil, "\(key) in the form")
+        }
+        app.handle(.function(1))                            // the help key the form's hint line shows
+        guard case .help? = app.overlays.last else { Issue.record("F1 opens the help over the form"); return }
+        app.handle(.escape)
+        app.handle(.escape)
+        app.handle(.enter)                                  // a request's detail
+        for binding in OverlayBindings.detail where binding.hintText(.indonesian) != nil {
+            let key = try #require(binding.keys.first)
+            #expect(OverlayBindings.detailCommand(for: key) != nil, "\(key) on a detail")
+        }
+        #expect(!app.detailActions.isEmpty)
+        for spec in app.detailActions where spec.hintText(.indonesian) != nil {
+            let key = try #require(spec.keys.first)
+            #expect(ActionTable.detailAction(for: key, in: .requests)?.id == spec.id, "\(spec.id) on a detail")
+        }
+    }
+
     @Test("A form's kind is its draft key, and drafts of earlier versions are still read")
     func formKinds() {
         let id = UUID()
