@@ -36,14 +36,16 @@ struct DIPTests {
 
     let meta = EventMeta(officer: "budi", instant: instant("2026-03-02T03:00:00Z"), localDate: CivilDate(year: 2026, month: 3, day: 2)!)
 
-    @Test("An exempt entry needs its Pasal 17 letter, consequence test and end date")
+    @Test("An exempt entry needs its Pasal 17 letter, consequence test, and an end date on letters a-f (Pasal 20(1))")
     func exemptEntry() throws {
         #expect(throws: DIPRejection.exemptWithoutBasis) { _ = try DIPLifecycle.apply(.added(entry(.exempt)), meta: meta, to: nil) }
         var noEnd = completeTest
         noEnd.until = nil
         #expect(throws: DIPRejection.exemptWithoutEndDate) {
-            _ = try DIPLifecycle.apply(.added(entry(.exempt, exemption: Exemption(basis: .pasal17(.i), test: noEnd))), meta: meta, to: nil)
+            _ = try DIPLifecycle.apply(.added(entry(.exempt, exemption: Exemption(basis: .pasal17(.c), test: noEnd))), meta: meta, to: nil)
         }
+        // Letter i (confidential memoranda) may be open-ended.
+        _ = try DIPLifecycle.apply(.added(entry(.exempt, exemption: Exemption(basis: .pasal17(.i), test: noEnd))), meta: meta, to: nil)
         #expect(throws: DIPRejection.exemptWithoutConsequenceTest) {
             let weak = ConsequenceTest(harm: "x", publicInterestWeighed: "", withheldPart: "y", until: d("2027-01-01"))
             _ = try DIPLifecycle.apply(.added(entry(.exempt, exemption: Exemption(basis: .pasal17(.i), test: weak))), meta: meta, to: nil)

@@ -87,7 +87,7 @@ struct RequestLifecycleTests {
         try scenario.apply(.delivered(method: .email, note: ""), on: "2026-03-31")
         try scenario.apply(.closed, on: "2026-03-31")
         #expect(scenario.record?.state == .closed)
-        #expect(scenario.record?.objectionGroundsArose == d("2026-03-30"))
+        #expect(scenario.record?.objectionGroundsArose == d("2026-03-31"), "the day the notice reached the requester (Pasal 36(1))")
     }
 
     @Test("Rejected: a second extension")

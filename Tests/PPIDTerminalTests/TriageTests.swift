@@ -137,6 +137,11 @@ struct TriageTests {
         app.handle(.tab)
         app.type("Lampiran 2")
         app.handle(.control("s"))
+        // Letter a is not permanent (Pasal 20(1)): its end date is asked for, on that field.
+        #expect(app.openForm?.focusedField?.key == "until")
+        #expect(app.openForm?.fields.first { $0.key == "until" }?.error?.contains("Pasal 20") == true)
+        app.type("2028-12-31")
+        app.handle(.control("s"))
         guard case let .request(decided)? = try app.store.caseRecord(id) else { Issue.record("no request"); return }
         #expect(decided.state == .decided)
         guard case let .refused(exemption?)? = decided.decision?.outcome else { Issue.record("not refused"); return }

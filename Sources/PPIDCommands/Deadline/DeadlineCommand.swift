@@ -7,7 +7,8 @@ struct DeadlineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "deadline",
         abstract: "Hitung tenggat menurut UU 14/2008 dan jelaskan / Compute statutory deadlines and explain them.",
-        subcommands: [RequestDeadlineCommand.self, ObjectionDeadlineCommand.self]
+        subcommands: [RequestDeadlineCommand.self, ObjectionDeadlineCommand.self, ObjectionWindowDeadlineCommand.self,
+                      DisputeDeadlineCommand.self, CourtDeadlineCommand.self]
     )
 }
 

@@ -14,6 +14,12 @@ public struct ActProblem: Hashable, Sendable, Localized {
         case exemptionBasis
         /// These DIP numbers are not in the list.
         case notFound([String])
+        /// Pasal 35(1)(a): an objection to a refusal needs a refusal (in full or in part) to object to.
+        case groundANeedsRefusal
+        /// A date that may not be after today.
+        case notInFuture
+        /// Pasal 20(1): an exemption on letters a-f is for a period, with its end date.
+        case exemptionEnd
         case request(RequestRejection)
         case objection(ObjectionRejection)
         case dip(DIPRejection)
@@ -38,6 +44,13 @@ public struct ActProblem: Hashable, Sendable, Localized {
         case .groundLetters: language.pick("huruf a sampai g, dipisah koma", "letters a to g, comma separated")
         case .exemptionBasis: language.pick("pilih huruf Pasal 17 atau UU lain", "choose a Pasal 17 letter or another statute")
         case let .notFound(numbers): language.pick("tidak ada di DIP: ", "not in the DIP: ") + numbers.joined(separator: ", ")
+        case .groundANeedsRefusal:
+            language.pick("alasan a (penolakan berdasarkan Pasal 17) hanya bila permohonan ditolak seluruhnya atau sebagian",
+                          "ground a (a Pasal 17 refusal) only when the request was refused in full or in part")
+        case .notInFuture: language.pick("tidak boleh setelah hari ini", "cannot be after today")
+        case .exemptionEnd:
+            language.pick("wajib untuk huruf a-f: pengecualian tidak permanen (Pasal 20 ayat 1), tulis TTTT-BB-HH",
+                          "required for letters a-f: the exemption is not permanent (Pasal 20(1)); write YYYY-MM-DD")
         case let .request(rejection): rejection.text(language)
         case let .objection(rejection): rejection.text(language)
         case let .dip(rejection): rejection.text(language)

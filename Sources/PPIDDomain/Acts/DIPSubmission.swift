@@ -49,7 +49,7 @@ public struct DIPSubmission: Hashable, Sendable, Codable {
         let chosenForm = DocumentForm(rawValue: form)
         if chosenForm == nil { problems.add("form", .choice(DocumentForm.allCases.map(\.rawValue))) }
         var exempt: Exemption?
-        if chosenCategory == .exempt { exempt = exemption.exemption(into: &problems, requireEnd: true) }
+        if chosenCategory == .exempt { exempt = exemption.exemption(into: &problems) }
         try problems.check()
         return DIPEntry(id: id, number: number.trimmed, unit: unit, title: title.trimmed, summary: summary.trimmed,
                         holder: holder.trimmed, responsible: responsible.trimmed, madeWhenWhere: made.trimmed,

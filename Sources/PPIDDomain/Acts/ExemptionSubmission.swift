@@ -24,10 +24,12 @@ public struct ExemptionSubmission: Hashable, Sendable, Codable {
     public static var basisChoices: [String] { Pasal17Letter.allCases.map(\.rawValue) + ["other"] }
 
     /// The exemption, with every missing part of it reported into `problems`; nil when any is missing.
-    func exemption(into problems: inout ProblemList, requireEnd: Bool) -> Exemption? {
+    /// An exemption on letters a-f needs its end date (Pasal 20(1)), in the DIP and in a refusal
+    /// alike; g-j may be open-ended. Letter j, information withheld under another statute, names it.
+    func exemption(into problems: inout ProblemList) -> Exemption? {
         let before = problems.problems.count
         var basisValue: ExemptionBasis?
-        if basis == "other" {
+        if basis == "other" || basis.lowercased() == "j" {
             problems.require(statute, "statute")
             problems.bounded(statute, "statute")
             basisValue = .otherStatute(statute.trimmed)
@@ -43,7 +45,7 @@ public struct ExemptionSubmission: Hashable, Sendable, Codable {
             problems.bounded(value, field, long: true)
         }
         let end = problems.date(until, "until")
-        if requireEnd, until.trimmed.isEmpty { problems.add("until", .required) }
+        if case let .pasal17(letter)? = basisValue, letter.isTimeLimited, until.trimmed.isEmpty { problems.add("until", .exemptionEnd) }
         guard problems.problems.count == before, let basisValue else { return nil }
         return Exemption(basis: basisValue, test: ConsequenceTest(harm: harm.trimmed, publicInterestWeighed: interest.trimmed,
                                                                   withheldPart: withheld.trimmed, until: end))

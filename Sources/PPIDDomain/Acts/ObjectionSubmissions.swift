@@ -11,6 +11,8 @@ public struct ObjectionSubmission: Hashable, Sendable, Codable {
     public var statement = ""
     /// The written reason to accept a filing after its 30-working-day window; blank otherwise.
     public var late = ""
+    /// The day the written objection reached the unit (YYYY-MM-DD); blank: the day it is entered.
+    public var received = ""
 
     public init() {}
 
@@ -20,6 +22,7 @@ public struct ObjectionSubmission: Hashable, Sendable, Codable {
         proxy = values["proxy", default: "no"].trimmed
         statement = values["statement", default: ""]
         late = values["late", default: ""]
+        received = values["received", default: ""]
     }
 
     /// The grounds the letters name; nil when any letter is not a to g.
@@ -29,11 +32,21 @@ public struct ObjectionSubmission: Hashable, Sendable, Codable {
         return parsed.count == letters.count && !parsed.isEmpty ? parsed : nil
     }
 
-    /// The filing against `request`, numbered later by the register.
-    public func filing(id: UUID, against request: RequestRecord) throws(ActRefusal) -> ObjectionFiling {
+    /// The filing against `request`, numbered later by the register; `today` is the unit's date,
+    /// which a received date may not pass.
+    public func filing(id: UUID, against request: RequestRecord, today: CivilDate) throws(ActRefusal) -> ObjectionFiling {
         var problems = ProblemList()
         let parsed = groundList
         if parsed == nil { problems.add("grounds", grounds.trimmed.isEmpty ? .required : .groundLetters) }
+        // Pasal 35(1)(a) objects to a refusal under Pasal 17: there must be one, in full or in part.
+        if let parsed, parsed.contains(.a) {
+            switch request.decision?.outcome {
+            case .refused?, .grantedInPart?: break
+            default: problems.add("grounds", .groundANeedsRefusal)
+            }
+        }
+        let receivedOn = problems.date(received, "received")
+        if let receivedOn, receivedOn > today { problems.add("received", .notInFuture) }
         problems.require(filedBy, "filedBy")
         problems.bounded(filedBy, "filedBy")
         problems.bounded(statement, "statement", long: true)
@@ -44,7 +57,8 @@ public struct ObjectionSubmission: Hashable, Sendable, Codable {
             id: id, number: "", requestID: request.id, requestNumber: request.registration.registrationNumber,
             unit: request.registration.unit, filedBy: filedBy.trimmed, isProxy: proxy == "yes", grounds: parsed ?? [],
             statement: statement.trimmed, groundsAroseOn: request.objectionGroundsArose,
-            lateFilingOverride: late.trimmed.isEmpty ? nil : late.trimmed)
+            lateFilingOverride: late.trimmed.isEmpty ? nil : late.trimmed,
+            receivedOn: receivedOn == today ? nil : receivedOn)
     }
 }
 

@@ -84,7 +84,7 @@ public struct DecisionSubmission: Hashable, Sendable, Codable {
         problems.bounded(note, "note", long: true)
         problems.bounded(holder, "holder")
         var withheld: Exemption?
-        if withholds { withheld = exemption.exemption(into: &problems, requireEnd: false) }
+        if withholds { withheld = exemption.exemption(into: &problems) }
         let result: NoticeOutcome?
         switch outcome {
         case "full": result = .grantedInFull

@@ -14,6 +14,9 @@ public enum StatutoryClock: String, Sendable, CaseIterable, Codable {
     case commissionStart
     /// The Komisi Informasi settles the dispute within 100 working days (Pasal 38(2)).
     case commissionSettlement
+    /// A party takes the Commission's decision to court (PTUN for a public body, PN otherwise)
+    /// within 14 working days of receiving it (Pasal 47-48(1)).
+    case courtFiling
 
     /// The clock's length in working days.
     public var workingDays: Int {
@@ -25,6 +28,7 @@ public enum StatutoryClock: String, Sendable, CaseIterable, Codable {
         case .disputeWindow: 14
         case .commissionStart: 14
         case .commissionSettlement: 100
+        case .courtFiling: 14
         }
     }
 
@@ -38,6 +42,7 @@ public enum StatutoryClock: String, Sendable, CaseIterable, Codable {
         case .disputeWindow: "Pasal 37(2)"
         case .commissionStart: "Pasal 38(1)"
         case .commissionSettlement: "Pasal 38(2)"
+        case .courtFiling: "Pasal 48(1)"
         }
     }
 }
@@ -52,6 +57,7 @@ extension StatutoryClock: Localized {
         case .disputeWindow: language.pick("Batas pengajuan sengketa ke Komisi Informasi", "Window to file a dispute with the Information Commission")
         case .commissionStart: language.pick("Komisi Informasi memulai mediasi/ajudikasi", "Information Commission starts mediation/adjudication")
         case .commissionSettlement: language.pick("Komisi Informasi menyelesaikan sengketa", "Information Commission settles the dispute")
+        case .courtFiling: language.pick("Batas gugatan ke pengadilan (PTUN/PN)", "Window to take the decision to court (PTUN/PN)")
         }
     }
 }

@@ -44,15 +44,22 @@ public struct DisputeFiling: Hashable, Sendable, Codable {
     public var groundsAroseOn: CivilDate
     /// An officer's written reason to record a filing made after the 14-day window.
     public var lateFilingOverride: String?
+    /// The objection's Pasal 35(1) grounds, carried so the dispute's own rules can be checked:
+    /// mediation only for grounds b-g (Pasal 40(2)). Nil in filings of earlier versions.
+    public var grounds: [ObjectionGround]?
 
     public init(id: UUID = UUID(), objectionID: UUID, registerNumber: String, groundsAroseOn: CivilDate,
-                lateFilingOverride: String? = nil) {
+                lateFilingOverride: String? = nil, grounds: [ObjectionGround]? = nil) {
         self.id = id
         self.objectionID = objectionID
         self.registerNumber = registerNumber
         self.groundsAroseOn = groundsAroseOn
         self.lateFilingOverride = lateFilingOverride
+        self.grounds = grounds
     }
+
+    /// Whether the Commission may mediate (Pasal 40(2)): not when ground a, a Pasal 17 refusal, is objected to.
+    public var mayMediate: Bool { !(grounds ?? []).contains(.a) }
 }
 
 /// A change to a dispute.
@@ -100,6 +107,9 @@ public enum DisputeRejection: OfficerFacingError, Hashable {
     case notInProgress(DisputeState)
     case notDecided
     case missingField(RequiredField)
+    case mediationNotForGroundA
+    case agreementOnlyByMediation
+    case agreementIsFinal
 
     public func text(_ language: Language) -> String {
         switch self {
@@ -114,6 +124,15 @@ public enum DisputeRejection: OfficerFacingError, Hashable {
         case .notDecided: language.pick("Sengketa belum diputus.", "The dispute has not been decided.")
         case let .missingField(field):
             language.pick("Wajib diisi: \(field.text(language)).", "Required: \(field.text(language)).")
+        case .mediationNotForGroundA:
+            language.pick("Sengketa atas penolakan berdasarkan Pasal 17 (alasan a) tidak dapat dimediasi (Pasal 40 ayat 2): hanya ajudikasi.",
+                          "A dispute over a Pasal 17 refusal (ground a) cannot be mediated (Pasal 40(2)): adjudication only.")
+        case .agreementOnlyByMediation:
+            language.pick("Kesepakatan mediasi hanya dapat dicatat setelah mediasi dimulai.",
+                          "A mediated agreement can be recorded only after mediation has started.")
+        case .agreementIsFinal:
+            language.pick("Kesepakatan mediasi bersifat final dan mengikat (Pasal 39): tidak ada gugatan ke pengadilan.",
+                          "A mediated agreement is final and binding (Pasal 39): it cannot be taken to court.")
         }
     }
 }
@@ -140,17 +159,20 @@ public enum DisputeLifecycle {
             throw .alreadyFiled
         case .mediationStarted:
             guard record.state == .filed else { throw .notInProgress(record.state) }
+            guard record.filing.mayMediate else { throw .mediationNotForGroundA }
             record.state = .mediation
         case .adjudicationStarted:
             guard record.state == .filed || record.state == .mediation else { throw .notInProgress(record.state) }
             record.state = .adjudication
         case let .decided(outcome, _):
             guard [.filed, .mediation, .adjudication].contains(record.state) else { throw .notInProgress(record.state) }
+            if outcome == .mediatedAgreement && record.state != .mediation { throw .agreementOnlyByMediation }
             record.outcome = outcome
             record.decidedOn = meta.localDate
             record.state = .decided
         case let .appealedToCourt(court):
             guard record.state == .decided else { throw .notDecided }
+            guard record.outcome != .mediatedAgreement else { throw .agreementIsFinal }
             guard !court.trimmed.isEmpty else { throw .missingField(.forwardTarget) }
             record.court = court
             record.state = .inCourt

@@ -7,6 +7,15 @@ public enum Pasal17Letter: String, Hashable, Sendable, Codable, CaseIterable {
         let letter = text.lowercased().filter { $0.isLetter }
         self.init(rawValue: letter)
     }
+
+    /// Whether an exemption on this letter is for a period (Pasal 20(1)): letters a-f are not
+    /// permanent and need an end date; g-j may be open-ended.
+    public var isTimeLimited: Bool {
+        switch self {
+        case .a, .b, .c, .d, .e, .f: true
+        case .g, .h, .i, .j: false
+        }
+    }
 }
 
 extension Pasal17Letter: Localized {
@@ -72,6 +81,12 @@ public struct Exemption: Hashable, Sendable, Codable {
     public init(basis: ExemptionBasis, test: ConsequenceTest) {
         self.basis = basis
         self.test = test
+    }
+
+    /// Whether it needs an end date (Pasal 20, PP 61/2010): on letters a-f.
+    public var needsEndDate: Bool {
+        if case let .pasal17(letter) = basis { return letter.isTimeLimited }
+        return false
     }
 
     /// Whether the basis is stated: a Pasal 17 letter, or another statute named (not blank).

@@ -108,6 +108,7 @@ public enum EventBounds {
             try FieldCheck.text(filing.statement, "filing.statement")
             try FieldCheck.date(filing.groundsAroseOn, "filing.groundsAroseOn")
             if let override = filing.lateFilingOverride { try FieldCheck.text(override, "filing.lateFilingOverride") }
+            if let received = filing.receivedOn { try FieldCheck.date(received, "filing.receivedOn") }
         case let .answered(answer):
             switch answer.verdict {
             case .objectionGranted: break
@@ -133,6 +134,9 @@ public enum EventBounds {
             try FieldCheck.line(filing.registerNumber, "filing.registerNumber")
             try FieldCheck.date(filing.groundsAroseOn, "filing.groundsAroseOn")
             if let override = filing.lateFilingOverride { try FieldCheck.text(override, "filing.lateFilingOverride") }
+            if let grounds = filing.grounds {
+                try FieldCheck.count(grounds.count, "filing.grounds", maximum: ObjectionGround.allCases.count)
+            }
         case .mediationStarted, .adjudicationStarted:
             break
         case let .decided(_, summary):

@@ -5,6 +5,7 @@ public enum ObjectionRejection: OfficerFacingError, Hashable {
     case missingField(RequiredField)
     case filedAfterWindow(windowClosed: CivilDate)
     case filedBeforeGrounds(groundsArose: CivilDate)
+    case receivedAfterEntry(received: CivilDate, entered: CivilDate)
     case alreadyAnswered
     case notAnswered
     case settlementNotAllowedForGroundA
@@ -24,6 +25,9 @@ public enum ObjectionRejection: OfficerFacingError, Hashable {
         case let .filedBeforeGrounds(arose):
             language.pick("Keberatan bertanggal sebelum alasannya timbul (\(arose.iso)).",
                           "The objection is dated before its grounds arose (\(arose.iso)).")
+        case let .receivedAfterEntry(received, entered):
+            language.pick("Tanggal diterima (\(received.iso)) tidak boleh setelah tanggal dicatat (\(entered.iso)).",
+                          "The day received (\(received.iso)) cannot be after the day it is entered (\(entered.iso)).")
         case .alreadyAnswered:
             language.pick("Keberatan sudah ditanggapi atasan PPID.", "The atasan PPID has already answered this objection.")
         case .notAnswered:
@@ -110,14 +114,19 @@ public enum ObjectionLifecycle {
         guard !filing.number.trimmed.isEmpty else { throw .missingField(.registrationNumber) }
         guard !filing.filedBy.trimmed.isEmpty else { throw .missingField(.requesterName) }
         guard !filing.grounds.isEmpty else { throw .missingField(.grounds) }
-        guard date >= filing.groundsAroseOn else { throw .filedBeforeGrounds(groundsArose: filing.groundsAroseOn) }
+        // The day the written objection reached the unit (Pasal 36(2)): it may be before the day it
+        // is entered (a posted objection), never after.
+        let received = filing.receivedOn ?? date
+        guard received <= date else { throw .receivedAfterEntry(received: received, entered: date) }
+        guard received >= filing.groundsAroseOn else { throw .filedBeforeGrounds(groundsArose: filing.groundsAroseOn) }
+        // Filed in time is received in time (Pasal 36(1)): the window is judged on the day received.
         let window = window(groundsArose: filing.groundsAroseOn, calendar: context.calendar)
-        if date > window.due && (filing.lateFilingOverride ?? "").trimmed.isEmpty {
+        if received > window.due && (filing.lateFilingOverride ?? "").trimmed.isEmpty {
             throw .filedAfterWindow(windowClosed: window.due)
         }
-        let answer = context.calendar.deadline(.objectionAnswer, after: date)
-        return ObjectionRecord(filing: filing, state: .filed, filedOn: date, answerDue: answer.due,
-                               answerDueIsProvisional: answer.isProvisional, answer: nil, answeredOn: nil,
+        let answer = context.calendar.deadline(.objectionAnswer, after: received)
+        return ObjectionRecord(filing: filing, state: .filed, filedOn: received, enteredOn: received == date ? nil : date,
+                               answerDue: answer.due, answerDueIsProvisional: answer.isProvisional, answer: nil, answeredOn: nil,
                                requesterResponse: nil)
     }
 }

@@ -18,10 +18,13 @@ public struct ObjectionFiling: Hashable, Sendable, Codable {
     public var groundsAroseOn: CivilDate
     /// The written reason an officer gives to accept a filing after its 30-day window.
     public var lateFilingOverride: String?
+    /// The day the written objection reached the unit, when before the day it is entered (a posted
+    /// objection): the atasan's 30 working days count from it (Pasal 36(2)). Nil: the day entered.
+    public var receivedOn: CivilDate?
 
     public init(id: UUID = UUID(), number: String, requestID: UUID, requestNumber: String, unit: String,
                 filedBy: String, isProxy: Bool = false, grounds: [ObjectionGround], statement: String = "",
-                groundsAroseOn: CivilDate, lateFilingOverride: String? = nil) {
+                groundsAroseOn: CivilDate, lateFilingOverride: String? = nil, receivedOn: CivilDate? = nil) {
         self.id = id
         self.number = number
         self.requestID = requestID
@@ -33,6 +36,7 @@ public struct ObjectionFiling: Hashable, Sendable, Codable {
         self.statement = statement
         self.groundsAroseOn = groundsAroseOn
         self.lateFilingOverride = lateFilingOverride
+        self.receivedOn = receivedOn
     }
 }
 
@@ -98,7 +102,10 @@ extension ObjectionState: Localized {
 public struct ObjectionRecord: Hashable, Sendable, Codable {
     public var filing: ObjectionFiling
     public var state: ObjectionState
+    /// The day the written objection was received: the day its clocks count from.
     public var filedOn: CivilDate
+    /// The day it was entered, when later than received (a posted objection).
+    public var enteredOn: CivilDate?
     /// The atasan's answer is due 30 working days after the objection is received.
     public var answerDue: CivilDate
     public var answerDueIsProvisional: Bool

@@ -112,8 +112,8 @@ public enum DIPRejection: OfficerFacingError, Hashable {
             language.pick("Informasi yang dikecualikan wajib disertai uji konsekuensi.",
                           "Exempt information needs a consequence test.")
         case .exemptWithoutEndDate:
-            language.pick("Pengecualian tidak permanen: isi tanggal berakhirnya.",
-                          "Exemptions are not permanent: give the date it ends.")
+            language.pick("Pengecualian atas huruf a-f tidak permanen (Pasal 20 ayat 1): isi tanggal berakhirnya.",
+                          "An exemption on letters a-f is not permanent (Pasal 20(1)): give the date it ends.")
         case .retired: language.pick("Entri DIP ini sudah dihapus dari daftar.", "This DIP entry has been retired.")
         }
     }
@@ -153,7 +153,8 @@ public enum DIPLifecycle {
         }
     }
 
-    /// An entry needs a summary and a holder; an exempt one its basis, test and end date.
+    /// An entry needs a summary and a holder; an exempt one its basis and test, and on letters
+    /// a-f its end date (Pasal 20(1): not permanent); g-j may be open-ended.
     public static func check(_ entry: DIPEntry) throws(DIPRejection) {
         guard !entry.summary.trimmed.isEmpty || !entry.title.trimmed.isEmpty else { throw .missingField(.summary) }
         guard !entry.holder.trimmed.isEmpty else { throw .missingField(.holder) }
@@ -161,6 +162,6 @@ public enum DIPLifecycle {
         guard let exemption = entry.exemption else { throw .exemptWithoutBasis }
         guard exemption.namesItsBasis else { throw .exemptWithoutBasis }
         guard exemption.test.isComplete else { throw .exemptWithoutConsequenceTest }
-        guard exemption.test.until != nil else { throw .exemptWithoutEndDate }
+        guard exemption.test.until != nil || !exemption.needsEndDate else { throw .exemptWithoutEndDate }
     }
 }

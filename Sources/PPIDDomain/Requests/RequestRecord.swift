@@ -58,8 +58,12 @@ public struct RequestRecord: Hashable, Sendable, Codable {
     /// The date the notice is due now: the extended date once extended.
     public var effectiveDue: CivilDate { extendedDue ?? noticeDue }
 
-    /// The date the requester's grounds for objecting arose: the notice, or the missed deadline.
+    /// The day the requester's grounds to object arose (Pasal 36(1)), day 0 of their 30 working
+    /// days: the day the written notice reached them (its delivery, as the notice letter says:
+    /// "30 hari kerja setelah pemberitahuan ini diterima"), or, where no notice reached them, the
+    /// day after the notice deadline passed. A notice delivered late still starts the window on
+    /// its delivery: the later, the requester's, reading.
     public var objectionGroundsArose: CivilDate {
-        decidedOn ?? effectiveDue
+        deliveredOn ?? effectiveDue.next
     }
 }

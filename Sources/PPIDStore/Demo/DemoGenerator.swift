@@ -184,7 +184,8 @@ struct DemoGenerator: Sendable {
         case .grantedInPart: random.chance(0.12)
         default: random.chance(0.01)
         }
-        let filedOn = workingDay(Int.random(in: 2...25, using: &random), after: decisionDay)
+        // The requester objects within their 30 working days of receiving the notice (Pasal 36(1)).
+        let filedOn = workingDay(Int.random(in: 2...25, using: &random), after: record!.objectionGroundsArose)
         if objects && filedOn <= today {
             cases.append(contentsOf: objection(for: record!, filedOn: filedOn, outcome: outcome, random: &random))
         }
@@ -223,14 +224,16 @@ struct DemoGenerator: Sendable {
             if case .refusalUpheld = verdict, random.chance(0.4) {
                 let disputeDay = workingDay(Int.random(in: 3...12, using: &random), after: answerDay)
                 if disputeDay <= options.today {
-                    cases.append(contentsOf: dispute(objection: id, answeredOn: answerDay, filedOn: disputeDay, random: &random))
+                    cases.append(contentsOf: dispute(objection: id, grounds: grounds, answeredOn: answerDay, filedOn: disputeDay,
+                                                     random: &random))
                 }
             }
         }
         return [GeneratedCase(envelopes: envelopes, record: .objection(record!))] + cases
     }
 
-    func dispute(objection: UUID, answeredOn: CivilDate, filedOn: CivilDate, random: inout SeededRandom) -> [GeneratedCase] {
+    func dispute(objection: UUID, grounds: [ObjectionGround], answeredOn: CivilDate, filedOn: CivilDate,
+                 random: inout SeededRandom) -> [GeneratedCase] {
         let id = TimeOrderedID.make(at: instant(filedOn, hour: 7, minute: 0), using: &random)
         var envelopes: [EventEnvelope] = []
         var record: DisputeRecord?
@@ -241,12 +244,15 @@ struct DemoGenerator: Sendable {
                 envelopes.append(envelope)
             }
         }
-        apply(.filed(DisputeFiling(id: id, objectionID: objection, registerNumber: "KI-\(random.digits(4))/\(filedOn.year)",
-                                   groundsAroseOn: answeredOn)), on: filedOn)
-        let mediation = workingDay(10, after: filedOn)
-        if mediation <= options.today { apply(.mediationStarted, on: mediation) }
+        let filing = DisputeFiling(id: id, objectionID: objection, registerNumber: "KI-\(random.digits(4))/\(filedOn.year)",
+                                   groundsAroseOn: answeredOn, grounds: grounds)
+        apply(.filed(filing), on: filedOn)
+        // Mediation only for grounds b-g (Pasal 40(2)); a Pasal 17 refusal goes to adjudication.
+        let start = workingDay(10, after: filedOn)
+        if start <= options.today { apply(filing.mayMediate ? .mediationStarted : .adjudicationStarted, on: start) }
         let decided = workingDay(60, after: filedOn)
-        if decided <= options.today { apply(.decided(random.pick(DisputeOutcome.allCases), summary: "Putusan Komisi Informasi"), on: decided) }
+        let outcomes = filing.mayMediate ? DisputeOutcome.allCases : DisputeOutcome.allCases.filter { $0 != .mediatedAgreement }
+        if decided <= options.today { apply(.decided(random.pick(outcomes), summary: "Putusan Komisi Informasi"), on: decided) }
         guard let record else { return [] }
         return [GeneratedCase(envelopes: envelopes, record: .dispute(record))]
     }

@@ -170,10 +170,12 @@ extension App {
             FormField("filedBy", t("Diajukan oleh", "Filed by"), value: requesterName, required: true),
             FormField("proxy", t("Kuasa?", "Proxy?"), value: "no", kind: .choice([("no", t("Pemohon sendiri", "The requester")), ("yes", t("Kuasa pemohon", "A proxy"))])),
             FormField("statement", t("Uraian keberatan", "Statement")),
+            FormField("received", t("Diterima tanggal", "Received on"), value: today.iso,
+                      hint: t("TTTT-BB-HH; keberatan lewat pos: tanggal tiba (Pasal 36 ayat 2)", "YYYY-MM-DD; a posted objection: the day it came (Pasal 36(2))")),
             FormField("late", t("Alasan menerima meski terlambat", "Reason to accept it late"), hint: t("hanya bila lewat 30 hari kerja", "only past 30 working days")),
         ]) { [unowned self] form in
             do {
-                let filing = try ObjectionSubmission(form.values).filing(id: self.store.newCaseID(), against: record)
+                let filing = try ObjectionSubmission(form.values).filing(id: self.store.newCaseID(), against: record, today: self.today)
                 let filed = try self.store.fileObjection(filing)
                 return .done(self.t("Keberatan \(filed.filing.number) terdaftar; tanggapan paling lambat \(filed.answerDue.iso).",
                                     "Objection \(filed.filing.number) registered; answer due \(filed.answerDue.iso)."))
@@ -183,8 +185,8 @@ extension App {
                 return .failed(self.describe(error))
             }
         }
-        form.check = { form in
-            do throws(ActRefusal) { _ = try ObjectionSubmission(form.values).filing(id: UUID(), against: record); return nil } catch { return error }
+        form.check = { [today] form in
+            do throws(ActRefusal) { _ = try ObjectionSubmission(form.values).filing(id: UUID(), against: record, today: today); return nil } catch { return error }
         }
         return form
     }
@@ -257,12 +259,14 @@ extension App {
                                             + [("other", t("UU lain", "Other statute"))])
         return [
             FormField("basis", t("Dasar pengecualian", "Exemption basis"), value: basis, kind: bases, shownWhen: shownWhen),
-            FormField("statute", t("UU lain (sebutkan)", "Other statute (name it)"), value: statute, shownWhen: { shownWhen($0) && $0["basis"] == "other" }),
+            // Letter j is information withheld under another statute: it names that statute too.
+            FormField("statute", t("UU lain (sebutkan)", "Other statute (name it)"), value: statute,
+                      shownWhen: { shownWhen($0) && ($0["basis"] == "other" || $0["basis"] == "j") }),
             FormField("harm", t("Uji konsekuensi: bahaya", "Consequence test: harm"), value: test?.harm ?? "", shownWhen: shownWhen),
             FormField("interest", t("Pertimbangan kepentingan publik", "Public interest weighed"), value: test?.publicInterestWeighed ?? "", shownWhen: shownWhen),
             FormField("withheld", t("Bagian yang dikecualikan", "Part withheld"), value: test?.withheldPart ?? "", shownWhen: shownWhen),
             FormField("until", t("Dikecualikan sampai", "Exempt until"), value: test?.until?.iso ?? "", kind: .date,
-                      hint: t("TTTT-BB-HH", "YYYY-MM-DD"), shownWhen: shownWhen),
+                      hint: t("TTTT-BB-HH; wajib untuk huruf a-f (Pasal 20)", "YYYY-MM-DD; required for letters a-f (Pasal 20)"), shownWhen: shownWhen),
         ]
     }
 
