@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PPIDCommands
+import PPIDDomain
 
 /// Runs `ppid deadline request|objection ARGS` and returns what it prints, or the error message.
 func deadline(_ arguments: [String]) throws -> String {
@@ -8,6 +9,9 @@ func deadline(_ arguments: [String]) throws -> String {
     switch command {
     case let request as RequestDeadlineCommand: return try request.output()
     case let objection as ObjectionDeadlineCommand: return try objection.output()
+    case let window as ObjectionWindowDeadlineCommand: return try window.output()
+    case let dispute as DisputeDeadlineCommand: return try dispute.output()
+    case let court as CourtDeadlineCommand: return try court.output()
     default:
         try command.run()
         return ""
@@ -52,6 +56,25 @@ struct DeadlineCommandTests {
         #expect(object["provisional"] as? Bool == false)
         #expect((object["counted"] as? [String])?.count == 30)
         #expect((object["skipped"] as? [Any])?.count == 12)
+    }
+
+    @Test("objection-window, dispute and court: the later clocks with the request's JSON fields (Pasal 36(1), 38, 48(1))")
+    func laterClocks() throws {
+        let window = try json(["objection-window", "2026-03-16"])
+        #expect(window["received"] as? String == "2026-03-16")
+        #expect(window["due"] as? String == "2026-05-06", "30 working days, Labour Day and Eid skipped")
+        #expect((window["counted"] as? [String])?.count == 30)
+        #expect(window["clock"] as? String == "objectionWindow" && window["article"] as? String == "Pasal 36(1)")
+        for key in ["provisional", "skipped", "countsFrom", "zone"] { #expect(window[key] != nil, "\(key)") }
+        let dispute = try json(["dispute", "2026-04-01"])
+        #expect(dispute["due"] as? String == "2026-04-22", "14 working days for the Commission to start (Pasal 38(1))")
+        let settle = try #require(dispute["settleBy"] as? String)
+        #expect(CivilDate(iso: settle).map { WorkCalendar.national().workingDays(after: CivilDate(year: 2026, month: 4, day: 1)!, through: $0) } == 100)
+        let court = try json(["court", "2026-04-01"])
+        #expect(court["due"] as? String == "2026-04-22" && court["article"] as? String == "Pasal 48(1)")
+        let text = try deadline(["court", "2026-04-01", "--lang", "en"])
+        #expect(text.contains("Commission decision received") && text.contains("PTUN"))
+        #expect(message(["dispute", "2026-02-30"])?.contains("2026-02-30") == true)
     }
 
     @Test("--at with --zone decides the local date, and must agree with the date given")
