@@ -146,4 +146,40 @@ struct DayWorkTests {
         #expect(!app.store.context.calendar.isWorkingDay(fixedToday.next), "the closure is in force in the running app")
         #expect(app.board.bounds.soonUntil == UrgencyBounds(today: fixedToday, calendar: other.context.calendar).soonUntil)
     }
+
+    @Test("Intake takes the day the request reached the unit (a letter of days ago): the deadline counts from it, the detail shows both dates")
+    func receivedAtIntake() throws {
+        let app = try makeDemoApp()
+        let screen = TextScreen(rows: 40, columns: 120)
+        app.handle(.character("a"))
+        var form = try #require(app.openForm)
+        #expect(form["received"] == "2026-11-26T10:00", "now, in the unit's zone, by default")
+        // Received by letter on Monday 23 November, entered on Thursday the 26th.
+        form["received"] = "2026-11-23T09:15"
+        form["channel"] = Channel.letter.rawValue
+        form["name"] = "Ni Luh Putu Ayu"
+        form["nik"] = "5171234567890001"
+        form["address"] = "Jl. Gajah Mada 7, Denpasar"
+        form["information"] = "Daftar penerima beasiswa 2026"
+        form["purpose"] = "Liputan berita"
+        app.overlays[app.overlays.count - 1] = .form(form)
+        app.handle(.control("s"))
+        #expect(app.openForm == nil, "saved: \(String(describing: app.openForm?.message))")
+        let row = try #require(try app.store.requests(filter: .all, limit: 1000).first { $0.subject == "Daftar penerima beasiswa 2026" })
+        #expect(row.receivedOn == CivilDate(iso: "2026-11-23"))
+        #expect(row.dueDate == app.store.context.calendar.deadline(.writtenNotice, after: CivilDate(iso: "2026-11-23")!).due)
+        app.overlays.append(.detail(try app.requestDetail(row.id, revealed: nil)))
+        app.render(on: screen)
+        #expect(screen.text.contains("2026-11-23"))
+        #expect(screen.text.contains("Dicatat") && screen.text.contains("2026-11-26"), "the recording day beside the receipt")
+        // Never in the future.
+        app.handle(.escape)
+        app.handle(.character("a"))
+        var future = try #require(app.openForm)
+        for key in ["name", "nik", "address", "information", "purpose"] { future[key] = form[key] }
+        future["received"] = "2026-11-30T08:00"
+        app.overlays[app.overlays.count - 1] = .form(future)
+        app.handle(.control("s"))
+        #expect(app.openForm?.fields.first { $0.key == "received" }?.error != nil)
+    }
 }

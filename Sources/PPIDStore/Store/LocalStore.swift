@@ -227,6 +227,9 @@ public final class LocalStore: Sendable {
     /// Today's date in the unit's zone.
     public var today: CivilDate { context.zone.civilDate(of: clock()) }
 
+    /// The current instant by this store's clock (tests fix it).
+    public var now: Date { clock() }
+
     /// One trivial statement: what reaching the database costs, for the benchmark.
     public func ping() throws(StoreError) -> Int {
         try readOne { db in try Int.fetchOne(db.cachedStatement(sql: "SELECT 1")) ?? 0 }

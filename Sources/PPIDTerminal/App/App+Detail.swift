@@ -28,6 +28,11 @@ extension App {
         field(t("Status", "State"), record.state.text(language), .header)
         field(t("Diterima", "Received"), "\(record.receivedOn.iso) \(t("melalui", "via")) \(reg.channel.text(language))")
         if record.countsFrom != record.receivedOn { field(t("Dianggap diterima", "Deemed received"), record.countsFrom.iso) }
+        // Both dates when a letter or email was registered after it came: the clock counts from receipt.
+        let history = try store.history(of: id)
+        if let recorded = history.first?.envelope.meta.localDate, recorded != record.receivedOn {
+            field(t("Dicatat", "Recorded"), recorded.iso + t(" (tenggat dihitung dari tanggal diterima)", " (the deadline counts from the day received)"))
+        }
         let bounds = UrgencyBounds(today: today, calendar: store.context.calendar)
         let dueRole: Role = record.state.awaitsNotice ? Role.urgency(bounds.group(of: record.effectiveDue)) : .normal
         field(t("Tenggat pemberitahuan", "Notice due"), record.noticeDue.iso + (record.dueIsProvisional ? t(" (sementara)", " (provisional)") : ""), dueRole)
@@ -63,7 +68,7 @@ extension App {
         lines.append(("", .normal))
         lines.append((t("Riwayat", "History"), .title))
         let officers = (try? store.officerDirectory()) ?? [:]
-        for event in try store.history(of: id) {
+        for event in history {
             let meta = event.envelope.meta
             // The full name where the server's directory has it; the login otherwise.
             let who = officers[meta.officer]?.name ?? meta.officer

@@ -19,6 +19,9 @@ extension App {
         let isPerson: (FormState) -> Bool = { $0["kind"] == Requester.Kind.person.rawValue }
         return FormState(.register, title: t("Daftarkan permohonan informasi", "Register a request for information"), fields: [
             FormField("channel", t("Kanal", "Channel"), value: Channel.inPerson.rawValue, kind: choice(Channel.self), hint: t("←/→ atau Spasi", "←/→ or Space")),
+            // When it reached the unit: a letter or email of days ago counts from then, not from today.
+            FormField("received", t("Diterima", "Received"), value: receivedNow(), required: true,
+                      hint: t("TTTT-BB-HHTJJ:MM waktu unit; surat/email lama: saat tiba", "YYYY-MM-DDTHH:MM unit time; an older letter/email: when it came")),
             FormField("kind", t("Jenis pemohon", "Requester"), value: Requester.Kind.person.rawValue, kind: kinds),
             FormField("name", t("Nama", "Name"), required: true),
             FormField("nik", "NIK", required: true, hint: t("16 angka", "16 digits"), shownWhen: isPerson),
@@ -32,6 +35,12 @@ extension App {
             FormField("obtain", t("Cara memperoleh", "How to obtain"), value: ObtainMethod.softCopy.rawValue, kind: obtain),
             FormField("delivery", t("Cara menerima salinan", "How to receive"), value: DeliveryMethod.email.rawValue, kind: delivery),
         ], submit: { [unowned self] form in self.submitRegistration(form) })
+    }
+
+    /// Now, in the unit's zone, as the intake form's received field writes it.
+    func receivedNow() -> String {
+        let moment = store.context.zone.localMoment(of: store.now)
+        return "\(moment.date.iso)T\(moment.time.text)"
     }
 
     func submitRegistration(_ form: FormState) -> FormOutcome {
@@ -49,8 +58,15 @@ extension App {
         submission.channel = form["channel"]
         submission.obtain = form["obtain"]
         submission.delivery = form["delivery"]
+        let received = form["received"].trimmingCharacters(in: .whitespaces)
+        if !received.isEmpty {
+            guard let instant = ReceivedTime.parse(received, zone: store.profile.zone) else {
+                return .invalid(["received": t("tulis TTTT-BB-HH atau TTTT-BB-HHTJJ:MM (waktu unit)", "write YYYY-MM-DD or YYYY-MM-DDTHH:MM (unit time)")])
+            }
+            submission.receivedAt = instant
+        }
         do {
-            let registration = try submission.registration(id: store.newCaseID(), unit: store.profile.code, now: Date())
+            let registration = try submission.registration(id: store.newCaseID(), unit: store.profile.code, now: store.now)
             let record = try store.registerRequest(registration)
             return .done(t("Terdaftar \(record.registration.registrationNumber); tenggat \(record.noticeDue.iso).",
                            "Registered \(record.registration.registrationNumber); due \(record.noticeDue.iso)."))
