@@ -42,6 +42,9 @@ enum BuiltInTemplates {
 
             Bentuk informasi : {{{decision.form}}}
             Biaya            : Rp {{decision.cost}}
+            {{#decision.payment}}
+            Cara pembayaran  : {{{decision.payment}}}
+            {{/decision.payment}}
             Waktu penyampaian: {{decision.deliveryBy}}
 
             Apabila Saudara keberatan atas pemberitahuan ini, Saudara dapat mengajukan keberatan secara

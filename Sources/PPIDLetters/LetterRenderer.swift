@@ -41,7 +41,7 @@ public struct LetterRenderer: Sendable {
         ("signatory.name / signatory.position", "who signs (config: signatory_name, signatory_position)"),
         ("request.number / request.received / request.information / request.purpose", "the request"),
         ("requester.name / requester.address", "the requester (full: letters go to the requester)"),
-        ("decision.outcome / decision.form / decision.cost / decision.deliveryBy / decision.date / decision.holder", "the written notice"),
+        ("decision.outcome / decision.form / decision.cost / decision.payment / decision.deliveryBy / decision.date / decision.holder", "the written notice"),
         ("exemption.basis / exemption.harm / exemption.publicInterest / exemption.withheld / exemption.until", "the exemption and its consequence test (refusals and partial grants)"),
         ("notice.due / extension.due / extension.reason", "the original due date, the extended one and why"),
         ("objection.number / objection.filed / objection.filedBy / objection.requestNumber / objection.grounds", "the objection"),
@@ -102,9 +102,10 @@ public struct LetterRenderer: Sendable {
                 context["extension"] = ["due": Self.longDate(extended), "reason": r.extensionReason ?? ""]
             }
             if let decision = r.decision {
-                var d: [String: Any] = ["outcome": decision.outcome.text(l), "form": decision.form?.rawValue ?? r.registration.obtainMethod.rawValue,
+                var d: [String: Any] = ["outcome": decision.outcome.text(l), "form": (decision.form ?? r.registration.obtainMethod).text(l),
                                         "cost": String(decision.costRupiah), "deliveryBy": decision.deliveryBy.map(Self.longDate) ?? "-",
                                         "date": r.decidedOn.map(Self.longDate) ?? ""]
+                if decision.costRupiah > 0, let payment = decision.paymentMethod { d["payment"] = payment }
                 var exemption: Exemption?
                 switch decision.outcome {
                 case let .refused(e): exemption = e

@@ -166,16 +166,39 @@ struct RequestLifecycleTests {
         }
     }
 
-    @Test("Forwarding within the body moves the request; to another body lets it close")
+    @Test("Pasal 22(7): forwarded within the body, the receiving unit keeps the receipt date; to another body, the notice names the holder before it can close")
     func forwarding() throws {
         var scenario = try RequestScenario()
         #expect(throws: RequestRejection.forwardedToSameUnit) { try scenario.apply(.forwarded(to: .unit("SETJEN"), note: "")) }
         #expect(throws: RequestRejection.missingField(.forwardTarget)) { try scenario.apply(.forwarded(to: .otherBody(""), note: "")) }
-        try scenario.apply(.forwarded(to: .unit("ITJEN"), note: "Dokumen dikuasai Inspektorat"))
+        try scenario.apply(.forwarded(to: .unit("ITJEN"), note: "Dokumen dikuasai Inspektorat"), on: "2026-03-09")
         #expect(scenario.record?.registration.unit == "ITJEN")
+        #expect(scenario.record?.receivedOn == d("2026-03-02") && scenario.record?.noticeDue == d("2026-03-16"),
+                "the receiving unit counts from the original receipt")
         try scenario.apply(.forwarded(to: .otherBody("Badan Pusat Statistik"), note: ""))
-        try scenario.apply(.closed)
+        #expect(throws: RequestRejection.notForwardedOrDecided) { try scenario.apply(.closed) }
+        #expect(throws: RequestRejection.missingField(.holder)) {
+            try scenario.apply(.decided(Decision(outcome: .notHeld(holder: nil))), on: "2026-03-10")
+        }
+        try scenario.apply(.decided(Decision(outcome: .notHeld(holder: "Badan Pusat Statistik"))), on: "2026-03-10")
+        try scenario.apply(.closed, on: "2026-03-11")
         #expect(scenario.record?.state == .closed)
+    }
+
+    @Test("Pasal 22(7): a grant's notice states the form and the time of delivery, a cost how to pay it")
+    func noticeContents() throws {
+        do {
+            _ = try DecisionSubmission(["outcome": "full", "cost": "15000"]).event()
+            Issue.record("a grant without form, delivery time and payment was accepted")
+        } catch {
+            #expect(Set(error.problems.compactMap(\.field)) == ["form", "deliveryBy", "payment"])
+        }
+        let event = try DecisionSubmission(["outcome": "full", "cost": "15000", "form": "salinan-cetak", "deliveryBy": "2026-03-12",
+                                            "payment": "Transfer ke rekening BLU 123"]).event()
+        guard case let .decided(decision) = event else { Issue.record("not a decision"); return }
+        #expect(decision.form == .hardCopy && decision.deliveryBy == d("2026-03-12") && decision.paymentMethod == "Transfer ke rekening BLU 123")
+        // A refusal gives nothing: no form or delivery is asked.
+        _ = try DecisionSubmission(["outcome": "notDocumented"]).event()
     }
 
     @Test("Registration is checked: NIK of 16 digits, email, phone, required fields")

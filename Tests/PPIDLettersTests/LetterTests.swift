@@ -59,6 +59,23 @@ struct LetterTests {
         }
     }
 
+    @Test("Pasal 22(7): the notice prints the form in words, the cost and how to pay it, and the time of delivery")
+    func noticeStatesFormCostDelivery() throws {
+        let decision = Decision(outcome: .grantedInFull, form: .hardCopy, costRupiah: 15_000, deliveryBy: CivilDate(year: 2026, month: 3, day: 13),
+                                paymentMethod: "Transfer ke rekening BLU 123-456")
+        let r = try record([(.decided(decision), "2026-03-10")])
+        let notice = try renderer.render(.notice, format: .text, subject: .request(r), number: "N1", date: CivilDate(year: 2026, month: 3, day: 10)!)
+        #expect(notice.contains("Bentuk informasi : salinan cetak") || notice.contains("Bentuk informasi : Salinan cetak"), "\(notice)")
+        #expect(!notice.contains("salinan-cetak"), "the form in words, not its code")
+        #expect(notice.contains("Rp 15000"))
+        #expect(notice.contains("Cara pembayaran  : Transfer ke rekening BLU 123-456"))
+        #expect(notice.contains("13 Maret 2026"))
+        #expect(notice.contains("30 hari kerja setelah pemberitahuan ini diterima"), "the window the rule counts (Pasal 36(1))")
+        let free = try record([(.decided(Decision(outcome: .grantedInFull, form: .softCopy)), "2026-03-10")])
+        let freeNotice = try renderer.render(.notice, format: .text, subject: .request(free), number: "N2", date: CivilDate(year: 2026, month: 3, day: 10)!)
+        #expect(!freeNotice.contains("Cara pembayaran"), "no cost, no payment line")
+    }
+
     @Test("A unit's own template replaces the built-in one; a broken one is reported by name")
     func customTemplates() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ppid-templates-\(UUID())").path

@@ -90,6 +90,20 @@ enum RequestActRunner {
     }
 }
 
+extension RequestActRunner {
+    /// The first named request and the unit's today, for an act's defaults (the decision's form and
+    /// delivery day); nil when it is not found (the act itself then says so).
+    static func firstRecord(_ options: RequestActOptions) throws -> (registration: RequestRegistration, today: CivilDate)? {
+        guard let number = options.numbers.first else { return nil }
+        let language = options.language
+        let config = try Config.loadChecked(language: language)
+        let local = try options.store.falling(backTo: config).open(language)
+        guard let row = try withStore(language, { () throws(StoreError) in try local.request(number: number) }),
+              case let .request(record)? = try withStore(language, { () throws(StoreError) in try local.caseRecord(row.id) }) else { return nil }
+        return (record.registration, local.today)
+    }
+}
+
 /// What a request act prints with `--json`.
 struct ActAnswer: Encodable {
     let cases: [ActedCase]
@@ -160,15 +174,25 @@ extension RequestCommand {
         @Option(help: "Dikecualikan sampai TTTT-BB-HH / Withheld until YYYY-MM-DD.") var until: String = ""
         @Option(help: "Badan yang menguasai (bila notHeld) / The body holding it (with notHeld).") var holder: String = ""
         @Option(help: "Biaya (Rp) / Cost in rupiah.") var cost: String = "0"
+        @Option(help: "Cara pembayaran, wajib bila ada biaya / How to pay, required with a cost.") var payment: String = ""
+        @Option(help: "Bentuk informasi (diberikan): melihat|membaca|mendengarkan|mencatat|salinan-elektronik|salinan-cetak (bawaan: cara memperoleh yang diminta) / The form (a grant; default: as requested).")
+        var form: String?
+        @Option(help: "Disampaikan paling lambat TTTT-BB-HH (diberikan; bawaan: hari ini) / Delivered by (a grant; default: today).")
+        var deliveryBy: String?
         @Option(help: "Catatan / Note.") var note: String = ""
         @OptionGroup var act: RequestActOptions
 
         func run() throws {
+            // A grant states its form and delivery time (Pasal 22(7)): by default the form requested and today.
+            let target = try RequestActRunner.firstRecord(act)
             let submission = DecisionSubmission(["outcome": outcome, "basis": basis, "statute": statute, "harm": harm,
                                                  "interest": interest, "withheld": withheld, "until": until,
-                                                 "holder": holder, "cost": cost, "note": note])
+                                                 "holder": holder, "cost": cost, "note": note, "payment": payment,
+                                                 "form": form ?? target?.registration.obtainMethod.rawValue ?? "",
+                                                 "deliveryBy": deliveryBy ?? target?.today.iso ?? ""])
             let options = ["outcome": "--outcome", "basis": "--basis", "statute": "--statute", "harm": "--harm", "interest": "--interest",
-                           "withheld": "--withheld", "until": "--until", "holder": "--holder", "cost": "--cost", "note": "--note"]
+                           "withheld": "--withheld", "until": "--until", "holder": "--holder", "cost": "--cost", "note": "--note",
+                           "payment": "--payment", "form": "--form", "deliveryBy": "--delivery-by"]
             try RequestActRunner.run(act, act: .decide, single: true, options: options,
                                      done: { $0.pick("Pemberitahuan tertulis dicatat.", "Written notice recorded.") }) { () throws(ActRefusal) in
                 try submission.event()

@@ -57,6 +57,12 @@ public struct DecisionSubmission: Hashable, Sendable, Codable {
     public var holder = ""
     public var cost = "0"
     public var note = ""
+    /// The form the information is given in (an ``ObtainMethod``), for a grant.
+    public var form = ""
+    /// The day it will be delivered (YYYY-MM-DD), for a grant.
+    public var deliveryBy = ""
+    /// How to pay, when the cost is not nil.
+    public var payment = ""
 
     public static let outcomes = ["full", "part", "refused", "notHeld", "notDocumented"]
 
@@ -68,6 +74,9 @@ public struct DecisionSubmission: Hashable, Sendable, Codable {
         holder = values["holder", default: ""]
         cost = values["cost", default: "0"]
         note = values["note", default: ""]
+        form = values["form", default: ""].trimmed
+        deliveryBy = values["deliveryBy", default: ""]
+        payment = values["payment", default: ""]
     }
 
     /// Whether the outcome withholds something, so an exemption must be given.
@@ -83,6 +92,16 @@ public struct DecisionSubmission: Hashable, Sendable, Codable {
         if !(rupiah.map(DomainLimits.costRupiah.contains) ?? false) { problems.add("cost", .rupiah) }
         problems.bounded(note, "note", long: true)
         problems.bounded(holder, "holder")
+        problems.bounded(payment, "payment", long: true)
+        // The written notice states the form, the cost and how to pay it, and the time of delivery
+        // (Pasal 22(7)): a grant says in what form and by when; a cost says how to pay.
+        let grants = outcome == "full" || outcome == "part"
+        let chosenForm = form.isEmpty ? nil : ObtainMethod(rawValue: form)
+        if !form.isEmpty && chosenForm == nil { problems.add("form", .choice(ObtainMethod.allCases.map(\.rawValue))) }
+        if grants && form.isEmpty { problems.add("form", .required) }
+        let delivery = problems.date(deliveryBy, "deliveryBy")
+        if grants && deliveryBy.trimmed.isEmpty { problems.add("deliveryBy", .required) }
+        if (rupiah ?? 0) > 0 && payment.trimmed.isEmpty { problems.add("payment", .required) }
         var withheld: Exemption?
         if withholds { withheld = exemption.exemption(into: &problems) }
         let result: NoticeOutcome?
@@ -98,7 +117,8 @@ public struct DecisionSubmission: Hashable, Sendable, Codable {
         }
         try problems.check()
         guard let result, let rupiah else { throw ActRefusal("outcome", .choice(Self.outcomes)) }
-        return .decided(Decision(outcome: result, costRupiah: rupiah, note: note.trimmed))
+        return .decided(Decision(outcome: result, form: chosenForm, costRupiah: rupiah, deliveryBy: delivery, note: note.trimmed,
+                                 paymentMethod: payment.trimmed.isEmpty ? nil : payment.trimmed))
     }
 }
 

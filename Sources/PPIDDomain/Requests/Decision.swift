@@ -46,14 +46,25 @@ public struct Decision: Hashable, Sendable, Codable {
     public var costRupiah: Int
     public var deliveryBy: CivilDate?
     public var note: String
+    /// How to pay the cost (Pasal 22(7)), when there is one: the account, the cashier.
+    public var paymentMethod: String?
 
     public init(outcome: NoticeOutcome, form: ObtainMethod? = nil, costRupiah: Int = 0,
-                deliveryBy: CivilDate? = nil, note: String = "") {
+                deliveryBy: CivilDate? = nil, note: String = "", paymentMethod: String? = nil) {
         self.outcome = outcome
         self.form = form
         self.costRupiah = costRupiah
         self.deliveryBy = deliveryBy
         self.note = note
+        self.paymentMethod = paymentMethod
+    }
+
+    /// Whether the notice gives information (in full or in part), so it must say in what form and when.
+    public var grants: Bool {
+        switch outcome {
+        case .grantedInFull, .grantedInPart: true
+        case .refused, .notHeld, .notYetDocumented: false
+        }
     }
 }
 

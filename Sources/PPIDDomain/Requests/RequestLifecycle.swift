@@ -44,6 +44,10 @@ public enum RequestLifecycle {
 
         case let .decided(decision):
             try check(decision)
+            // Forwarded to the body that holds it: the notice names that holder (Pasal 22(7)).
+            if case .otherBody = record.forwardedTo, case let .notHeld(holder) = decision.outcome, (holder ?? "").trimmed.isEmpty {
+                throw .missingField(.holder)
+            }
             record.decision = decision
             record.decidedOn = meta.localDate
             record.state = .decided
@@ -107,9 +111,9 @@ public enum RequestLifecycle {
                 throw record.state == .delivered ? .alreadyDecided : .notYetDecided
             }
         case .close:
-            let forwardedAway: Bool = if case .otherBody = record.forwardedTo { true } else { false }
-            guard record.state == .delivered || record.state == .decided
-                    || (record.state == .forwarded && forwardedAway) else { throw .notForwardedOrDecided }
+            // Never without the written notice (Pasal 22(7)): forwarded to another body too, the
+            // requester is told the body does not hold it and who does.
+            guard record.state == .delivered || record.state == .decided else { throw .notForwardedOrDecided }
         case .withdraw:
             guard record.state != .delivered else { throw .alreadyDecided }
         case .linkDocuments:

@@ -85,8 +85,8 @@ public enum RequestRejection: OfficerFacingError, Hashable {
         case .notYetDecided:
             language.pick("Terbitkan pemberitahuan tertulis terlebih dahulu.", "Issue the written notice first.")
         case .notForwardedOrDecided:
-            language.pick("Permohonan hanya dapat ditutup setelah disampaikan, diputuskan, atau diteruskan ke badan publik lain.",
-                          "A request can be closed only after delivery, a decision, or forwarding to another public body.")
+            language.pick("Permohonan hanya dapat ditutup setelah ada pemberitahuan tertulis (Pasal 22 ayat 7); diteruskan ke badan publik lain pun: beri tahu pemohon siapa yang menguasainya (d).",
+                          "A request can be closed only after its written notice (Pasal 22(7)); forwarded to another body too: tell the requester who holds it (d).")
         case let .dateBeforeReceipt(received):
             language.pick("Tanggal tindakan sebelum tanggal permohonan diterima (\(received.iso)).",
                           "The action is dated before the request was received (\(received.iso)).")

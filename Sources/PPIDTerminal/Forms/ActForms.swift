@@ -121,6 +121,12 @@ extension App {
     }
 
     func decideForm(_ id: UUID) -> FormState {
+        let record = try? requestRecord(id)
+        // Forwarded to the body that holds it: the notice names it (Pasal 22(7)).
+        var holder = ""
+        if case let .otherBody(body)? = record?.forwardedTo { holder = body }
+        let grants: (FormState) -> Bool = { $0["outcome"] == "full" || $0["outcome"] == "part" }
+        let costs: (FormState) -> Bool = { (Int($0["cost"].trimmingCharacters(in: .whitespaces)) ?? 0) > 0 }
         let outcomes: FormField.Kind = .choice([("full", t("Diberikan seluruhnya", "Granted in full")), ("part", t("Diberikan sebagian", "Granted in part")),
                                                 ("refused", t("Ditolak", "Refused")), ("notHeld", t("Tidak dikuasai", "Not held")),
                                                 ("notDocumented", t("Belum didokumentasikan", "Not yet documented"))])
@@ -129,8 +135,15 @@ extension App {
         return requestActForm(.decide(id), title: t("Pemberitahuan tertulis (Pasal 22 ayat 7)", "Written notice (Pasal 22(7))"), targets: [id], fields: [
             FormField("outcome", t("Keputusan", "Outcome"), value: "full", kind: outcomes),
         ] + exemptionFields(shownWhen: exempting, from: nil) + [
-            FormField("holder", t("Badan yang menguasai", "Body holding it"), shownWhen: { $0["outcome"] == "notHeld" }),
-            FormField("cost", t("Biaya (Rp)", "Cost (Rp)"), value: "0"),
+            FormField("holder", t("Badan yang menguasai", "Body holding it"), value: holder, shownWhen: { $0["outcome"] == "notHeld" }),
+            // What the notice states besides the outcome (Pasal 22(7)): form, cost and how to pay, delivery.
+            FormField("form", t("Bentuk informasi", "Form of the information"), value: (record?.registration.obtainMethod ?? .softCopy).rawValue,
+                      kind: choice(ObtainMethod.self), shownWhen: grants),
+            FormField("deliveryBy", t("Disampaikan paling lambat", "Delivered by"), value: today.iso, kind: .date,
+                      hint: t("TTTT-BB-HH", "YYYY-MM-DD"), shownWhen: grants),
+            FormField("cost", t("Biaya (Rp)", "Cost (Rp)"), value: "0", hint: t("biaya ringan: salinan dan pengiriman (Pasal 21)", "copying and postage only (Pasal 21)")),
+            FormField("payment", t("Cara pembayaran", "How to pay"), hint: t("rekening/kas; wajib bila ada biaya", "account/cashier; required with a cost"),
+                      shownWhen: costs),
             FormField("note", t("Catatan", "Note")),
         ], done: t("Pemberitahuan tertulis dicatat.", "Written notice recorded.")) { values throws(ActRefusal) in
             try DecisionSubmission(values).event()
