@@ -131,6 +131,44 @@ struct QueryTests {
         #expect(all.count == later.count)
     }
 
+    @Test("Pasal 20(1): a DIP entry whose exemption has ended is on the board as overdue, to be reclassified; paging over three kinds walks each row once, both ways")
+    func endedExemptionsOnTheBoard() throws {
+        let (store, clock) = try makeStore()
+        let request = try store.registerRequest(sampleRegistration(at: clock))
+        let test = ConsequenceTest(harm: "x", publicInterestWeighed: "y", withheldPart: "z", until: d("2026-02-27"))
+        let ended = DIPEntry(number: "DIP-9", unit: "HUMAS", title: "Berkas penyidikan 2024", summary: "s", holder: "Bagian Hukum",
+                             category: .exempt, exemption: Exemption(basis: .pasal17(.a), test: test))
+        try store.record(.dip(ended.id, .added(ended)))
+        var later = test
+        later.until = d("2027-01-01")
+        let current = DIPEntry(number: "DIP-10", unit: "HUMAS", title: "Berkas berjalan", summary: "s", holder: "Bagian Hukum",
+                               category: .exempt, exemption: Exemption(basis: .pasal17(.a), test: later))
+        try store.record(.dip(current.id, .added(current)))
+        let today = d("2026-03-02")
+        let bounds = UrgencyBounds(today: today, calendar: store.context.calendar)
+        #expect(try store.boardCounts(bounds: bounds)[.overdue] == 1, "the ended one counts as overdue")
+        let all = try store.openClocks(limit: 50, today: today)
+        #expect(all.map(\.kind) == [.exemptionEnded, .request])
+        #expect(all.first?.id == ended.id && all.first?.clock == nil && all.first?.dueDate == d("2026-02-27"))
+        #expect(!all.contains { $0.id == current.id }, "an exemption still running is not on the board")
+        // One row a page, forward then back: every row once, in order.
+        var forward: [BoardItem] = []
+        var cursor: BoardCursor? = nil
+        while let next = try store.openClocks(after: cursor, limit: 1, today: today).first {
+            forward.append(next)
+            cursor = LocalStore.cursor(of: next)
+        }
+        #expect(forward.map(\.id) == all.map(\.id))
+        var backward: [BoardItem] = []
+        cursor = forward.last.map(LocalStore.cursor(of:))
+        while let cursorValue = cursor, let previous = try store.openClocks(after: cursorValue, direction: .backward, limit: 1, today: today).first {
+            backward.insert(previous, at: 0)
+            cursor = LocalStore.cursor(of: previous)
+        }
+        #expect(backward.map(\.id) == Array(all.dropLast()).map(\.id))
+        _ = request
+    }
+
     @Test("Search: prefixes, diacritics removed, ranked when few, first hits when many")
     func search() throws {
         let (store, clock) = try makeStore()

@@ -182,4 +182,25 @@ struct DayWorkTests {
         app.handle(.control("s"))
         #expect(app.openForm?.fields.first { $0.key == "received" }?.error != nil)
     }
+
+    @Test("An ended exemption on the board opens its DIP entry, and e there opens the edit form to reclassify it")
+    func endedExemptionFromTheBoard() throws {
+        let app = try makeDemoApp()
+        let screen = TextScreen(rows: 24, columns: 100)
+        let test = ConsequenceTest(harm: "x", publicInterestWeighed: "y", withheldPart: "z", until: CivilDate(iso: "2026-01-15"))
+        let entry = DIPEntry(number: "DIP-EXP-1", unit: "HUMAS", title: "Berkas penyidikan 2024", summary: "s", holder: "Bagian Hukum",
+                             category: .exempt, exemption: Exemption(basis: .pasal17(.a), test: test))
+        try app.store.record(.dip(entry.id, .added(entry)))
+        app.refresh()
+        app.handle(.character("3"))
+        app.handle(.home)
+        app.render(on: screen)
+        #expect(screen.text.contains("Reklasifikasi") && screen.text.contains("DIP-EXP-1"), "\(screen.text)")
+        while app.board.selected?.id != entry.id, app.board.window.rows.contains(where: { $0.id == entry.id }) { app.handle(.down) }
+        app.handle(.enter)
+        app.render(on: screen)
+        #expect(screen.text.contains("ENTRI DIP  DIP-EXP-1"))
+        app.handle(.character("e"))
+        #expect(app.openForm?.title.contains("DIP") == true, "the edit form, from the board: \(String(describing: app.message))")
+    }
 }

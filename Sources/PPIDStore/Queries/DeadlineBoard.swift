@@ -20,7 +20,20 @@ extension UrgencyGroup: Localized {
 
 /// One open clock on the board: a request awaiting its notice, or an objection awaiting the atasan's answer.
 public struct BoardItem: Hashable, Sendable {
-    public enum Kind: String, Hashable, Sendable { case request, objection }
+    /// What the row is, in the board's order on one date: requests, objections, then DIP entries
+    /// whose exemption has ended and must be reclassified (Pasal 20(1)).
+    public enum Kind: String, Hashable, Sendable {
+        case request, objection, exemptionEnded
+
+        /// The order of kinds on one date.
+        var order: Int {
+            switch self {
+            case .request: 0
+            case .objection: 1
+            case .exemptionEnded: 2
+            }
+        }
+    }
     public let kind: Kind
     public let rowid: Int64
     public let id: UUID
@@ -28,8 +41,8 @@ public struct BoardItem: Hashable, Sendable {
     public let title: String
     public let dueDate: CivilDate
     public let isProvisional: Bool
-    /// The clock that sets `dueDate`.
-    public let clock: StatutoryClock
+    /// The clock that sets `dueDate`; nil for an ended exemption, whose date is the end the entry gave.
+    public let clock: StatutoryClock?
     /// The day 0 the clock counts from: with the calendar it explains "why this date".
     public let countsFrom: CivilDate
 }
@@ -37,6 +50,7 @@ public struct BoardItem: Hashable, Sendable {
 extension BoardItem {
     static let requestColumns = "rowid, uuid, number, subject, due_date, provisional, extended_due, counts_from"
     static let objectionColumns = "rowid, uuid, number, request_number, answer_due, provisional, filed_on"
+    static let exemptionColumns = "rowid, uuid, number, title, exempt_until"
 
     /// An open request's clock, from a row of `requestColumns`.
     init(requestRow row: Row) {
@@ -45,6 +59,14 @@ extension BoardItem {
                   dueDate: CivilDate(iso: row[4]) ?? unknown, isProvisional: row[5],
                   clock: (row[6] as String?) == nil ? .writtenNotice : .extensionOfNotice,
                   countsFrom: CivilDate(iso: row[7]) ?? unknown)
+    }
+
+    /// A DIP entry whose exemption has ended, from a row of `exemptionColumns`.
+    init(exemptionRow row: Row) {
+        let unknown = CivilDate(daysSinceEpoch: 0)
+        let until = CivilDate(iso: row[4]) ?? unknown
+        self.init(kind: .exemptionEnded, rowid: row[0], id: UUID(uuidString: row[1]) ?? UUID(), number: row[2], title: row[3],
+                  dueDate: until, isProvisional: false, clock: nil, countsFrom: until)
     }
 
     /// An open objection's clock, from a row of `objectionColumns`.
@@ -112,7 +134,8 @@ extension LocalStore {
         try boardCounts(bounds: bounds)[group] ?? 0
     }
 
-    /// Every group's count in one read of the per-date counts.
+    /// Every group's count in one read of the per-date counts; the ended exemptions (a short list,
+    /// by their own index) count as overdue.
     public func boardCounts(bounds: UrgencyBounds) throws(StoreError) -> [UrgencyGroup: Int] {
         try readOne { db in
             var counts: [UrgencyGroup: Int] = [:]
@@ -122,9 +145,15 @@ extension LocalStore {
                     SELECT coalesce(sum(n), 0) FROM open_clock_counts WHERE due_date >= ? AND due_date < ?
                     """), arguments: [low, high]) ?? 0
             }
+            counts[.overdue, default: 0] += try Int.fetchOne(db.cachedStatement(sql: """
+                SELECT count(*) FROM dip_entries INDEXED BY dip_exemption_ends WHERE \(Self.exemptionCondition) AND exempt_until < ?
+                """), arguments: [bounds.today.iso]) ?? 0
             return counts
         }
     }
+
+    /// The DIP entries an ended exemption can concern, written as their partial index's condition.
+    static let exemptionCondition = "category = 'dikecualikan' AND retired = 0 AND exempt_until IS NOT NULL"
 
     /// A page of one group, by due date then kind and row id, after `cursor` (keyset over both tables).
     public func boardItems(_ group: UrgencyGroup, bounds: UrgencyBounds, after cursor: BoardCursor? = nil,
@@ -132,8 +161,8 @@ extension LocalStore {
         let (low, high) = bounds.range(of: group)
         return try read { db in
             // Each side is a keyset scan of a partial index; the merge takes the first `limit` of both.
-            let requestCursor = cursor.map { ($0.key, $0.kind == .request ? $0.rowid : ($0.kind == .objection ? Int64.max : 0)) }
-            let objectionCursor = cursor.map { ($0.key, $0.kind == .objection ? $0.rowid : Int64.min) }
+            let requestCursor = cursor.map { ($0.key, $0.kind == .request ? $0.rowid : Int64.max) }
+            let objectionCursor = cursor.map { ($0.key, $0.kind == .objection ? $0.rowid : ($0.kind == .request ? Int64.min : Int64.max)) }
             let requests = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT \(BoardItem.requestColumns) FROM requests INDEXED BY requests_open_by_due
                 WHERE open = 1 AND due_date >= ? AND due_date < ? AND (due_date, rowid) > (?, ?)
@@ -166,57 +195,46 @@ public struct BoardCursor: Hashable, Sendable {
 }
 
 extension LocalStore {
-    /// Every open clock in due-date order (requests before objections on a date), one page after or
-    /// before `cursor`: the deadline board as one list, whose groups are consecutive date ranges.
+    /// Every open clock in due-date order (requests, then objections, then ended exemptions on one
+    /// date), one page after or before `cursor`: the deadline board as one list, whose groups are
+    /// consecutive date ranges. DIP entries whose exemption ended before `today` are on it, to be
+    /// reclassified (Pasal 20(1)).
     public func openClocks(after cursor: BoardCursor? = nil, direction: PageDirection = .forward,
-                           limit: Int = 50) throws(StoreError) -> [BoardItem] {
+                           limit: Int = 50, today: CivilDate? = nil) throws(StoreError) -> [BoardItem] {
         let forward = direction == .forward
-        let op = forward ? ">" : "<"
         let order = forward ? "ASC" : "DESC"
-        // Requests sort before objections on the same date: encode the kind into the tie-breaker.
-        let requestKey: (String, Int64)? = cursor.map {
-            switch $0.kind {
-            case .request: ($0.key, $0.rowid)
-            case .objection: ($0.key, Int64.max)
+        let ended = (today ?? self.today).iso
+        /// The keyset condition of one kind's table against the cursor (date, kind order, row id).
+        func keyset(_ kind: BoardItem.Kind, date: String) -> (String, StatementArguments) {
+            guard let cursor else { return ("", []) }
+            if kind.order == cursor.kind.order {
+                return (" AND (\(date), rowid) \(forward ? ">" : "<") (?, ?)", [cursor.key, cursor.rowid])
             }
-        }
-        let objectionKey: (String, Int64)? = cursor.map {
-            switch $0.kind {
-            case .request: ($0.key, Int64.min)
-            case .objection: ($0.key, $0.rowid)
-            }
+            // Another kind on the cursor's date comes wholly before or after it.
+            let after = kind.order > cursor.kind.order
+            let op = forward ? (after ? ">=" : ">") : (after ? "<" : "<=")
+            return (" AND \(date) \(op) ?", [cursor.key])
         }
         let rows: [BoardItem] = try readOne { db in
-            var requestSQL = "SELECT \(BoardItem.requestColumns) FROM requests INDEXED BY requests_open_by_due WHERE open = 1"
-            var requestArgs: StatementArguments = []
-            if let (key, rowid) = requestKey {
-                // Going backward from an objection on date D, every request on D comes before it.
-                if !forward, cursor?.kind == .objection {
-                    requestSQL += " AND (due_date, rowid) <= (?, ?)"
-                } else {
-                    requestSQL += " AND (due_date, rowid) \(op) (?, ?)"
-                }
-                requestArgs += [key, rowid]
-            }
-            requestSQL += " ORDER BY due_date \(order), rowid \(order) LIMIT ?"
-            requestArgs += [limit]
-            var objectionSQL = "SELECT \(BoardItem.objectionColumns) FROM objections WHERE open = 1"
-            var objectionArgs: StatementArguments = []
-            if let (key, rowid) = objectionKey {
-                if forward, cursor?.kind == .request {
-                    objectionSQL += " AND (answer_due, rowid) >= (?, ?)"
-                } else {
-                    objectionSQL += " AND (answer_due, rowid) \(op) (?, ?)"
-                }
-                objectionArgs += [key, rowid]
-            }
-            objectionSQL += " ORDER BY answer_due \(order), rowid \(order) LIMIT ?"
-            objectionArgs += [limit]
-            let requests = try Row.fetchAll(db.cachedStatement(sql: requestSQL), arguments: requestArgs).map(BoardItem.init(requestRow:))
-            let objections = try Row.fetchAll(db.cachedStatement(sql: objectionSQL), arguments: objectionArgs).map(BoardItem.init(objectionRow:))
-            return requests + objections
+            let (requestCondition, requestArgs) = keyset(.request, date: "due_date")
+            let (objectionCondition, objectionArgs) = keyset(.objection, date: "answer_due")
+            let (exemptionCondition, exemptionArgs) = keyset(.exemptionEnded, date: "exempt_until")
+            let requests = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT \(BoardItem.requestColumns) FROM requests INDEXED BY requests_open_by_due
+                WHERE open = 1\(requestCondition) ORDER BY due_date \(order), rowid \(order) LIMIT ?
+                """), arguments: requestArgs + [limit]).map(BoardItem.init(requestRow:))
+            let objections = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT \(BoardItem.objectionColumns) FROM objections
+                WHERE open = 1\(objectionCondition) ORDER BY answer_due \(order), rowid \(order) LIMIT ?
+                """), arguments: objectionArgs + [limit]).map(BoardItem.init(objectionRow:))
+            let exemptions = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT \(BoardItem.exemptionColumns) FROM dip_entries INDEXED BY dip_exemption_ends
+                WHERE \(Self.exemptionCondition) AND exempt_until < ?\(exemptionCondition)
+                ORDER BY exempt_until \(order), rowid \(order) LIMIT ?
+                """), arguments: [ended] + exemptionArgs + [limit]).map(BoardItem.init(exemptionRow:))
+            return requests + objections + exemptions
         }
-        func key(_ item: BoardItem) -> (CivilDate, Int, Int64) { (item.dueDate, item.kind == .request ? 0 : 1, item.rowid) }
+        func key(_ item: BoardItem) -> (CivilDate, Int, Int64) { (item.dueDate, item.kind.order, item.rowid) }
         let sorted = rows.sorted { forward ? key($0) < key($1) : key($0) > key($1) }
         let page = Array(sorted.prefix(limit))
         return forward ? page : page.reversed()

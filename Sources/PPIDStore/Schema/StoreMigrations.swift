@@ -4,7 +4,7 @@ import GRDB
 enum StoreMigrations {
     /// The identifiers of every migration, in order.
     static let identifiers = ["v1-core", "v2-search", "v3-drafts", "v4-application-id", "v5-letter-register", "v6-recorded-officer",
-                              "v7-first-screen"]
+                              "v7-first-screen", "v8-exemption-ends"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -39,6 +39,12 @@ enum StoreMigrations {
             try db.execute(sql: """
                 CREATE INDEX requests_action_by_due ON requests(due_date, rowid)
                 WHERE \(LocalStore.needsActionCondition)
+                """)
+        }
+        migrator.registerMigration("v8-exemption-ends") { db in
+            // The DIP entries whose exemption ends, by that date: the board lists the ended ones.
+            try db.execute(sql: """
+                CREATE INDEX dip_exemption_ends ON dip_entries(exempt_until, rowid) WHERE \(LocalStore.exemptionCondition)
                 """)
         }
         return migrator

@@ -13,7 +13,8 @@ extension App {
             overlays.append(.detail(try documentDetail(row.id)))
         case .deadlines:
             guard let item = board.window.selectedRow else { return }
-            overlays.append(.detail(try whyThisDate(item)))
+            // An ended exemption opens its DIP entry, where e edits (reclassifies) it.
+            overlays.append(.detail(item.kind == .exemptionEnded ? try documentDetail(item.id) : try whyThisDate(item)))
         }
     }
 
@@ -117,11 +118,12 @@ extension App {
         let calendar = store.context.calendar
         var deadlines: [Deadline] = []
         switch item.clock {
-        case .writtenNotice: deadlines = [calendar.deadline(.writtenNotice, after: item.countsFrom)]
-        case .extensionOfNotice:
+        case .writtenNotice?: deadlines = [calendar.deadline(.writtenNotice, after: item.countsFrom)]
+        case .extensionOfNotice?:
             let notice = calendar.deadline(.writtenNotice, after: item.countsFrom)
             deadlines = [notice, calendar.deadline(.extensionOfNotice, after: notice.due)]
-        default: deadlines = [calendar.deadline(item.clock, after: item.countsFrom)]
+        case let clock?: deadlines = [calendar.deadline(clock, after: item.countsFrom)]
+        case nil: deadlines = []
         }
         var lines: [(String, Role)] = [(t("MENGAPA TANGGAL INI", "WHY THIS DATE") + "  \(item.number)", .title)]
         lines.append(("  " + item.title, .normal))

@@ -35,8 +35,9 @@ extension App {
                 return
             }
             overlays.append(.detail(detail))
-            // The actions marked to work on a detail act on the case shown.
-            if let action = ActionTable.detailAction(for: key, in: pane) {
+            // The actions that work on this detail (a request's acts, e on a DIP entry, whichever
+            // pane it was opened from) act on the case shown.
+            if let action = detailActions.first(where: { $0.keys.contains(key) }) {
                 perform(action.id)
             } else if case .character = key {
                 message = (t("Tombol tidak berlaku di sini; tekan ? untuk bantuan.", "That key does nothing here; press ? for help."), true)

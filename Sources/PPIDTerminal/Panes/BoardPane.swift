@@ -12,7 +12,9 @@ struct BoardPane {
     init(store: LocalStore, bounds: UrgencyBounds) {
         self.bounds = bounds
         window = KeysetWindow(
-            fetch: { cursor, direction, limit in try store.openClocks(after: cursor, direction: direction, limit: limit) },
+            fetch: { cursor, direction, limit in
+                try store.openClocks(after: cursor, direction: direction, limit: limit, today: bounds.today)
+            },
             cursorOf: { LocalStore.cursor(of: $0) })
     }
 
@@ -48,8 +50,9 @@ struct BoardPane {
         for (offset, item) in visible.enumerated() {
             let group = bounds.group(of: item.dueDate)
             let clock: String = switch item.clock {
-            case .writtenNotice: frame.t("Pemberitahuan", "Notice")
-            case .extensionOfNotice: frame.t("Perpanjangan", "Extended")
+            case .writtenNotice?: frame.t("Pemberitahuan", "Notice")
+            case .extensionOfNotice?: frame.t("Perpanjangan", "Extended")
+            case nil: frame.t("Reklasifikasi", "Reclassify")
             default: frame.t("Keberatan", "Objection")
             }
             let groupRole = item.isProvisional && group == .later ? .provisional : Role.urgency(group)
