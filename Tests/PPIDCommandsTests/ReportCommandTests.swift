@@ -45,6 +45,32 @@ struct ReportCommandTests {
         #expect(!html.contains("<script"))
     }
 
+    @Test("The narrative sections from the unit's file, a semester or a month, the cohort rule and the due date stated")
+    func narrativeAndPeriods() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("narasi-\(UUID()).txt").path
+        try """
+            [kebijakan]
+            SK Kepala Biro 12/2026 tentang layanan informasi publik.
+
+            [kendala]
+            Jaringan lambat di kantor wilayah <timur>.
+            """.write(toFile: file, atomically: true, encoding: .utf8)
+        let text = try run(["--year", "2026", "--narrative", file])
+        #expect(text.contains("## Kebijakan layanan informasi\n\nSK Kepala Biro 12/2026"))
+        #expect(text.contains("## Kendala"))
+        #expect(!text.contains("## Anggaran"), "only the sections the unit wrote")
+        #expect(text.contains("Dasar hitung: permohonan yang diterima dalam periode ini"))
+        #expect(text.contains("| Laporan tahunan wajib disampaikan paling lambat | 2027-03-31 |"))
+        let html = try run(["--year", "2026", "--narrative", file, "--format", "html"])
+        #expect(html.contains("kantor wilayah &lt;timur&gt;"))
+        #expect(try run(["--year", "2026", "--semester", "2"]).contains("Semester II 2026"))
+        #expect(try run(["--year", "2026", "--month", "11", "--lang", "en"]).contains("November 2026"))
+        try "[anggaran]\nRp 10 juta\n[cuaca]\ncerah\n".write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(throws: (any Error).self) { _ = try run(["--year", "2026", "--narrative", file]) }
+        do { _ = try run(["--year", "2026", "--narrative", file]) } catch { #expect("\(error)".contains(":3: bagian 'cuaca' tidak dikenal")) }
+        #expect(throws: (any Error).self) { _ = try run(["--year", "2026", "--quarter", "1", "--month", "2"]) }
+    }
+
     @Test("Bad input: an unknown unit, a quarter out of range")
     func badInput() throws {
         #expect(throws: (any Error).self) { try run(["--year", "2026", "--unit", "NOPE"]) }

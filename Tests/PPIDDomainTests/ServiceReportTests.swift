@@ -72,15 +72,17 @@ struct ServiceReportTests {
         let f = try ReportFixture.make()
         let r = ServiceReport.compute(period: period, unit: "HUMAS", requests: f.requests, objections: f.objections,
                                       disputes: f.disputes, calendar: national)
+        // The cohort: received in Q1 (R8, received in December, is last year's, though decided in January).
         #expect(r.requestsReceived == 6)
-        #expect(r.daysToNotice.sorted() == [5, 8, 9, 10, 16])
-        #expect(r.decided == 5)
-        #expect(r.meanDays == 9.6)
-        #expect(r.medianDays == 9)
+        #expect(r.daysToNotice.sorted() == [5, 9, 10, 16])
+        #expect(r.decided == 4)
+        #expect(r.meanDays == 10)
+        #expect(r.medianDays == 9.5)
         #expect(r.p90Days == 16)
-        #expect(r.withinTen == 4)
-        #expect(r.withinSeventeen == 5)
-        #expect(r.grantedInFull == 2)
+        #expect(r.withinTen == 3)
+        #expect(r.noticesOnTime == 4 && r.noticesLate == 0, "R3's 16 days are on time: it was extended with a reason")
+        #expect(r.openOverdue == 0)
+        #expect(r.grantedInFull == 1)
         #expect(r.grantedInPart == 1)
         #expect(r.refused == 1)
         #expect(r.exemptionsByBasis == ["17a": 1, "17h": 1])
@@ -107,13 +109,55 @@ struct ServiceReportTests {
         let body = ServiceReport.compute(period: period, unit: nil, requests: f.requests, objections: f.objections,
                                          disputes: f.disputes, calendar: national)
         #expect(body.requestsReceived == 7)
-        #expect(body.daysToNotice.sorted() == [2, 5, 8, 9, 10, 16])
-        #expect(body.medianDays == 8.5)   // (8 + 9) / 2
-        #expect(body.p90Days == 16)     // nearest rank: ceil(0.9 * 6) = 6th
-        #expect(body.withinTen == 5)
+        #expect(body.daysToNotice.sorted() == [2, 5, 9, 10, 16])
+        #expect(body.medianDays == 9)
+        #expect(body.p90Days == 16)     // nearest rank: ceil(0.9 * 5) = 5th
+        #expect(body.withinTen == 4)
         #expect(body.notYetDocumented == 1)
         #expect(body.objectionsReceived == 2 && body.disputesFiled == 1)
-        #expect(body.meanDays == 50.0 / 6.0)
+        #expect(body.meanDays == 42.0 / 5.0)
+    }
+
+    @Test("Perki 1/2021 report: a notice after its due date is late, never hidden inside '17 days'; late and overdue objections are counted; outcomes in words")
+    func lateCounted() throws {
+        var f = ReportFixture()
+        // 12 working days, not extended: late, though within 17.
+        _ = try f.request("2026-03-02", [(.decided(Decision(outcome: .grantedInFull)), "2026-03-18")])
+        // Still open, its due date passed by the day the report is made.
+        _ = try f.request("2026-03-02", [])
+        let request = try f.request("2026-01-05", [(.decided(Decision(outcome: .refused(ReportFixture.exemption(.a)))), "2026-01-12")])
+        var answered = try ObjectionLifecycle.apply(.filed(ObjectionFiling(number: "K1", requestID: request.id, requestNumber: "R", unit: "HUMAS",
+                                                                           filedBy: "Siti", grounds: [.a], groundsAroseOn: d("2026-01-12"))),
+                                                    meta: f.meta("2026-01-13"), to: nil, context: f.context)
+        answered = try ObjectionLifecycle.apply(.answered(ObjectionAnswer(verdict: .objectionGranted, atasanName: "Dr. A", atasanPosition: "Sekjen")),
+                                                meta: f.meta("2026-03-30"), to: answered, context: f.context)
+        let pending = try ObjectionLifecycle.apply(.filed(ObjectionFiling(number: "K2", requestID: request.id, requestNumber: "R", unit: "HUMAS",
+                                                                          filedBy: "Budi", grounds: [.a], groundsAroseOn: d("2026-01-12"))),
+                                                   meta: f.meta("2026-01-14"), to: nil, context: f.context)
+        let report = ServiceReport.compute(period: period, unit: "HUMAS", requests: f.requests, objections: [answered, pending],
+                                           disputes: [], calendar: national, asOf: d("2026-04-15"))
+        #expect(report.noticesLate == 1, "decided 03-18, due 03-16, not extended: late")
+        #expect(report.noticesOnTime == 1)
+        #expect(report.openOverdue == 1)
+        #expect(report.objectionsAnsweredLate == 1, "answered after its 30 working days (Pasal 36(2))")
+        #expect(report.objectionsOverdue == 1)
+        let figures = report.figures(.indonesian)
+        #expect(figures.contains { $0.key == "notices.late" && $0.value == "\(report.noticesLate)" })
+        #expect(!figures.contains { $0.key == "days.within17" })
+        #expect(figures.first?.key == "cohort.rule")
+        #expect(figures.allSatisfy { !$0.label.contains("dikabulkan-sebagian") && !$0.label.contains("pending") })
+        #expect(DisputeOutcome.partlyGranted.text(.indonesian) == "Permohonan dikabulkan sebagian")
+    }
+
+    @Test("Periods: year, semester, quarter, month; the annual report is due by 31 March of the next year")
+    func morePeriods() {
+        #expect(ReportPeriod(year: 2026, semester: 2)!.first == d("2026-07-01") && ReportPeriod(year: 2026, semester: 2)!.last == d("2026-12-31"))
+        #expect(ReportPeriod(year: 2026, month: 2)!.last == d("2026-02-28"))
+        #expect(ReportPeriod(year: 2026, month: 2)!.text(.indonesian) == "Februari 2026")
+        #expect(ReportPeriod(year: 2026, semester: 1)!.text(.english) == "2026 H1")
+        #expect(ReportPeriod(year: 2026, quarter: 1, month: 2) == nil, "one part at a time")
+        #expect(ReportPeriod(year: 2026)!.reportDue == d("2027-03-31"))
+        #expect(ReportPeriod(year: 2026, quarter: 1)!.reportDue == nil)
     }
 
     @Test("Periods")

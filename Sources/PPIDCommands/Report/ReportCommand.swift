@@ -18,6 +18,15 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Triwulan 1-4 / Quarter 1-4.")
     var quarter: Int?
 
+    @Option(help: "Semester 1-2 / Half-year 1-2.")
+    var semester: Int?
+
+    @Option(help: "Bulan 1-12 / Month 1-12.")
+    var month: Int?
+
+    @Option(help: "Berkas narasi: [kebijakan] [sarana] [sdm] [anggaran] [kendala] [rekomendasi] (bawaan: report_narrative di config) / The narrative file.")
+    var narrative: String?
+
     @Option(help: "Kode unit (bawaan: setiap unit dan seluruh badan) / Unit code (default: each unit and the body).")
     var unit: String?
 
@@ -33,6 +42,12 @@ struct ReportCommand: ParsableCommand {
     func validate() throws {
         try OptionCheck.year(year, languageOption.language)
         try OptionCheck.quarter(quarter, languageOption.language)
+        if let semester { try OptionCheck.range(semester, 1...2, option: "--semester", languageOption.language) }
+        if let month { try OptionCheck.range(month, 1...12, option: "--month", languageOption.language) }
+        if [quarter, semester, month].compactMap({ $0 }).count > 1 {
+            throw CommandError(message: languageOption.language.pick("Pilih satu: --quarter, --semester atau --month.",
+                                                                     "Choose one: --quarter, --semester or --month."))
+        }
     }
 
     func run() throws {
@@ -41,10 +56,14 @@ struct ReportCommand: ParsableCommand {
 
     func output() throws -> String {
         let language = languageOption.language
-        guard let period = ReportPeriod(year: year, quarter: quarter) else {
-            throw CommandError(message: language.pick("--quarter harus 1 sampai 4.", "--quarter must be 1 to 4."))
+        guard let period = ReportPeriod(year: year, quarter: quarter, semester: semester, month: month) else {
+            throw CommandError(message: language.pick("Periode tidak sah: --quarter 1-4, --semester 1-2 atau --month 1-12, satu saja.",
+                                                      "Not a period: --quarter 1-4, --semester 1-2 or --month 1-12, only one."))
         }
-        let local = try store.open(language)
+        let config = try Config.loadChecked(language: language)
+        let narrativeFile = narrative ?? config["report_narrative"]
+        let story = try narrativeFile.map { try ReportNarrative(path: $0, language: language) }
+        let local = try store.falling(backTo: config).open(language)
         let (requests, objections, disputes, units) = try withStore(language) { () throws(StoreError) in
             let records = try local.reportRecords(for: period)
             return (records.requests, records.objections, records.disputes, try local.units())
@@ -57,12 +76,14 @@ struct ReportCommand: ParsableCommand {
                 throw CommandError(message: language.pick("Unit '\(unit)' tidak ada di basis data ini (ada: \(known)).",
                                                           "No unit '\(unit)' in this database (there are: \(known))."))
             }
-            reports = [ServiceReport.compute(period: period, unit: unit, requests: requests, objections: objections, disputes: disputes, calendar: calendar)]
+            reports = [ServiceReport.compute(period: period, unit: unit, requests: requests, objections: objections, disputes: disputes,
+                                             calendar: calendar, asOf: local.today)]
         } else {
             reports = ServiceReport.perUnit(period: period, units: units, requests: requests, objections: objections,
-                                            disputes: disputes, calendar: calendar)
+                                            disputes: disputes, calendar: calendar, asOf: local.today)
         }
-        let table = ReportTable(reports: reports, language: language, body: local.profile.body.isEmpty ? local.profile.name : local.profile.body)
+        let table = ReportTable(reports: reports, language: language, body: local.profile.body.isEmpty ? local.profile.name : local.profile.body,
+                                narrative: story?.parts(language) ?? [])
         switch format {
         case .md: return table.markdown
         case .csv: return try table.csv(bom: bom)

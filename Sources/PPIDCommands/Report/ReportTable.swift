@@ -7,8 +7,11 @@ struct ReportTable {
 
     let title: String
     let sections: [(heading: String, lines: [Line])]
+    /// The narrative sections before the figures.
+    let narrative: [(key: String, heading: String, text: String)]
 
-    init(reports: [ServiceReport], language: Language, body: String) {
+    init(reports: [ServiceReport], language: Language, body: String, narrative: [(key: String, heading: String, text: String)] = []) {
+        self.narrative = narrative
         let first = reports.first
         title = language.pick("Laporan Layanan Informasi Publik", "Public Information Service Report")
             + " — \(body) — \(first?.period.text(language) ?? "")"
@@ -19,6 +22,7 @@ struct ReportTable {
 
     var markdown: String {
         var out = "# \(title)\n"
+        for part in narrative { out += "\n## \(part.heading)\n\n\(part.text)\n" }
         for section in sections {
             out += "\n## \(section.heading)\n\n| | |\n|---|---:|\n"
             for line in section.lines { out += "| \(line.label.replacingOccurrences(of: "|", with: "\\|")) | \(line.value) |\n" }
@@ -28,7 +32,7 @@ struct ReportTable {
 
     /// RFC 4180 CSV, written the same way as the registers.
     func csv(bom: Bool) throws -> String {
-        let rows = sections.flatMap { section in
+        let rows = narrative.map { ["", "narrative.\($0.key)", $0.heading, $0.text] } + sections.flatMap { section in
             section.lines.map { [section.heading, $0.key, $0.label.trimmingCharacters(in: .whitespaces), $0.value] }
         }
         return try RegisterTable.csv(header: ["unit", "key", "figure", "value"], rows: rows, bom: bom)
@@ -47,6 +51,10 @@ struct ReportTable {
             </head><body><h1>\(escape(title))</h1>
 
             """
+        for part in narrative {
+            out += "<h2>\(escape(part.heading))</h2>\n"
+            for paragraph in part.text.components(separatedBy: "\n\n") { out += "<p>\(escape(paragraph))</p>\n" }
+        }
         for section in sections {
             out += "<h2>\(escape(section.heading))</h2>\n<table>\n"
             for line in section.lines { out += "<tr><td>\(escape(line.label))</td><td class=\"n\">\(escape(line.value))</td></tr>\n" }

@@ -183,3 +183,14 @@ public enum DisputeLifecycle {
         return record
     }
 }
+
+extension DisputeOutcome: Localized {
+    public func text(_ language: Language) -> String {
+        switch self {
+        case .mediatedAgreement: language.pick("Mediasi berhasil (kesepakatan)", "Settled by mediation")
+        case .requesterPrevailed: language.pick("Permohonan dikabulkan seluruhnya", "Granted in full")
+        case .partlyGranted: language.pick("Permohonan dikabulkan sebagian", "Granted in part")
+        case .bodyPrevailed: language.pick("Permohonan ditolak", "Rejected")
+        }
+    }
+}

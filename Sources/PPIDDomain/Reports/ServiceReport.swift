@@ -5,9 +5,17 @@ public struct ServiceReport: Hashable, Sendable {
     /// The unit code, or nil for the whole body.
     public let unit: String?
 
+    /// The cohort: every request figure is about the requests received in the period, and what
+    /// became of each of them by the day the report is made (decided in the period or after).
     public var requestsReceived = 0
-    /// Working days from receipt (day 0) to the written notice, for requests decided in the period.
+    /// Working days from receipt (day 0) to the written notice, for the cohort's decided requests.
     public var daysToNotice: [Int] = []
+    /// Notices issued by their due date: 10 working days, or 17 when extended with a written reason.
+    public var noticesOnTime = 0
+    /// Notices issued after their due date: late, however few days late (never counted "within 17").
+    public var noticesLate = 0
+    /// Requests of the cohort still without a notice after their due date.
+    public var openOverdue = 0
     public var grantedInFull = 0
     public var grantedInPart = 0
     public var refused = 0
@@ -23,6 +31,10 @@ public struct ServiceReport: Hashable, Sendable {
     public var objectionsByGround: [ObjectionGround: Int] = [:]
     /// By verdict code: granted, refusal-upheld, settled; plus "pending".
     public var objectionsByOutcome: [String: Int] = [:]
+    /// Objections the atasan answered after the 30 working days (Pasal 36(2)).
+    public var objectionsAnsweredLate = 0
+    /// Objections still unanswered after their 30 working days.
+    public var objectionsOverdue = 0
 
     public var disputesFiled = 0
     /// By outcome raw value; plus "pending" and "court".
@@ -37,7 +49,6 @@ public struct ServiceReport: Hashable, Sendable {
 
     public var decided: Int { daysToNotice.count }
     public var withinTen: Int { daysToNotice.filter { $0 <= 10 }.count }
-    public var withinSeventeen: Int { daysToNotice.filter { $0 <= 17 }.count }
 
     /// The mean working days to the notice, or nil with no decisions.
     public var meanDays: Double? {
@@ -62,18 +73,22 @@ public struct ServiceReport: Hashable, Sendable {
 
     // MARK: Building
 
-    /// Computes the report of `unit` (nil: every unit) for `period` from case records.
+    /// Computes the report of `unit` (nil: every unit) for `period` from case records, as of
+    /// `asOf` (the day it is made; by default the period's last day).
     public static func compute(period: ReportPeriod, unit: String?, requests: [RequestRecord], objections: [ObjectionRecord],
-                               disputes: [DisputeRecord], calendar: WorkCalendar) -> ServiceReport {
+                               disputes: [DisputeRecord], calendar: WorkCalendar, asOf: CivilDate? = nil) -> ServiceReport {
         var report = ServiceReport(period: period, unit: unit)
-        for request in requests where unit == nil || request.registration.unit == unit {
-            if period.contains(request.receivedOn) {
-                report.requestsReceived += 1
-                if request.state == .withdrawn { report.withdrawn += 1 }
-                if request.state.awaitsNotice { report.stillOpen += 1 }
+        let asOf = asOf ?? period.last
+        for request in requests where (unit == nil || request.registration.unit == unit) && period.contains(request.receivedOn) {
+            report.requestsReceived += 1
+            if request.state == .withdrawn { report.withdrawn += 1 }
+            if request.state.awaitsNotice {
+                report.stillOpen += 1
+                if request.effectiveDue < asOf { report.openOverdue += 1 }
             }
-            guard let decidedOn = request.decidedOn, let decision = request.decision, period.contains(decidedOn) else { continue }
+            guard let decidedOn = request.decidedOn, let decision = request.decision else { continue }
             report.daysToNotice.append(calendar.workingDays(after: request.countsFrom, through: decidedOn))
+            if decidedOn <= request.effectiveDue { report.noticesOnTime += 1 } else { report.noticesLate += 1 }
             switch decision.outcome {
             case .grantedInFull: report.grantedInFull += 1
             case let .grantedInPart(exemptions):
@@ -91,6 +106,8 @@ public struct ServiceReport: Hashable, Sendable {
             for ground in objection.filing.grounds { report.objectionsByGround[ground, default: 0] += 1 }
             let outcome = objection.state == .withdrawn ? "withdrawn" : (objection.answer?.verdict.code ?? "pending")
             report.objectionsByOutcome[outcome, default: 0] += 1
+            if let answeredOn = objection.answeredOn, answeredOn > objection.answerDue { report.objectionsAnsweredLate += 1 }
+            if objection.state == .filed && objection.answerDue < asOf { report.objectionsOverdue += 1 }
         }
         let objectionUnits = Dictionary(objections.map { ($0.id, $0.filing.unit) }, uniquingKeysWith: { a, _ in a })
         for dispute in disputes where period.contains(dispute.filedOn) {
@@ -104,12 +121,13 @@ public struct ServiceReport: Hashable, Sendable {
 
     /// One report per unit, then the roll-up for the whole body when there is more than one unit.
     public static func perUnit(period: ReportPeriod, units: [String], requests: [RequestRecord], objections: [ObjectionRecord],
-                               disputes: [DisputeRecord], calendar: WorkCalendar) -> [ServiceReport] {
+                               disputes: [DisputeRecord], calendar: WorkCalendar, asOf: CivilDate? = nil) -> [ServiceReport] {
         var reports = units.map {
-            compute(period: period, unit: $0, requests: requests, objections: objections, disputes: disputes, calendar: calendar)
+            compute(period: period, unit: $0, requests: requests, objections: objections, disputes: disputes, calendar: calendar, asOf: asOf)
         }
         if units.count != 1 {
-            reports.append(compute(period: period, unit: nil, requests: requests, objections: objections, disputes: disputes, calendar: calendar))
+            reports.append(compute(period: period, unit: nil, requests: requests, objections: objections, disputes: disputes,
+                                   calendar: calendar, asOf: asOf))
         }
         return reports
     }

@@ -14,13 +14,26 @@ extension ServiceReport {
         let r = self
         typealias Line = Figure
         var lines: [Line] = [
+            Line(key: "cohort.rule", label: l.pick("Dasar hitung: permohonan yang diterima dalam periode ini, dan apa yang terjadi pada masing-masing",
+                                                   "Counted: the requests received in this period, and what became of each"),
+                 value: "\(r.period.first.iso) – \(r.period.last.iso)"),
+        ]
+        if let due = r.period.reportDue {
+            lines.append(Line(key: "report.due", label: l.pick("Laporan tahunan wajib disampaikan paling lambat", "The annual report is due by"),
+                              value: due.iso))
+        }
+        lines += [
             Line(key: "requests.received", label: l.pick("Permohonan diterima", "Requests received"), value: "\(r.requestsReceived)"),
             Line(key: "requests.decided", label: l.pick("Pemberitahuan tertulis diterbitkan", "Written notices issued"), value: "\(r.decided)"),
             Line(key: "days.mean", label: l.pick("Rata-rata hari kerja sampai pemberitahuan", "Mean working days to the notice"), value: Self.format(r.meanDays)),
             Line(key: "days.median", label: l.pick("Median hari kerja", "Median working days"), value: Self.format(r.medianDays)),
             Line(key: "days.p90", label: l.pick("Persentil ke-90 hari kerja", "90th percentile working days"), value: Self.format(r.p90Days)),
             Line(key: "days.within10", label: l.pick("Dalam 10 hari kerja", "Within 10 working days"), value: "\(r.withinTen)"),
-            Line(key: "days.within17", label: l.pick("Dalam 17 hari kerja", "Within 17 working days"), value: "\(r.withinSeventeen)"),
+            Line(key: "notices.onTime", label: l.pick("Tepat waktu (10 hari kerja, atau 17 bila diperpanjang dengan alasan)",
+                                                      "On time (10 working days, or 17 when extended with a reason)"), value: "\(r.noticesOnTime)"),
+            Line(key: "notices.late", label: l.pick("Terlambat (setelah tenggatnya)", "Late (after their due date)"), value: "\(r.noticesLate)"),
+            Line(key: "requests.openOverdue", label: l.pick("Belum diberi pemberitahuan, lewat tenggat", "No notice yet, past the due date"),
+                 value: "\(r.openOverdue)"),
             Line(key: "outcome.full", label: l.pick("Diberikan seluruhnya", "Granted in full"), value: "\(r.grantedInFull)"),
             Line(key: "outcome.part", label: l.pick("Diberikan sebagian", "Granted in part"), value: "\(r.grantedInPart)"),
             Line(key: "outcome.refused", label: l.pick("Ditolak", "Refused"), value: "\(r.refused)"),
@@ -46,9 +59,19 @@ extension ServiceReport {
         for (code, count) in r.objectionsByOutcome.sorted(by: { $0.key < $1.key }) {
             lines.append(Line(key: "objections.outcome.\(code)", label: "  " + (outcomes[code] ?? code), value: "\(count)"))
         }
+        lines.append(Line(key: "objections.answeredLate", label: l.pick("Keberatan ditanggapi terlambat (lewat 30 hari kerja)",
+                                                                        "Objections answered late (after 30 working days)"), value: "\(r.objectionsAnsweredLate)"))
+        lines.append(Line(key: "objections.overdue", label: l.pick("Keberatan belum ditanggapi, lewat tenggat", "Objections unanswered past their due date"),
+                          value: "\(r.objectionsOverdue)"))
         lines.append(Line(key: "disputes.filed", label: l.pick("Sengketa di Komisi Informasi", "Disputes at the Information Commission"), value: "\(r.disputesFiled)"))
         for (code, count) in r.disputesByOutcome.sorted(by: { $0.key < $1.key }) {
-            lines.append(Line(key: "disputes.outcome.\(code)", label: "  " + code, value: "\(count)"))
+            // Outcomes in words, never their codes.
+            let label = DisputeOutcome(rawValue: code)?.text(l) ?? [
+                "pending": l.pick("Masih berjalan di Komisi Informasi", "Still before the Commission"),
+                "court": l.pick("Di pengadilan (PTUN/PN)", "In court (PTUN/PN)"),
+                "withdrawn": l.pick("Dicabut", "Withdrawn"),
+            ][code] ?? code
+            lines.append(Line(key: "disputes.outcome.\(code)", label: "  " + label, value: "\(count)"))
         }
         return lines
     }
