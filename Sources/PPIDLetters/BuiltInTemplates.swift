@@ -101,6 +101,34 @@ enum BuiltInTemplates {
 
             {{{answer.atasanName}}}
             """,
+        .requestReceipt: header + """
+            TANDA BUKTI PENERIMAAN PERMOHONAN INFORMASI PUBLIK
+            (Pasal 22 ayat 4 UU 14/2008)
+
+            Nomor registrasi   : {{request.number}}
+            Diterima           : {{request.received}} melalui {{{request.channel}}}
+            Nama pemohon       : {{{requester.name}}}
+            Informasi diminta  : {{{request.information}}}
+            Tujuan penggunaan  : {{{request.purpose}}}
+            Cara memperoleh    : {{{request.obtain}}}
+
+            Pemberitahuan tertulis akan disampaikan paling lambat {{notice.due}} (10 hari kerja, Pasal 22
+            ayat 7), dan dapat diperpanjang 7 hari kerja dengan alasan tertulis (Pasal 22 ayat 8).
+            Simpan nomor registrasi ini untuk menanyakan permohonan Saudara.
+            """ + signature,
+        .objectionReceipt: header + """
+            TANDA TERIMA KEBERATAN
+            (Pasal 35 dan 36 UU 14/2008)
+
+            Nomor keberatan    : {{objection.number}}
+            Diterima           : {{objection.filed}}
+            Diajukan oleh      : {{{objection.filedBy}}}
+            Atas permohonan    : {{objection.requestNumber}}
+            Alasan keberatan   : {{{objection.grounds}}}
+
+            Atasan PPID akan memberikan tanggapan tertulis paling lambat {{objection.answerDue}}
+            (30 hari kerja sejak keberatan diterima, Pasal 36 ayat 2).
+            """ + signature,
     ]
 
     /// HTML: the text's content in a printable page; every value is escaped by Mustache's `{{ }}`.

@@ -10,6 +10,10 @@ public enum LetterKind: String, Sendable, CaseIterable {
     case extensionNotice = "perpanjangan"
     /// Tanggapan atasan PPID atas keberatan (Pasal 36).
     case objectionAnswer = "tanggapan-keberatan"
+    /// Tanda bukti penerimaan permohonan (Pasal 22(4)): its registration number, given at registration.
+    case requestReceipt = "tanda-bukti-permohonan"
+    /// Tanda terima keberatan (Perki 1/2021): the objection's register number and its answer's due date.
+    case objectionReceipt = "tanda-terima-keberatan"
 }
 
 /// The two forms a letter is rendered to.

@@ -39,12 +39,12 @@ public struct LetterRenderer: Sendable {
         ("letterhead.address", "the unit's address (config: letter_address)"),
         ("letter.number / letter.date / letter.city", "the letter's register number, its date, the city (config: letter_city)"),
         ("signatory.name / signatory.position", "who signs (config: signatory_name, signatory_position)"),
-        ("request.number / request.received / request.information / request.purpose", "the request"),
+        ("request.number / request.received / request.channel / request.information / request.purpose / request.obtain", "the request"),
         ("requester.name / requester.address", "the requester (full: letters go to the requester)"),
         ("decision.outcome / decision.form / decision.cost / decision.payment / decision.deliveryBy / decision.date / decision.holder", "the written notice"),
         ("exemption.basis / exemption.harm / exemption.publicInterest / exemption.withheld / exemption.until", "the exemption and its consequence test (refusals and partial grants)"),
         ("notice.due / extension.due / extension.reason", "the original due date, the extended one and why"),
-        ("objection.number / objection.filed / objection.filedBy / objection.requestNumber / objection.grounds", "the objection"),
+        ("objection.number / objection.filed / objection.filedBy / objection.requestNumber / objection.grounds / objection.answerDue", "the objection"),
         ("answer.verdict / answer.reasons / answer.atasanName / answer.atasanPosition", "the atasan PPID's answer"),
     ]
 
@@ -55,6 +55,8 @@ public struct LetterRenderer: Sendable {
         case let (.refusal, .request(r)): if case .refused = r.decision?.outcome { true } else { false }
         case let (.extensionNotice, .request(r)): r.extendedDue != nil
         case let (.objectionAnswer, .objection(o, _)): o.answer != nil
+        case (.requestReceipt, .request): true
+        case (.objectionReceipt, .objection): true
         default: false
         }
     }
@@ -95,7 +97,8 @@ public struct LetterRenderer: Sendable {
         ]
         func add(request r: RequestRecord) {
             context["request"] = ["number": r.registration.registrationNumber, "received": Self.longDate(r.receivedOn),
-                                  "information": r.registration.information, "purpose": r.registration.purpose]
+                                  "information": r.registration.information, "purpose": r.registration.purpose,
+                                  "channel": r.registration.channel.text(l), "obtain": r.registration.obtainMethod.text(l)]
             context["requester"] = ["name": r.registration.requester.name, "address": r.registration.requester.address]
             context["notice"] = ["due": Self.longDate(r.noticeDue)]
             if let extended = r.extendedDue {
@@ -125,7 +128,7 @@ public struct LetterRenderer: Sendable {
         case let .objection(o, request):
             if let request { add(request: request) }
             context["objection"] = ["number": o.filing.number, "filed": Self.longDate(o.filedOn), "filedBy": o.filing.filedBy,
-                                    "requestNumber": o.filing.requestNumber,
+                                    "requestNumber": o.filing.requestNumber, "answerDue": Self.longDate(o.answerDue),
                                     "grounds": o.filing.grounds.map { $0.text(l) }.joined(separator: "; ")]
             if let answer = o.answer {
                 var reasons = ""

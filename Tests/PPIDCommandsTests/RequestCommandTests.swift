@@ -51,6 +51,9 @@ struct RequestCommandTests {
         let answer = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: String]
         #expect(answer?["received"] == "2026-11-26" && answer?["due"] == "2026-12-10", "counted from --received, in the unit's zone")
         #expect(answer?["number"]?.hasPrefix("0002/PPID-HUMAS/XI/2026") == true && answer?["id"] != nil)
+        // The proof of the request (Pasal 22(4)), written at registration.
+        let receipt = try #require(answer?["receipt"])
+        #expect(try String(contentsOfFile: receipt, encoding: .utf8).contains(answer?["number"] ?? "-"))
 
         let list = try ppid(["request", "list", "--db", db, "--json"])
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(list.output.utf8)) as? [[String: Any]])

@@ -76,6 +76,25 @@ struct LetterTests {
         #expect(!freeNotice.contains("Cara pembayaran"), "no cost, no payment line")
     }
 
+    @Test("Pasal 22(4): the proof of request carries its registration number and the notice's due date; an objection's receipt its number and answer date")
+    func receipts() throws {
+        let r = try record([])
+        let receipt = try renderer.render(.requestReceipt, format: .text, subject: .request(r), number: "T1", date: CivilDate(year: 2026, month: 3, day: 2)!)
+        #expect(receipt.contains("Nomor registrasi   : 0007/PPID-HUMAS/III/2026"))
+        #expect(receipt.contains("Diterima           : 2 Maret 2026 melalui"))
+        #expect(receipt.contains("paling lambat 16 Maret 2026"))
+        #expect(LetterRenderer.applies(.requestReceipt, to: .request(r)))
+        let context = LifecycleContext(calendar: calendar, zone: .wib)
+        let filing = ObjectionFiling(number: "KEB-0001/PPID-HUMAS/III/2026", requestID: r.id, requestNumber: "0007/PPID-HUMAS/III/2026",
+                                     unit: "HUMAS", filedBy: "Siti", grounds: [.c], groundsAroseOn: CivilDate(year: 2026, month: 3, day: 17)!)
+        let objection = try ObjectionLifecycle.apply(.filed(filing), meta: EventMeta(officer: "t", instant: Date(timeIntervalSince1970: 1_774_000_000),
+                                                                                    localDate: CivilDate(year: 2026, month: 3, day: 20)!), to: nil, context: context)
+        let objectionReceipt = try renderer.render(.objectionReceipt, format: .html, subject: .objection(objection, request: r), number: "T2",
+                                                   date: CivilDate(year: 2026, month: 3, day: 20)!)
+        #expect(objectionReceipt.contains("KEB-0001/PPID-HUMAS/III/2026"))
+        #expect(objectionReceipt.contains(LetterRenderer.longDate(objection.answerDue)))
+    }
+
     @Test("A unit's own template replaces the built-in one; a broken one is reported by name")
     func customTemplates() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ppid-templates-\(UUID())").path

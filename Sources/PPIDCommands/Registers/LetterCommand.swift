@@ -14,22 +14,27 @@ struct LetterCommand: ParsableCommand {
     )
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
-        case notice, refusal, `extension`, answer
+        case notice, refusal, `extension`, answer, receipt, `objection-receipt`
         var letter: LetterKind {
             switch self {
             case .notice: .notice
             case .refusal: .refusal
             case .extension: .extensionNotice
             case .answer: .objectionAnswer
+            case .receipt: .requestReceipt
+            case .`objection-receipt`: .objectionReceipt
             }
         }
+
+        /// Whether the number given is an objection's.
+        var isObjection: Bool { self == .answer || self == .`objection-receipt` }
     }
 
     struct Write: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "write",
-            abstract: "Tulis surat untuk permohonan (atau keberatan, untuk 'answer') / Write a letter for a request (or objection, for 'answer').")
+            abstract: "Tulis surat untuk permohonan (atau keberatan, untuk 'answer' dan 'objection-receipt') / Write a letter for a request (or objection).")
 
-        @Argument(help: "notice, refusal, extension, answer") var kind: Kind
+        @Argument(help: "notice, refusal, extension, answer, receipt, objection-receipt") var kind: Kind
         @Argument(help: "Nomor registrasi permohonan atau nomor keberatan / The request's or objection's number.") var number: String
         @OptionGroup var store: StoreOptions
         @OptionGroup var languageOption: LanguageOption
@@ -41,7 +46,7 @@ struct LetterCommand: ParsableCommand {
             Enrollment.prepare(local, config: config)
             let desk = LetterSetup.desk(store: local, config: config)
             let subject: LetterSubject = try withStore(language) { () throws(StoreError) -> LetterSubject in
-                if kind == .answer {
+                if kind.isObjection {
                     let id = try local.objectionID(number: number)
                     guard let id, case let .objection(o)? = try local.caseRecord(id) else { throw .notFound(number) }
                     let request: RequestRecord? = if case let .request(r)? = try local.caseRecord(o.filing.requestID) { r } else { nil }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PPIDDomain
+import PPIDLetters
 import PPIDStore
 
 /// `ppid request`: register and list requests without a screen, for scripts, bulk imports and checks.
@@ -32,6 +33,7 @@ struct RequestCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Diterima: YYYY-MM-DD[THH:MM] waktu unit, tidak di masa depan (bawaan: sekarang) / When it reached the unit, in the unit's time; never in the future (default: now)."))
         var received: String?
         @Flag(help: "Keluaran JSON / JSON output.") var json = false
+        @Flag(help: "Jangan buat tanda bukti / Write no receipt.") var noLetters = false
         @OptionGroup var store: StoreOptions
         @OptionGroup var languageOption: LanguageOption
 
@@ -70,14 +72,26 @@ struct RequestCommand: ParsableCommand {
                 throw CommandError(message: option + error.text(language))
             }
             let record = try withStore(language) { () throws(StoreError) in try local.registerRequest(registration) }
+            // The proof of the request with its registration number (Pasal 22(4)), from the letter templates.
+            var receipt: String?
+            if !noLetters {
+                do {
+                    receipt = try LetterSetup.desk(store: local, config: config).write(.requestReceipt, subject: .request(record), store: local)
+                } catch {
+                    let text = (error as? any OfficerFacingError)?.text(language) ?? "\(error)"
+                    FileHandle.standardError.write(Data((language.pick("Tanda bukti gagal dibuat (permohonan tetap terdaftar): ",
+                                                                       "The receipt could not be made (the request is registered): ") + text + "\n").utf8))
+                }
+            }
             if json {
                 let answer = RegisteredAnswer(id: record.id.uuidString, number: record.registration.registrationNumber,
                                               unit: record.registration.unit, received: record.receivedOn.iso,
-                                              due: record.noticeDue.iso)
+                                              due: record.noticeDue.iso, receipt: receipt)
                 print(try JSONOutput.line(answer))
             } else {
                 print(language.pick("Terdaftar \(record.registration.registrationNumber); pemberitahuan paling lambat \(record.noticeDue.iso).",
                                     "Registered \(record.registration.registrationNumber); notice due \(record.noticeDue.iso)."))
+                if let receipt { print(language.pick("Tanda bukti: ", "Receipt: ") + receipt) }
             }
         }
 
@@ -137,6 +151,8 @@ struct RegisteredAnswer: Encodable {
     let unit: String
     let received: String
     let due: String
+    /// The receipt's text file, when one was written.
+    let receipt: String?
 }
 
 /// One JSON document on one line, keys sorted, for scripts.

@@ -1,5 +1,6 @@
 import Foundation
 import PPIDDomain
+import PPIDLetters
 import PPIDStore
 
 /// The forms of the acts. Each collects values and hands them to the acts layer in `PPIDDomain`
@@ -37,6 +38,17 @@ extension App {
         ], submit: { [unowned self] form in self.submitRegistration(form) })
     }
 
+    /// Writes the receipt a registration gives (Pasal 22(4); an objection's, Perki 1/2021) and says
+    /// where it went; the act is recorded whatever becomes of the letter.
+    func receiptNote(_ kind: LetterKind, _ subject: LetterSubject) -> String {
+        guard let letterDesk else { return "" }
+        do {
+            return " " + t("Tanda terima: ", "Receipt: ") + (try letterDesk.write(kind, subject: subject, store: store))
+        } catch {
+            return " " + t("Tanda terima gagal dibuat: ", "The receipt could not be made: ") + describe(error)
+        }
+    }
+
     /// Now, in the unit's zone, as the intake form's received field writes it.
     func receivedNow() -> String {
         let moment = store.context.zone.localMoment(of: store.now)
@@ -68,8 +80,9 @@ extension App {
         do {
             let registration = try submission.registration(id: store.newCaseID(), unit: store.profile.code, now: store.now)
             let record = try store.registerRequest(registration)
-            return .done(t("Terdaftar \(record.registration.registrationNumber); tenggat \(record.noticeDue.iso).",
-                           "Registered \(record.registration.registrationNumber); due \(record.noticeDue.iso)."))
+            let done = t("Terdaftar \(record.registration.registrationNumber); tenggat \(record.noticeDue.iso).",
+                         "Registered \(record.registration.registrationNumber); due \(record.noticeDue.iso).")
+            return .done(done + receiptNote(.requestReceipt, .request(record)))
         } catch let problem as SubmissionProblem {
             if let field = problem.field, form.fields.contains(where: { $0.key == field }) {
                 return .invalid([field: problem.text(language)])
@@ -207,7 +220,8 @@ extension App {
                 let filing = try ObjectionSubmission(form.values).filing(id: self.store.newCaseID(), against: record, today: self.today)
                 let filed = try self.store.fileObjection(filing)
                 return .done(self.t("Keberatan \(filed.filing.number) terdaftar; tanggapan paling lambat \(filed.answerDue.iso).",
-                                    "Objection \(filed.filing.number) registered; answer due \(filed.answerDue.iso)."))
+                                    "Objection \(filed.filing.number) registered; answer due \(filed.answerDue.iso).")
+                             + self.receiptNote(.objectionReceipt, .objection(filed, request: record)))
             } catch let refusal as ActRefusal {
                 return .refused(refusal)
             } catch {
