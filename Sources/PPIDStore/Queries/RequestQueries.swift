@@ -168,3 +168,25 @@ extension RequestFilter: Localized {
         }
     }
 }
+
+extension LocalStore {
+    /// The dispute with this register number at the Commission, if any.
+    public func disputeID(number: String) throws(StoreError) -> UUID? {
+        try readOne { db in
+            try String.fetchOne(db, sql: "SELECT uuid FROM disputes WHERE number = ?", arguments: [number]).flatMap(UUID.init(uuidString:))
+        }
+    }
+
+    /// Every dispute, newest filing first, with its objection's number.
+    public func disputes() throws(StoreError) -> [(record: DisputeRecord, objectionNumber: String)] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT d.uuid, coalesce(o.number, '') FROM disputes d LEFT JOIN objections o ON o.uuid = d.objection_uuid
+                ORDER BY d.filed_on DESC, d.rowid DESC
+                """).compactMap { row -> (DisputeRecord, String)? in
+                guard let id = UUID(uuidString: row[0]), case let .dispute(record)? = try self.currentRecord(of: id, in: db) else { return nil }
+                return (record, row[1])
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+@testable import PPIDDomain
+@testable import PPIDStore
+
+/// `ppid dispute`, run as a script would: the built binary on a unit's database.
+@Suite("ppid dispute")
+struct DisputeCommandTests {
+    let folder: String
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("ppid-dispute-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+
+    func ppid(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
+        let executable = try #require(ppidExecutable(), "build the ppid product first (swift build)")
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.environment = ["HOME": folder, "XDG_CONFIG_HOME": folder + "/config", "XDG_DATA_HOME": folder + "/data",
+                               "USER": "rina", "PATH": "/usr/bin:/bin"]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        let error = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: error, as: UTF8.self))
+    }
+
+    /// A refused request, delivered, objected to on `grounds` and answered by the atasan: returns the objection's number.
+    func answeredObjection(db: String, grounds: String) throws -> String {
+        #expect(try ppid(["unit", "set", "--db", db, "--code", "HUMAS", "--name", "Biro Humas"]).status == 0)
+        let registered = try ppid(["request", "register", "--db", db, "--name", "Siti", "--nik", "3171234567890002", "--email", "s@x.id",
+                                   "--information", "Berkas penyidikan", "--purpose", "Riset", "--json", "--no-letters"])
+        let number = try #require((try JSONSerialization.jsonObject(with: Data(registered.output.utf8)) as? [String: String])?["number"])
+        let refused = try ppid(["request", "decide", "--db", db, number, "--outcome", "refused", "--basis", "a", "--harm", "Mengganggu penyidikan",
+                                "--interest", "Penegakan hukum", "--withheld", "Seluruh berkas", "--until", "2030-12-31", "--no-letters"])
+        #expect(refused.status == 0, "\(refused)")
+        #expect(try ppid(["request", "deliver", "--db", db, number]).status == 0)
+        let store = try LocalStore(path: db, workstation: Workstation(officer: "rina", terminal: "t"))
+        guard let row = try store.request(number: number), case let .request(request)? = try store.caseRecord(row.id) else {
+            throw StoreError.notFound(number)
+        }
+        let filing = try ObjectionSubmission(["grounds": grounds, "filedBy": "Siti"]).filing(id: store.newCaseID(), against: request, today: store.today)
+        let objection = try store.fileObjection(filing)
+        _ = try store.record(.objection(objection.id, .answered(ObjectionAnswer(verdict: .refusalUpheld(reasons: "Tetap"), atasanName: "Dr. A",
+                                                                                 atasanPosition: "Sekjen"))))
+        return objection.filing.number
+    }
+
+    @Test("A dispute from filing to court: the Commission's clocks, adjudication for ground a (Pasal 40(2)), the court window after the decision")
+    func groundAToCourt() throws {
+        let db = folder + "/humas.sqlite"
+        let objection = try answeredObjection(db: db, grounds: "a")
+        let noNumber = try ppid(["dispute", "file", "--db", db, objection])
+        #expect(noNumber.status == 1 && noNumber.error.contains("--register: wajib diisi"), "\(noNumber.error)")
+        let filed = try ppid(["dispute", "file", "--db", db, objection, "--register", "KI-0042/2026", "--json"])
+        #expect(filed.status == 0, "\(filed)")
+        let answer = try #require(try JSONSerialization.jsonObject(with: Data(filed.output.utf8)) as? [String: Any])
+        #expect(answer["state"] as? String == "didaftarkan" && answer["startDue"] != nil && answer["settleBy"] != nil)
+        let mediation = try ppid(["dispute", "step", "--db", db, "KI-0042/2026", "mediation"])
+        #expect(mediation.status == 1 && mediation.error.contains("Pasal 40 ayat 2"), "\(mediation.error)")
+        #expect(try ppid(["dispute", "step", "--db", db, "KI-0042/2026", "adjudication"]).status == 0)
+        let decided = try ppid(["dispute", "decide", "--db", db, "KI-0042/2026", "--outcome", "ditolak", "--summary", "Permohonan ditolak", "--json"])
+        let decidedAnswer = try #require(try JSONSerialization.jsonObject(with: Data(decided.output.utf8)) as? [String: Any])
+        #expect(decidedAnswer["courtBy"] is String, "14 working days to go to court (Pasal 48(1))")
+        let court = try ppid(["dispute", "court", "--db", db, "KI-0042/2026", "--court", "PTUN Jakarta"])
+        #expect(court.status == 0 && court.output.contains("Di pengadilan"), "\(court)")
+        let list = try ppid(["dispute", "list", "--db", db])
+        #expect(list.output.contains("KI-0042/2026\t\(objection)\tDi pengadilan"))
+    }
+
+    @Test("Grounds b-g may be mediated; a mediated agreement is final (Pasal 39)")
+    func mediatedIsFinal() throws {
+        let db = folder + "/humas.sqlite"
+        let objection = try answeredObjection(db: db, grounds: "g")
+        #expect(try ppid(["dispute", "file", "--db", db, objection, "--register", "KI-7/2026"]).status == 0)
+        #expect(try ppid(["dispute", "step", "--db", db, "KI-7/2026", "mediation"]).status == 0)
+        let agreed = try ppid(["dispute", "decide", "--db", db, "KI-7/2026", "--outcome", "mediasi-berhasil", "--lang", "en"])
+        #expect(agreed.status == 0 && agreed.output.contains("Settled by mediation") && !agreed.output.contains("To court"), "\(agreed)")
+        let court = try ppid(["dispute", "court", "--db", db, "KI-7/2026", "--court", "PTUN Jakarta"])
+        #expect(court.status == 1 && court.error.contains("Pasal 39"), "\(court.error)")
+        let unknown = try ppid(["dispute", "decide", "--db", db, "KI-7/2026", "--outcome", "menang"])
+        #expect(unknown.status == 1 && unknown.error.contains("--outcome: salah satu dari"))
+    }
+}
