@@ -73,6 +73,36 @@ struct DisputeCommandTests {
         #expect(list.output.contains("KI-0042/2026\t\(objection)\tDi pengadilan"))
     }
 
+    @Test("ppid objection file|answer: the form's rules from the command line (Pasal 35(1)(a), 36(1), 36(2)), the receipt and the answer letter")
+    func objectionCommands() throws {
+        let db = folder + "/humas.sqlite"
+        #expect(try ppid(["unit", "set", "--db", db, "--code", "HUMAS", "--name", "Biro Humas"]).status == 0)
+        let registered = try ppid(["request", "register", "--db", db, "--name", "Siti", "--nik", "3171234567890002", "--email", "s@x.id",
+                                   "--information", "Data", "--purpose", "Riset", "--json", "--no-letters"])
+        let number = try #require((try JSONSerialization.jsonObject(with: Data(registered.output.utf8)) as? [String: String])?["number"])
+        #expect(try ppid(["request", "decide", "--db", db, number, "--outcome", "full", "--no-letters"]).status == 0)
+        // Before the notice reached the requester the grounds have not arisen; ground a needs a refusal.
+        let early = try ppid(["objection", "file", "--db", db, number, "--grounds", "d", "--filed-by", "Siti"])
+        #expect(early.status == 1, "\(early)")
+        #expect(try ppid(["request", "deliver", "--db", db, number]).status == 0)
+        let groundA = try ppid(["objection", "file", "--db", db, number, "--grounds", "a", "--filed-by", "Siti", "--received", "2999-01-01"])
+        #expect(groundA.status == 1 && groundA.error.contains("--grounds: alasan a") && groundA.error.contains("--received: tidak boleh setelah hari ini"),
+                "every option at once: \(groundA.error)")
+        let filed = try ppid(["objection", "file", "--db", db, number, "--grounds", "d,g", "--filed-by", "Siti", "--json"])
+        #expect(filed.status == 0, "\(filed)")
+        let objection = try #require(try JSONSerialization.jsonObject(with: Data(filed.output.utf8)) as? [String: Any])
+        let objectionNumber = try #require(objection["number"] as? String)
+        let receipt = try #require(objection["letter"] as? String)
+        #expect(try String(contentsOfFile: receipt, encoding: .utf8).contains(objectionNumber))
+        let unsettled = try ppid(["objection", "answer", "--db", db, objectionNumber, "--verdict", "upheld"])
+        #expect(unsettled.status == 1 && unsettled.error.contains("--reasons") && unsettled.error.contains("--atasan"), "\(unsettled.error)")
+        let answered = try ppid(["objection", "answer", "--db", db, objectionNumber, "--verdict", "settled", "--reasons", "Sepakat diberikan",
+                                 "--atasan", "Dr. A", "--position", "Sekjen"])
+        #expect(answered.status == 0 && answered.output.contains("Diselesaikan secara musyawarah") && answered.output.contains("Surat: "), "\(answered)")
+        let twice = try ppid(["objection", "answer", "--db", db, objectionNumber, "--atasan", "Dr. A"])
+        #expect(twice.status == 1 && twice.error.contains("sudah ditanggapi"))
+    }
+
     @Test("Grounds b-g may be mediated; a mediated agreement is final (Pasal 39)")
     func mediatedIsFinal() throws {
         let db = folder + "/humas.sqlite"
