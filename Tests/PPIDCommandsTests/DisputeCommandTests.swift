@@ -61,12 +61,19 @@ struct DisputeCommandTests {
         #expect(filed.status == 0, "\(filed)")
         let answer = try #require(try JSONSerialization.jsonObject(with: Data(filed.output.utf8)) as? [String: Any])
         #expect(answer["state"] as? String == "didaftarkan" && answer["startDue"] != nil && answer["settleBy"] != nil)
+        // On the deadline board: the Commission's 14 working days to start (Pasal 38(1)).
+        let store = try LocalStore(path: db, workstation: Workstation(officer: "rina", terminal: "t"))
+        var onBoard = try store.openClocks(limit: 100).first { $0.kind == .dispute }
+        #expect(onBoard?.clock == .commissionStart && onBoard?.number == "KI-0042/2026" && onBoard?.dueDate.iso == answer["startDue"] as? String)
         let mediation = try ppid(["dispute", "step", "--db", db, "KI-0042/2026", "mediation"])
         #expect(mediation.status == 1 && mediation.error.contains("Pasal 40 ayat 2"), "\(mediation.error)")
         #expect(try ppid(["dispute", "step", "--db", db, "KI-0042/2026", "adjudication"]).status == 0)
+        onBoard = try store.openClocks(limit: 100).first { $0.kind == .dispute }
+        #expect(onBoard?.clock == .commissionSettlement && onBoard?.dueDate.iso == answer["settleBy"] as? String, "then the 100 to settle (Pasal 38(2))")
         let decided = try ppid(["dispute", "decide", "--db", db, "KI-0042/2026", "--outcome", "ditolak", "--summary", "Permohonan ditolak", "--json"])
         let decidedAnswer = try #require(try JSONSerialization.jsonObject(with: Data(decided.output.utf8)) as? [String: Any])
         #expect(decidedAnswer["courtBy"] is String, "14 working days to go to court (Pasal 48(1))")
+        #expect(try store.openClocks(limit: 100).allSatisfy { $0.kind != .dispute }, "decided: off the board")
         let court = try ppid(["dispute", "court", "--db", db, "KI-0042/2026", "--court", "PTUN Jakarta"])
         #expect(court.status == 0 && court.output.contains("Di pengadilan"), "\(court)")
         let list = try ppid(["dispute", "list", "--db", db])

@@ -105,7 +105,10 @@ struct QueryTests {
         }
         let openRequests = try demoStore.requests(filter: .open, limit: 5000).count
         let openObjections = try demoStore.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM objections WHERE open = 1") ?? 0 }
-        #expect(board.map(\.count).reduce(0, +) == openRequests + openObjections)
+        let openDisputes = try demoStore.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM disputes WHERE state IN ('didaftarkan', 'mediasi', 'ajudikasi')") ?? 0
+        }
+        #expect(board.map(\.count).reduce(0, +) == openRequests + openObjections + openDisputes)
         // Each group's count, from the per-date counts a bulk build restores, equals a count over the cases.
         for group in board {
             let (low, high) = bounds.range(of: group.group)
@@ -113,6 +116,9 @@ struct QueryTests {
                 try Int.fetchOne(db, sql: """
                     SELECT (SELECT count(*) FROM requests WHERE open = 1 AND due_date >= ?1 AND due_date < ?2)
                          + (SELECT count(*) FROM objections WHERE open = 1 AND answer_due >= ?1 AND answer_due < ?2)
+                         + (SELECT count(*) FROM disputes WHERE state IN ('didaftarkan', 'mediasi', 'ajudikasi')
+                            AND (CASE state WHEN 'didaftarkan' THEN start_due ELSE settlement_due END) >= ?1
+                            AND (CASE state WHEN 'didaftarkan' THEN start_due ELSE settlement_due END) < ?2)
                     """, arguments: [low, high]) ?? -1
             }
             #expect(group.count == counted, "\(group.group)")

@@ -23,14 +23,15 @@ public struct BoardItem: Hashable, Sendable {
     /// What the row is, in the board's order on one date: requests, objections, then DIP entries
     /// whose exemption has ended and must be reclassified (Pasal 20(1)).
     public enum Kind: String, Hashable, Sendable {
-        case request, objection, exemptionEnded
+        case request, objection, dispute, exemptionEnded
 
         /// The order of kinds on one date.
         var order: Int {
             switch self {
             case .request: 0
             case .objection: 1
-            case .exemptionEnded: 2
+            case .dispute: 2
+            case .exemptionEnded: 3
             }
         }
     }
@@ -51,6 +52,15 @@ extension BoardItem {
     static let requestColumns = "rowid, uuid, number, subject, due_date, provisional, extended_due, counts_from"
     static let objectionColumns = "rowid, uuid, number, request_number, answer_due, provisional, filed_on"
     static let exemptionColumns = "rowid, uuid, number, title, exempt_until"
+    /// A dispute before the Commission: its next clock is the start (14 working days) while filed,
+    /// then the settlement (100), both from the filing (Pasal 38).
+    static let disputeSource = """
+        (SELECT d.rowid AS rowid, d.uuid AS uuid, d.number AS number,
+                coalesce((SELECT o.number FROM objections o WHERE o.uuid = d.objection_uuid), '') AS objection,
+                CASE d.state WHEN 'didaftarkan' THEN d.start_due ELSE d.settlement_due END AS due, d.filed_on AS filed_on,
+                d.state AS state
+         FROM disputes d WHERE d.state IN ('didaftarkan', 'mediasi', 'ajudikasi'))
+        """
 
     /// An open request's clock, from a row of `requestColumns`.
     init(requestRow row: Row) {
@@ -67,6 +77,16 @@ extension BoardItem {
         let until = CivilDate(iso: row[4]) ?? unknown
         self.init(kind: .exemptionEnded, rowid: row[0], id: UUID(uuidString: row[1]) ?? UUID(), number: row[2], title: row[3],
                   dueDate: until, isProvisional: false, clock: nil, countsFrom: until)
+    }
+
+    /// A dispute's next clock at the Commission, from a row of `disputeSource`.
+    init(disputeRow row: Row) {
+        let unknown = CivilDate(daysSinceEpoch: 0)
+        let state: String = row[6]
+        self.init(kind: .dispute, rowid: row[0], id: UUID(uuidString: row[1]) ?? UUID(), number: row[2], title: row[3],
+                  dueDate: CivilDate(iso: row[4]) ?? unknown, isProvisional: false,
+                  clock: state == DisputeState.filed.rawValue ? .commissionStart : .commissionSettlement,
+                  countsFrom: CivilDate(iso: row[5]) ?? unknown)
     }
 
     /// An open objection's clock, from a row of `objectionColumns`.
@@ -148,6 +168,10 @@ extension LocalStore {
             counts[.overdue, default: 0] += try Int.fetchOne(db.cachedStatement(sql: """
                 SELECT count(*) FROM dip_entries INDEXED BY dip_exemption_ends WHERE \(Self.exemptionCondition) AND exempt_until < ?
                 """), arguments: [bounds.today.iso]) ?? 0
+            // Disputes before the Commission: a unit has a handful, counted as they are.
+            for due in try String.fetchAll(db.cachedStatement(sql: "SELECT due FROM \(BoardItem.disputeSource)")) {
+                if let date = CivilDate(iso: due) { counts[bounds.group(of: date), default: 0] += 1 }
+            }
             return counts
         }
     }
@@ -155,30 +179,13 @@ extension LocalStore {
     /// The DIP entries an ended exemption can concern, written as their partial index's condition.
     static let exemptionCondition = "category = 'dikecualikan' AND retired = 0 AND exempt_until IS NOT NULL"
 
-    /// A page of one group, by due date then kind and row id, after `cursor` (keyset over both tables).
+    /// A page of one group, by due date then kind and row id, after `cursor`: the board's one list
+    /// (``openClocks(after:direction:limit:today:)``) within the group's dates.
     public func boardItems(_ group: UrgencyGroup, bounds: UrgencyBounds, after cursor: BoardCursor? = nil,
                            limit: Int = 50) throws(StoreError) -> [BoardItem] {
         let (low, high) = bounds.range(of: group)
-        return try read { db in
-            // Each side is a keyset scan of a partial index; the merge takes the first `limit` of both.
-            let requestCursor = cursor.map { ($0.key, $0.kind == .request ? $0.rowid : Int64.max) }
-            let objectionCursor = cursor.map { ($0.key, $0.kind == .objection ? $0.rowid : ($0.kind == .request ? Int64.min : Int64.max)) }
-            let requests = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT \(BoardItem.requestColumns) FROM requests INDEXED BY requests_open_by_due
-                WHERE open = 1 AND due_date >= ? AND due_date < ? AND (due_date, rowid) > (?, ?)
-                ORDER BY due_date, rowid LIMIT ?
-                """), arguments: [low, high, requestCursor?.0 ?? "", requestCursor?.1 ?? 0, limit]).map(BoardItem.init(requestRow:))
-            let objections = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT \(BoardItem.objectionColumns) FROM objections
-                WHERE open = 1 AND answer_due >= ? AND answer_due < ? AND (answer_due, rowid) > (?, ?)
-                ORDER BY answer_due, rowid LIMIT ?
-                """), arguments: [low, high, objectionCursor?.0 ?? "", objectionCursor?.1 ?? Int64.min, limit]).map(BoardItem.init(objectionRow:))
-            // Within one due date, objections come after requests.
-            let merged = (requests + objections).sorted {
-                ($0.dueDate, $0.kind == .request ? 0 : 1, $0.rowid) < ($1.dueDate, $1.kind == .request ? 0 : 1, $1.rowid)
-            }
-            return Array(merged.prefix(limit))
-        }
+        let start = cursor ?? BoardCursor(key: low, kind: .request, rowid: Int64.min)
+        return try openClocks(after: start, limit: limit, today: bounds.today).filter { $0.dueDate.iso < high }
     }
 
     /// The keyset cursor of a board item.
@@ -219,6 +226,7 @@ extension LocalStore {
             let (requestCondition, requestArgs) = keyset(.request, date: "due_date")
             let (objectionCondition, objectionArgs) = keyset(.objection, date: "answer_due")
             let (exemptionCondition, exemptionArgs) = keyset(.exemptionEnded, date: "exempt_until")
+            let (disputeCondition, disputeArgs) = keyset(.dispute, date: "due")
             let requests = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT \(BoardItem.requestColumns) FROM requests INDEXED BY requests_open_by_due
                 WHERE open = 1\(requestCondition) ORDER BY due_date \(order), rowid \(order) LIMIT ?
@@ -232,7 +240,11 @@ extension LocalStore {
                 WHERE \(Self.exemptionCondition) AND exempt_until < ?\(exemptionCondition)
                 ORDER BY exempt_until \(order), rowid \(order) LIMIT ?
                 """), arguments: [ended] + exemptionArgs + [limit]).map(BoardItem.init(exemptionRow:))
-            return requests + objections + exemptions
+            let disputes = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT rowid, uuid, number, objection, due, filed_on, state FROM \(BoardItem.disputeSource)
+                WHERE 1\(disputeCondition) ORDER BY due \(order), rowid \(order) LIMIT ?
+                """), arguments: disputeArgs + [limit]).map(BoardItem.init(disputeRow:))
+            return requests + objections + disputes + exemptions
         }
         func key(_ item: BoardItem) -> (CivilDate, Int, Int64) { (item.dueDate, item.kind.order, item.rowid) }
         let sorted = rows.sorted { forward ? key($0) < key($1) : key($0) > key($1) }

@@ -53,6 +53,7 @@ struct BoardPane {
             case .writtenNotice?: frame.t("Pemberitahuan", "Notice")
             case .extensionOfNotice?: frame.t("Perpanjangan", "Extended")
             case nil: frame.t("Reklasifikasi", "Reclassify")
+            case .commissionStart?, .commissionSettlement?: frame.t("Sengketa KI", "KI dispute")
             default: frame.t("Keberatan", "Objection")
             }
             let groupRole = item.isProvisional && group == .later ? .provisional : Role.urgency(group)
