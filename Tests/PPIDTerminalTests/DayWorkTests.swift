@@ -203,4 +203,39 @@ struct DayWorkTests {
         app.handle(.character("e"))
         #expect(app.openForm?.title.contains("DIP") == true, "the edit form, from the board: \(String(describing: app.message))")
     }
+
+    @Test("K on the board records a dispute over an objection, then its next step; mediation is not offered on ground a (Pasal 40(2))")
+    func disputeFromTheBoard() throws {
+        let app = try makeDemoApp()
+        let screen = TextScreen(rows: 30, columns: 120)
+        app.handle(.character("3"))
+        while let item = app.board.selected, item.kind != .objection { app.handle(.down) }
+        let objectionItem = try #require(app.board.selected)
+        guard case let .objection(objection)? = try app.store.caseRecord(objectionItem.id) else { Issue.record("no objection"); return }
+        app.handle(.character("K"))
+        var form = try #require(app.openForm)
+        #expect(form.title.contains(objection.filing.number))
+        form["registerNumber"] = "KI-0099/2026"
+        form["late"] = "Berkas diterima terlambat dari KI"
+        app.overlays[app.overlays.count - 1] = .form(form)
+        app.handle(.control("s"))
+        #expect(app.openForm == nil, "\(String(describing: app.message))")
+        let disputeID = try #require(try app.store.disputeID(number: "KI-0099/2026"))
+        app.handle(.home)
+        while let item = app.board.selected, item.id != disputeID, app.board.window.rows.contains(where: { $0.id == disputeID }) { app.handle(.down) }
+        app.render(on: screen)
+        #expect(screen.text.contains("Sengketa KI") && screen.text.contains("KI-0099/2026"))
+        app.handle(.character("K"))
+        let step = try #require(app.openForm)
+        guard case let .choice(options)? = step.fields.first(where: { $0.key == "step" })?.kind else { Issue.record("no step choice"); return }
+        let offered = options.map(\.0)
+        #expect(objection.filing.grounds.contains(.a) ? !offered.contains("mediation") : offered.contains("mediation"))
+        #expect(offered.contains("adjudication"))
+        var adjudicate = step
+        adjudicate["step"] = "adjudication"
+        app.overlays[app.overlays.count - 1] = .form(adjudicate)
+        app.handle(.control("s"))
+        guard case let .dispute(record)? = try app.store.caseRecord(disputeID) else { Issue.record("no dispute"); return }
+        #expect(record.state == .adjudication)
+    }
 }

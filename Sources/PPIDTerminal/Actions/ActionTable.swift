@@ -22,7 +22,7 @@ public enum ActionID: String, Hashable, Sendable, CaseIterable {
     case open, back, search, searchNext, searchPrevious, filter
     case mark, rangeMark, unmarkAll, undo, redo
     case register, startProcessing, forward, extend, decide, deliver, close, withdraw
-    case fileObjection, answerObjection, revealPersonalData
+    case fileObjection, answerObjection, dispute, revealPersonalData
     case addDocument, editDocument, linkDocuments, category
     case conflicts, audit, language, report, registers
 }
@@ -124,6 +124,9 @@ public enum ActionTable {
         requestAct(.fileObjection, "o", "objection", "Daftarkan keberatan (Pasal 35)", "Register an objection (Pasal 35)"),
         spec(.answerObjection, [.character("A")], "answer", [.deadlines], "Tanggapan atasan PPID atas keberatan",
              "The atasan PPID's answer to an objection", hint: ("tanggapi keberatan", "answer objection")) { try $0.openActionForm(.answerObjection) },
+        spec(.dispute, [.character("K")], "dispute", [.deadlines], "Sengketa Komisi Informasi: catat atas keberatan, atau langkah berikutnya",
+             "Information Commission dispute: record one over an objection, or its next step", hint: ("sengketa KI", "KI dispute"),
+             disabled: { $0.disputeRefusal }) { try $0.openDisputeForm() },
         spec(.revealPersonalData, [.character("p")], "personal", [.requests], "Tampilkan data pribadi lengkap (dicatat)",
              "Show full personal data (recorded)", detail: true,
              disabled: { $0.requestTargets(for: .revealPersonalData).isEmpty ? $0.t("Pilih permohonan terlebih dahulu.", "Select a request first.") : nil }) {

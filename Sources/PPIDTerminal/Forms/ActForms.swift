@@ -327,6 +327,12 @@ extension App {
             guard case let .objection(record)? = try? store.caseRecord(id) else { return nil }
             return answerForm(record)
         case let .link(id): return linkForm(id)
+        case let .disputeFiling(id):
+            guard case let .objection(record)? = try? store.caseRecord(id) else { return nil }
+            return disputeFilingForm(record)
+        case let .disputeStep(id):
+            guard case let .dispute(record)? = try? store.caseRecord(id) else { return nil }
+            return disputeStepForm(record)
         case .newEntry: return documentForm(nil)
         case let .editEntry(id):
             guard case let .dip(record)? = try? store.caseRecord(id) else { return nil }

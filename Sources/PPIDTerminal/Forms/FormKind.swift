@@ -13,6 +13,8 @@ enum FormKind: Hashable, Codable, Sendable {
     case link(UUID)
     case newEntry
     case editEntry(UUID)
+    case disputeFiling(UUID)
+    case disputeStep(UUID)
 
     /// The key a draft is kept under: the kind as JSON, keys sorted, so one form has one draft.
     var draftKey: String {
