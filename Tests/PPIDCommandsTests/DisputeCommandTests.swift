@@ -108,6 +108,31 @@ struct DisputeCommandTests {
         #expect(answered.status == 0 && answered.output.contains("Diselesaikan secara musyawarah") && answered.output.contains("Surat: "), "\(answered)")
         let twice = try ppid(["objection", "answer", "--db", db, objectionNumber, "--atasan", "Dr. A"])
         #expect(twice.status == 1 && twice.error.contains("sudah ditanggapi"))
+        // A settlement is not an order on the board; only a granted objection is.
+        let store = try LocalStore(path: db, workstation: Workstation(officer: "rina", terminal: "t"))
+        #expect(try store.openClocks(limit: 100).allSatisfy { $0.kind != .orderUnfulfilled })
+    }
+
+    @Test("Pasal 52: a granted objection is an order on the board until ppid request comply records the information given")
+    func grantedObjectionIsAnOrder() throws {
+        let db = folder + "/humas.sqlite"
+        #expect(try ppid(["unit", "set", "--db", db, "--code", "HUMAS", "--name", "Biro Humas"]).status == 0)
+        let registered = try ppid(["request", "register", "--db", db, "--name", "Siti", "--nik", "3171234567890002", "--email", "s@x.id",
+                                   "--information", "Data", "--purpose", "Riset", "--json", "--no-letters"])
+        let number = try #require((try JSONSerialization.jsonObject(with: Data(registered.output.utf8)) as? [String: String])?["number"])
+        #expect(try ppid(["request", "decide", "--db", db, number, "--outcome", "refused", "--basis", "h", "--harm", "x", "--interest", "y",
+                          "--withheld", "z", "--no-letters"]).status == 0)
+        #expect(try ppid(["request", "deliver", "--db", db, number]).status == 0)
+        let filed = try ppid(["objection", "file", "--db", db, number, "--grounds", "a", "--filed-by", "Siti", "--json", "--no-letters"])
+        let objection = try #require((try JSONSerialization.jsonObject(with: Data(filed.output.utf8)) as? [String: Any])?["number"] as? String)
+        #expect(try ppid(["objection", "answer", "--db", db, objection, "--verdict", "granted", "--atasan", "Dr. A", "--no-letters"]).status == 0)
+        let store = try LocalStore(path: db, workstation: Workstation(officer: "rina", terminal: "t"))
+        let order = try #require(try store.openClocks(limit: 100).first { $0.kind == .orderUnfulfilled })
+        #expect(order.number == objection && order.title == number)
+        #expect(try store.boardCounts(bounds: UrgencyBounds(today: store.today.next, calendar: store.context.calendar))[.overdue] ?? 0 >= 1)
+        let complied = try ppid(["request", "comply", "--db", db, number, "--order", "keberatan", "--note", "Salinan dikirim"])
+        #expect(complied.status == 0 && complied.output.contains("Pemenuhan perintah dicatat."), "\(complied)")
+        #expect(try store.openClocks(limit: 100).allSatisfy { $0.kind != .orderUnfulfilled }, "fulfilled: off the board")
     }
 
     @Test("Grounds b-g may be mediated; a mediated agreement is final (Pasal 39)")

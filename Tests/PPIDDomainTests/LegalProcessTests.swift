@@ -173,4 +173,17 @@ struct LegalProcessTests {
         #expect(national.deadline(.courtFiling, after: d("2026-04-01")).due == d("2026-04-22"))
         #expect(national.deadline(.commissionSettlement, after: d("2026-04-01")).counted.count == 100)
     }
+
+    @Test("Pasal 52: information given as an order required is recorded on the request, closed or not, but only after its own answer")
+    func compliance() throws {
+        var scenario = try RequestScenario()
+        #expect(throws: RequestRejection.notYetDecided) { try scenario.apply(.complied(order: .objection, note: "")) }
+        try scenario.apply(.decided(Decision(outcome: .refused(Exemption(basis: .pasal17(.a), test: completeTest)))), on: "2026-03-10")
+        try scenario.apply(.delivered(method: .post, note: ""), on: "2026-03-11")
+        try scenario.apply(.closed, on: "2026-03-12")
+        try scenario.apply(.complied(order: .objection, note: "Salinan diberikan"), on: "2026-04-20")
+        #expect(scenario.record?.compliedOn == d("2026-04-20") && scenario.record?.state == .closed)
+        #expect(throws: ActRefusal.self) { _ = try ComplianceSubmission(["order": "raja"]).event() }
+        #expect(try ComplianceSubmission(["order": "komisi-informasi"]).event() == .complied(order: .commission, note: ""))
+    }
 }

@@ -108,7 +108,13 @@ struct QueryTests {
         let openDisputes = try demoStore.read { db in
             try Int.fetchOne(db, sql: "SELECT count(*) FROM disputes WHERE state IN ('didaftarkan', 'mediasi', 'ajudikasi')") ?? 0
         }
-        #expect(board.map(\.count).reduce(0, +) == openRequests + openObjections + openDisputes)
+        let orders = try demoStore.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM objections o JOIN requests r ON r.uuid = o.request_uuid
+                WHERE o.verdict = 'granted' AND o.answered_on IS NOT NULL AND r.complied_on IS NULL
+                """) ?? 0
+        }
+        #expect(board.map(\.count).reduce(0, +) == openRequests + openObjections + openDisputes + orders)
         // Each group's count, from the per-date counts a bulk build restores, equals a count over the cases.
         for group in board {
             let (low, high) = bounds.range(of: group.group)
@@ -119,6 +125,8 @@ struct QueryTests {
                          + (SELECT count(*) FROM disputes WHERE state IN ('didaftarkan', 'mediasi', 'ajudikasi')
                             AND (CASE state WHEN 'didaftarkan' THEN start_due ELSE settlement_due END) >= ?1
                             AND (CASE state WHEN 'didaftarkan' THEN start_due ELSE settlement_due END) < ?2)
+                         + (SELECT count(*) FROM objections o JOIN requests r ON r.uuid = o.request_uuid
+                            WHERE o.verdict = 'granted' AND r.complied_on IS NULL AND o.answered_on >= ?1 AND o.answered_on < ?2)
                     """, arguments: [low, high]) ?? -1
             }
             #expect(group.count == counted, "\(group.group)")

@@ -225,6 +225,22 @@ extension RequestCommand {
         }
     }
 
+    struct Comply: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "comply",
+            abstract: "Catat informasi diberikan sesuai perintah (keberatan, KI, pengadilan; Pasal 52) / Record information given as ordered.")
+        @Option(help: "keberatan|komisi-informasi|pengadilan") var order: String = ComplianceOrder.objection.rawValue
+        @Option(help: "Catatan / Note.") var note: String = ""
+        @OptionGroup var act: RequestActOptions
+
+        func run() throws {
+            let submission = ComplianceSubmission(["order": order, "note": note])
+            try RequestActRunner.run(act, act: .comply, options: ["order": "--order", "note": "--note"],
+                                     done: { $0.pick("Pemenuhan perintah dicatat.", "Compliance recorded.") }) { () throws(ActRefusal) in
+                try submission.event()
+            }
+        }
+    }
+
     struct Withdraw: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "withdraw",
             abstract: "Catat penarikan oleh pemohon / Record the requester's withdrawal.")

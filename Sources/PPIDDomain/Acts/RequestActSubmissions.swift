@@ -186,3 +186,25 @@ public struct LinkSubmission: Hashable, Sendable, Codable {
         return .documentsLinked(numbers.compactMap { found[$0] })
     }
 }
+
+/// The information given as an order required (Pasal 52): whose order, and a note.
+public struct ComplianceSubmission: Hashable, Sendable, Codable {
+    /// A ``ComplianceOrder`` raw value.
+    public var order = ComplianceOrder.objection.rawValue
+    public var note = ""
+
+    public init(_ values: [String: String]) {
+        order = values["order", default: ComplianceOrder.objection.rawValue].trimmed
+        note = values["note", default: ""]
+    }
+
+    public func event() throws(ActRefusal) -> RequestEvent {
+        var problems = ProblemList()
+        let chosen = ComplianceOrder(rawValue: order)
+        if chosen == nil { problems.add("order", .choice(ComplianceOrder.allCases.map(\.rawValue))) }
+        problems.bounded(note, "note", long: true)
+        try problems.check()
+        guard let chosen else { throw ActRefusal("order", .choice(ComplianceOrder.allCases.map(\.rawValue))) }
+        return .complied(order: chosen, note: note.trimmed)
+    }
+}

@@ -15,6 +15,7 @@ public enum EventKindText {
         case (.request, "withdrawn"): language.pick("permohonan ditarik pemohon", "request withdrawn by the requester")
         case (.request, "documentsLinked"): language.pick("dikaitkan dengan entri DIP", "linked to DIP entries")
         case (.request, "deadlineMoved"): language.pick("tenggat bergeser", "deadline moved")
+        case (.request, "complied"): language.pick("informasi diberikan sesuai perintah", "information given as ordered")
         case (.objection, "filed"): language.pick("keberatan didaftarkan", "objection registered")
         case (.objection, "answered"): language.pick("tanggapan atasan PPID atas keberatan", "the atasan PPID's answer to the objection")
         case (.objection, "requesterResponded"): language.pick("tanggapan pemohon atas jawaban keberatan", "the requester's response to the answer")

@@ -41,6 +41,8 @@ public enum EventBounds {
             try FieldCheck.text(reason, "withdrawn.reason")
         case let .documentsLinked(ids):
             try FieldCheck.count(ids.count, "documentsLinked", maximum: DomainLimits.linkedDocuments)
+        case let .complied(_, note):
+            try FieldCheck.text(note, "complied.note")
         case let .deadlineMoved(noticeDue, extendedDue, reason):
             try FieldCheck.date(noticeDue, "deadlineMoved.noticeDue")
             if let extendedDue { try FieldCheck.date(extendedDue, "deadlineMoved.extendedDue") }

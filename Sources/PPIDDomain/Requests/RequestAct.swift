@@ -1,7 +1,7 @@
 /// An act on a registered request, named without its content: what the screen and the command
 /// line ask about before the officer fills anything in.
 public enum RequestAct: String, Hashable, Sendable, CaseIterable, Codable {
-    case startProcessing, forward, extend, decide, deliver, close, withdraw, linkDocuments, moveDeadline
+    case startProcessing, forward, extend, decide, deliver, close, withdraw, linkDocuments, moveDeadline, comply
 }
 
 extension RequestEvent {
@@ -18,6 +18,7 @@ extension RequestEvent {
         case .withdrawn: .withdraw
         case .documentsLinked: .linkDocuments
         case .deadlineMoved: .moveDeadline
+        case .complied: .comply
         }
     }
 }

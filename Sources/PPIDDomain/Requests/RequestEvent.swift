@@ -17,6 +17,9 @@ public enum RequestEvent: Hashable, Sendable {
     case documentsLinked([UUID])
     /// The calendar changed and the due dates moved ("tenggat bergeser").
     case deadlineMoved(noticeDue: CivilDate, extendedDue: CivilDate?, reason: String)
+    /// The information was given as an order required (an objection granted, the Commission, a
+    /// court): on the event's date; a closed request takes it too.
+    case complied(order: ComplianceOrder, note: String)
 
     /// A short stable name for logs and the wire.
     public var name: String {
@@ -31,6 +34,7 @@ public enum RequestEvent: Hashable, Sendable {
         case .withdrawn: "withdrawn"
         case .documentsLinked: "documentsLinked"
         case .deadlineMoved: "deadlineMoved"
+        case .complied: "complied"
         }
     }
 }
@@ -54,6 +58,8 @@ extension RequestEvent: Localized {
             language.pick("Ditarik oleh pemohon", "Withdrawn by the requester") + (reason.isEmpty ? "" : ": \(reason)")
         case let .documentsLinked(ids):
             language.pick("Dikaitkan dengan \(ids.count) entri DIP", "Linked to \(ids.count) DIP entries")
+        case let .complied(order, _):
+            language.pick("Informasi diberikan sesuai \(order.text(.indonesian))", "Information given as ordered by \(order.text(.english))")
         case let .deadlineMoved(notice, extended, reason):
             // The date that binds: the extended one when the request was extended.
             language.pick("Tenggat bergeser ke \((extended ?? notice).iso): \(reason)", "Deadline moved to \((extended ?? notice).iso): \(reason)")

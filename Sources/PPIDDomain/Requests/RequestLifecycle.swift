@@ -64,6 +64,9 @@ public enum RequestLifecycle {
             record.withdrawnOn = meta.localDate
             record.state = .withdrawn
 
+        case .complied:
+            record.compliedOn = meta.localDate
+
         case let .documentsLinked(ids):
             guard !ids.isEmpty else { throw .missingField(.summary) }
             for id in ids where !record.linkedDocuments.contains(id) { record.linkedDocuments.append(id) }
@@ -95,7 +98,8 @@ public enum RequestLifecycle {
     static func admit(_ act: RequestAct, to record: RequestRecord, on date: CivilDate) throws(RequestRejection) {
         switch record.state {
         case .withdrawn: throw .requestWithdrawn
-        case .closed: throw .requestClosed
+        // An order after the answer (objection, Commission, court) reopens a closed request for it.
+        case .closed where act != .comply: throw .requestClosed
         default: break
         }
         if date < record.receivedOn { throw .dateBeforeReceipt(received: record.receivedOn) }
@@ -120,6 +124,9 @@ public enum RequestLifecycle {
             break
         case .moveDeadline:
             guard record.state.awaitsNotice else { throw .noDeadlineToMove }
+        case .comply:
+            // Only after the request's own answer: before it, the notice itself gives the information.
+            guard !record.state.awaitsNotice else { throw .notYetDecided }
         }
     }
 

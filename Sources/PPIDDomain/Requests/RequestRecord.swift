@@ -52,6 +52,8 @@ public struct RequestRecord: Hashable, Sendable, Codable {
     public var dueIsProvisional: Bool
     /// The DIP entries that answered this request.
     public var linkedDocuments: [UUID] = []
+    /// The day the information was given as an order required (objection, Commission, court).
+    public var compliedOn: CivilDate? = nil
 
     public var id: UUID { registration.id }
 

@@ -187,13 +187,23 @@ struct DemoGenerator: Sendable {
         // The requester objects within their 30 working days of receiving the notice (Pasal 36(1)).
         let filedOn = workingDay(Int.random(in: 2...25, using: &random), after: record!.objectionGroundsArose)
         if objects && filedOn <= today {
-            cases.append(contentsOf: objection(for: record!, filedOn: filedOn, outcome: outcome, random: &random))
+            let followed = objection(for: record!, filedOn: filedOn, outcome: outcome, random: &random)
+            cases.append(contentsOf: followed.cases)
+            // An objection granted is an order: most units give the information within days (Pasal 52).
+            if let granted = followed.grantedOn {
+                let given = workingDay(Int.random(in: 2...8, using: &random), after: granted)
+                if given <= today && random.chance(0.9), apply(.complied(order: .objection, note: "Salinan diberikan"), on: given) {
+                    cases[0] = GeneratedCase(envelopes: envelopes, record: .request(record!))
+                }
+            }
         }
         return cases
     }
 
+    /// An objection to `request`, its answer and maybe a dispute; `grantedOn` is the day the atasan
+    /// granted it, when so (an order the request must then comply with).
     func objection(for request: RequestRecord, filedOn: CivilDate, outcome: NoticeOutcome,
-                   random: inout SeededRandom) -> [GeneratedCase] {
+                   random: inout SeededRandom) -> (cases: [GeneratedCase], grantedOn: CivilDate?) {
         let id = TimeOrderedID.make(at: instant(filedOn, hour: 7, minute: 0), using: &random)
         let grounds: [ObjectionGround] = if case .refused = outcome { [.a] } else { [random.pick([.d, .e, .f, .g])] }
         let filing = ObjectionFiling(
@@ -212,7 +222,8 @@ struct DemoGenerator: Sendable {
         var numbered = filing
         numbered.number = "KEB-\(request.registration.registrationNumber)"
         apply(.filed(numbered), on: filedOn)
-        guard let filed = record else { return [] }
+        guard let filed = record else { return ([], nil) }
+        var grantedOn: CivilDate?
         let answerDay = workingDay(Int.random(in: 5...35, using: &random), after: filedOn)
         var cases: [GeneratedCase] = []
         if answerDay <= options.today && answerDay <= filed.answerDue {
@@ -221,6 +232,7 @@ struct DemoGenerator: Sendable {
                 : (random.chance(0.5) ? .settledByAgreement(terms: "Para pihak sepakat informasi diberikan") : .objectionGranted)
             apply(.answered(ObjectionAnswer(verdict: verdict, atasanName: "Dr. Hendra Wijaya, M.Si.",
                                             atasanPosition: "Sekretaris Jenderal")), on: answerDay)
+            if case .objectionGranted = verdict, record?.answer != nil { grantedOn = answerDay }
             if case .refusalUpheld = verdict, random.chance(0.4) {
                 let disputeDay = workingDay(Int.random(in: 3...12, using: &random), after: answerDay)
                 if disputeDay <= options.today {
@@ -229,7 +241,7 @@ struct DemoGenerator: Sendable {
                 }
             }
         }
-        return [GeneratedCase(envelopes: envelopes, record: .objection(record!))] + cases
+        return ([GeneratedCase(envelopes: envelopes, record: .objection(record!))] + cases, grantedOn)
     }
 
     func dispute(objection: UUID, grounds: [ObjectionGround], answeredOn: CivilDate, filedOn: CivilDate,

@@ -20,12 +20,13 @@ struct ProjectionWriter {
         let statement = try db.cachedStatement(sql: """
             INSERT INTO requests(uuid, number, unit, received_on, received_at, channel, requester_name, requester_kind, nik,
                 address, phone, email, subject, purpose, state, open, notice_due, extended_due, due_date, provisional,
-                outcome, decided_on, delivered_on, closed_on, counts_from)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                outcome, decided_on, delivered_on, closed_on, counts_from, complied_on)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(uuid) DO UPDATE SET number = excluded.number, unit = excluded.unit, state = excluded.state,
                 open = excluded.open, notice_due = excluded.notice_due, extended_due = excluded.extended_due,
                 due_date = excluded.due_date, provisional = excluded.provisional, outcome = excluded.outcome,
-                decided_on = excluded.decided_on, delivered_on = excluded.delivered_on, closed_on = excluded.closed_on
+                decided_on = excluded.decided_on, delivered_on = excluded.delivered_on, closed_on = excluded.closed_on,
+                complied_on = excluded.complied_on
             """)
         try statement.execute(arguments: [
             reg.id.text, reg.registrationNumber, reg.unit, r.receivedOn.iso, reg.receivedAt.timeIntervalSince1970,
@@ -33,7 +34,7 @@ struct ProjectionWriter {
             reg.requester.address, reg.requester.phone, reg.requester.email, reg.information, reg.purpose,
             r.state.rawValue, r.state.awaitsNotice, r.noticeDue.iso, r.extendedDue?.iso, r.effectiveDue.iso,
             r.dueIsProvisional, r.decision?.outcome.code, r.decidedOn?.iso, r.deliveredOn?.iso,
-            r.closedOn?.iso ?? r.withdrawnOn?.iso, r.countsFrom.iso,
+            r.closedOn?.iso ?? r.withdrawnOn?.iso, r.countsFrom.iso, r.compliedOn?.iso,
         ])
         if !r.linkedDocuments.isEmpty {
             let link = try db.cachedStatement(sql: "INSERT OR IGNORE INTO request_documents(request_uuid, dip_uuid) VALUES (?, ?)")

@@ -24,6 +24,8 @@ public struct BoardItem: Hashable, Sendable {
     /// whose exemption has ended and must be reclassified (Pasal 20(1)).
     public enum Kind: String, Hashable, Sendable {
         case request, objection, dispute, exemptionEnded
+        /// An objection granted by the atasan whose information has not been given yet (Pasal 52).
+        case orderUnfulfilled
 
         /// The order of kinds on one date.
         var order: Int {
@@ -32,6 +34,7 @@ public struct BoardItem: Hashable, Sendable {
             case .objection: 1
             case .dispute: 2
             case .exemptionEnded: 3
+            case .orderUnfulfilled: 4
             }
         }
     }
@@ -77,6 +80,21 @@ extension BoardItem {
         let until = CivilDate(iso: row[4]) ?? unknown
         self.init(kind: .exemptionEnded, rowid: row[0], id: UUID(uuidString: row[1]) ?? UUID(), number: row[2], title: row[3],
                   dueDate: until, isProvisional: false, clock: nil, countsFrom: until)
+    }
+
+    /// Objections granted by the atasan whose request has no compliance recorded: the order's day.
+    static let orderSource = """
+        (SELECT o.rowid AS rowid, r.uuid AS uuid, o.number AS number, r.number AS request, o.answered_on AS due
+         FROM objections o JOIN requests r ON r.uuid = o.request_uuid
+         WHERE o.verdict = 'granted' AND o.answered_on IS NOT NULL AND r.complied_on IS NULL)
+        """
+
+    /// An unfulfilled order, from a row of `orderSource`: the row acts on the request.
+    init(orderRow row: Row) {
+        let unknown = CivilDate(daysSinceEpoch: 0)
+        let day = CivilDate(iso: row[4]) ?? unknown
+        self.init(kind: .orderUnfulfilled, rowid: row[0], id: UUID(uuidString: row[1]) ?? UUID(), number: row[2], title: row[3],
+                  dueDate: day, isProvisional: false, clock: nil, countsFrom: day)
     }
 
     /// A dispute's next clock at the Commission, from a row of `disputeSource`.
@@ -168,6 +186,10 @@ extension LocalStore {
             counts[.overdue, default: 0] += try Int.fetchOne(db.cachedStatement(sql: """
                 SELECT count(*) FROM dip_entries INDEXED BY dip_exemption_ends WHERE \(Self.exemptionCondition) AND exempt_until < ?
                 """), arguments: [bounds.today.iso]) ?? 0
+            // Unfulfilled orders are due from the day given (Pasal 52); a unit has few.
+            for due in try String.fetchAll(db.cachedStatement(sql: "SELECT due FROM \(BoardItem.orderSource)")) {
+                if let date = CivilDate(iso: due) { counts[bounds.group(of: date), default: 0] += 1 }
+            }
             // Disputes before the Commission: a unit has a handful, counted as they are.
             for due in try String.fetchAll(db.cachedStatement(sql: "SELECT due FROM \(BoardItem.disputeSource)")) {
                 if let date = CivilDate(iso: due) { counts[bounds.group(of: date), default: 0] += 1 }
@@ -244,7 +266,12 @@ extension LocalStore {
                 SELECT rowid, uuid, number, objection, due, filed_on, state FROM \(BoardItem.disputeSource)
                 WHERE 1\(disputeCondition) ORDER BY due \(order), rowid \(order) LIMIT ?
                 """), arguments: disputeArgs + [limit]).map(BoardItem.init(disputeRow:))
-            return requests + objections + disputes + exemptions
+            let (orderCondition, orderArgs) = keyset(.orderUnfulfilled, date: "due")
+            let orders = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT rowid, uuid, number, request, due FROM \(BoardItem.orderSource)
+                WHERE 1\(orderCondition) ORDER BY due \(order), rowid \(order) LIMIT ?
+                """), arguments: orderArgs + [limit]).map(BoardItem.init(orderRow:))
+            return requests + objections + disputes + exemptions + orders
         }
         func key(_ item: BoardItem) -> (CivilDate, Int, Int64) { (item.dueDate, item.kind.order, item.rowid) }
         let sorted = rows.sorted { forward ? key($0) < key($1) : key($0) > key($1) }

@@ -4,7 +4,7 @@ import GRDB
 enum StoreMigrations {
     /// The identifiers of every migration, in order.
     static let identifiers = ["v1-core", "v2-search", "v3-drafts", "v4-application-id", "v5-letter-register", "v6-recorded-officer",
-                              "v7-first-screen", "v8-exemption-ends"]
+                              "v7-first-screen", "v8-legal-process"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -41,7 +41,9 @@ enum StoreMigrations {
                 WHERE \(LocalStore.needsActionCondition)
                 """)
         }
-        migrator.registerMigration("v8-exemption-ends") { db in
+        migrator.registerMigration("v8-legal-process") { db in
+            // The day the information was given as an order required (Pasal 52): unfulfilled orders go on the board.
+            try db.execute(sql: "ALTER TABLE requests ADD COLUMN complied_on TEXT")
             // The DIP entries whose exemption ends, by that date: the board lists the ended ones.
             try db.execute(sql: """
                 CREATE INDEX dip_exemption_ends ON dip_entries(exempt_until, rowid) WHERE \(LocalStore.exemptionCondition)

@@ -21,7 +21,7 @@ public enum ActionID: String, Hashable, Sendable, CaseIterable {
     case moveDown, moveUp, top, bottom, pageDown, pageUp
     case open, back, search, searchNext, searchPrevious, filter
     case mark, rangeMark, unmarkAll, undo, redo
-    case register, startProcessing, forward, extend, decide, deliver, close, withdraw
+    case register, startProcessing, forward, extend, decide, deliver, close, withdraw, comply
     case fileObjection, answerObjection, dispute, revealPersonalData
     case addDocument, editDocument, linkDocuments, category
     case conflicts, audit, language, report, registers
@@ -122,6 +122,7 @@ public enum ActionTable {
         requestAct(.close, "C", "close", "Tutup permohonan", "Close the request", marked: true),
         requestAct(.withdraw, "w", "withdraw", "Catat penarikan oleh pemohon", "Record withdrawal by the requester"),
         requestAct(.fileObjection, "o", "objection", "Daftarkan keberatan (Pasal 35)", "Register an objection (Pasal 35)"),
+        requestAct(.comply, "P", "comply", "Catat informasi diberikan sesuai perintah (Pasal 52)", "Record information given as ordered (Pasal 52)"),
         spec(.answerObjection, [.character("A")], "answer", [.deadlines], "Tanggapan atasan PPID atas keberatan",
              "The atasan PPID's answer to an objection", hint: ("tanggapi keberatan", "answer objection")) { try $0.openActionForm(.answerObjection) },
         spec(.dispute, [.character("K")], "dispute", [.deadlines], "Sengketa Komisi Informasi: catat atas keberatan, atau langkah berikutnya",

@@ -16,7 +16,8 @@ extension App {
         switch pane {
         case .requests: return requests.selected.map { [$0.id] } ?? []
         case .deadlines:
-            if let item = board.window.selectedRow, item.kind == .request { return [item.id] }
+            // An unfulfilled order's row is its request's.
+            if let item = board.window.selectedRow, item.kind == .request || item.kind == .orderUnfulfilled { return [item.id] }
             return []
         case .registry: return []
         }
@@ -63,6 +64,7 @@ extension App {
         case .close: .close
         case .withdraw: .withdraw
         case .linkDocuments: .linkDocuments
+        case .comply: .comply
         default: nil
         }
     }
@@ -107,6 +109,7 @@ extension App {
         case .withdraw: openForm(withdrawForm(targets[0]))
         case .fileObjection: openForm(try objectionForm(targets[0]))
         case .linkDocuments: openForm(linkForm(targets[0]))
+        case .comply: openForm(complyForm(targets[0]))
         case .answerObjection:
             guard pane == .deadlines, let item = board.window.selectedRow, item.kind == .objection,
                   case let .objection(record)? = try store.caseRecord(item.id) else {

@@ -14,7 +14,11 @@ extension App {
         case .deadlines:
             guard let item = board.window.selectedRow else { return }
             // An ended exemption opens its DIP entry, where e edits (reclassifies) it.
-            overlays.append(.detail(item.kind == .exemptionEnded ? try documentDetail(item.id) : try whyThisDate(item)))
+            switch item.kind {
+            case .exemptionEnded: overlays.append(.detail(try documentDetail(item.id)))
+            case .orderUnfulfilled: overlays.append(.detail(try requestDetail(item.id, revealed: nil)))
+            default: overlays.append(.detail(try whyThisDate(item)))
+            }
         }
     }
 

@@ -170,6 +170,14 @@ extension App {
         ], done: t("Penyampaian dicatat.", "Delivery recorded.")) { values throws(ActRefusal) in try DeliverySubmission(values).event() }
     }
 
+    func complyForm(_ id: UUID) -> FormState {
+        requestActForm(.comply(id), title: t("Informasi diberikan sesuai perintah (Pasal 52)", "Information given as ordered (Pasal 52)"),
+                       targets: [id], fields: [
+            FormField("order", t("Perintah dari", "Ordered by"), value: ComplianceOrder.objection.rawValue, kind: choice(ComplianceOrder.self)),
+            FormField("note", t("Catatan", "Note"), hint: t("apa yang diberikan, bagaimana", "what was given, how")),
+        ], done: t("Pemenuhan perintah dicatat.", "Compliance recorded.")) { values throws(ActRefusal) in try ComplianceSubmission(values).event() }
+    }
+
     func withdrawForm(_ id: UUID) -> FormState {
         requestActForm(.withdraw(id), title: t("Penarikan oleh pemohon", "Withdrawal by the requester"), targets: [id], fields: [
             FormField("reason", t("Alasan (bila ada)", "Reason (if any)")),
@@ -327,6 +335,7 @@ extension App {
             guard case let .objection(record)? = try? store.caseRecord(id) else { return nil }
             return answerForm(record)
         case let .link(id): return linkForm(id)
+        case let .comply(id): return complyForm(id)
         case let .disputeFiling(id):
             guard case let .objection(record)? = try? store.caseRecord(id) else { return nil }
             return disputeFilingForm(record)

@@ -15,6 +15,7 @@ enum FormKind: Hashable, Codable, Sendable {
     case editEntry(UUID)
     case disputeFiling(UUID)
     case disputeStep(UUID)
+    case comply(UUID)
 
     /// The key a draft is kept under: the kind as JSON, keys sorted, so one form has one draft.
     var draftKey: String {

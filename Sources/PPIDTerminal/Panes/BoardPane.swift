@@ -52,6 +52,7 @@ struct BoardPane {
             let clock: String = switch item.clock {
             case .writtenNotice?: frame.t("Pemberitahuan", "Notice")
             case .extensionOfNotice?: frame.t("Perpanjangan", "Extended")
+            case nil where item.kind == .orderUnfulfilled: frame.t("Perintah", "Order")
             case nil: frame.t("Reklasifikasi", "Reclassify")
             case .commissionStart?, .commissionSettlement?: frame.t("Sengketa KI", "KI dispute")
             default: frame.t("Keberatan", "Objection")

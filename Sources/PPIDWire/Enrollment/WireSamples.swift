@@ -12,18 +12,20 @@ public enum WireSamples {
                                                information: "Data", purpose: "Riset")
         let exemption = Exemption(basis: .pasal17(.b), test: ConsequenceTest(harm: "h", publicInterestWeighed: "p", withheldPart: "w", until: date))
         let filing = ObjectionFiling(id: id, number: "K1", requestID: id, requestNumber: "R1", unit: "HUMAS", filedBy: "Siti",
-                                     grounds: [.c], groundsAroseOn: date)
+                                     grounds: [.c], groundsAroseOn: date, receivedOn: date)
         let answer = ObjectionAnswer(verdict: .refusalUpheld(reasons: "r"), atasanName: "A", atasanPosition: "Sekretaris")
-        let dispute = DisputeFiling(id: id, objectionID: id, registerNumber: "S1", groundsAroseOn: date)
+        let dispute = DisputeFiling(id: id, objectionID: id, registerNumber: "S1", groundsAroseOn: date, grounds: [.c])
         let entry = DIPEntry(id: id, number: "D1", unit: "HUMAS", title: "Laporan", summary: "s", holder: "Biro Humas",
                              category: .periodic)
         return [
             .request(id, .registered(registration)), .request(id, .processingStarted),
             .request(id, .forwarded(to: .otherBody("Kementerian X"), note: "")), .request(id, .extended(reason: "Koordinasi")),
-            .request(id, .decided(Decision(outcome: .grantedInPart([exemption]), form: .softCopy))),
+            .request(id, .decided(Decision(outcome: .grantedInPart([exemption]), form: .softCopy, costRupiah: 5_000, deliveryBy: date,
+                                           paymentMethod: "Transfer"))),
             .request(id, .decided(Decision(outcome: .refused(Exemption(basis: .otherStatute("UU 7/2017"), test: exemption.test))))),
             .request(id, .delivered(method: nil, note: "")), .request(id, .closed), .request(id, .withdrawn(reason: "w")),
             .request(id, .documentsLinked([id])), .request(id, .deadlineMoved(noticeDue: date, extendedDue: nil, reason: "SKB")),
+            .request(id, .complied(order: .objection, note: "Salinan diberikan")),
             .objection(id, .filed(filing)), .objection(id, .answered(answer)), .objection(id, .requesterResponded("puas")),
             .objection(id, .withdrawn(reason: "w")), .objection(id, .deadlineMoved(answerDue: date, reason: "SKB")),
             .dispute(id, .filed(dispute)), .dispute(id, .mediationStarted), .dispute(id, .adjudicationStarted),

@@ -64,7 +64,7 @@ struct EventPayload {
 
 extension RequestEvent {
     static let wireKinds = ["registered", "processing-started", "forwarded", "extended", "decided", "delivered", "closed",
-                            "withdrawn", "documents-linked", "deadline-moved"]
+                            "withdrawn", "documents-linked", "deadline-moved", "complied"]
 
     var wireKind: String {
         switch self {
@@ -78,6 +78,7 @@ extension RequestEvent {
         case .withdrawn: "withdrawn"
         case .documentsLinked: "documents-linked"
         case .deadlineMoved: "deadline-moved"
+        case .complied: "complied"
         }
     }
 
@@ -95,6 +96,7 @@ extension RequestEvent {
         case "deadline-moved":
             self = .deadlineMoved(noticeDue: try payload.value("noticeDue"), extendedDue: try payload.optional("extendedDue"),
                                   reason: try payload.value("reason"))
+        case "complied": self = .complied(order: try payload.value("order"), note: try payload.value("note"))
         default: throw unknownKind("request." + wireKind, in: payload.decoder, of: "event")
         }
     }
@@ -118,6 +120,9 @@ extension RequestEvent {
                 try payload.put(noticeDue, "noticeDue")
                 try payload.put(extendedDue, "extendedDue")
                 try payload.put(reason, "reason")
+            case let .complied(order, note):
+                try payload.put(order, "order")
+                try payload.put(note, "note")
             case .registered, .decided, .processingStarted, .closed: break
             }
         }
