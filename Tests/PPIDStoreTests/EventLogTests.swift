@@ -170,6 +170,30 @@ struct EventLogTests {
         _ = plain
     }
 
+    @Test("Pasal 52: an open order follows the objection and the request's compliance, through a rebuild and a bulk load alike")
+    func openOrdersKept() throws {
+        let (store, clock) = try makeStore()
+        let request = try store.registerRequest(sampleRegistration(at: clock))
+        let exemption = Exemption(basis: .pasal17(.h), test: ConsequenceTest(harm: "x", publicInterestWeighed: "y", withheldPart: "z", until: nil))
+        try store.record(.request(request.id, .decided(Decision(outcome: .refused(exemption)))))
+        try store.record(.request(request.id, .delivered(method: .email, note: "")))
+        guard case let .request(delivered) = try #require(try store.caseRecord(request.id)) else { return }
+        let filing = try ObjectionSubmission(["grounds": "a", "filedBy": "Siti"]).filing(id: UUID(), against: delivered, today: store.today)
+        let objection = try store.fileObjection(filing)
+        func open() throws -> Int { try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM objections WHERE order_open = 1") ?? -1 } }
+        #expect(try open() == 0, "filed, not yet granted")
+        try store.record(.objection(objection.id, .answered(ObjectionAnswer(verdict: .objectionGranted, atasanName: "A", atasanPosition: "B"))))
+        #expect(try open() == 1)
+        try store.rebuildProjections()
+        #expect(try open() == 1, "a rebuild keeps it")
+        try store.record(.request(request.id, .complied(order: .objection, note: "")))
+        #expect(try open() == 0)
+        try store.beginBulkPull()
+        try store.finishBulkPull()
+        try store.rebuildProjections()
+        #expect(try open() == 0, "a bulk load's restore and a rebuild agree")
+    }
+
     @Test("A running terminal notices another process's calendar change and counts with it")
     func settingsReload() throws {
         let (store, clock) = try makeStore()

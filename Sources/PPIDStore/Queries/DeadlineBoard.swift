@@ -84,9 +84,8 @@ extension BoardItem {
 
     /// Objections granted by the atasan whose request has no compliance recorded: the order's day.
     static let orderSource = """
-        (SELECT o.rowid AS rowid, r.uuid AS uuid, o.number AS number, r.number AS request, o.answered_on AS due
-         FROM objections o JOIN requests r ON r.uuid = o.request_uuid
-         WHERE o.verdict = 'granted' AND o.answered_on IS NOT NULL AND r.complied_on IS NULL)
+        (SELECT rowid AS rowid, request_uuid AS uuid, number AS number, request_number AS request, answered_on AS due
+         FROM objections INDEXED BY objections_open_orders WHERE order_open = 1)
         """
 
     /// An unfulfilled order, from a row of `orderSource`: the row acts on the request.

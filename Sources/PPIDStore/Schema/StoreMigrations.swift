@@ -44,6 +44,7 @@ enum StoreMigrations {
         migrator.registerMigration("v8-legal-process") { db in
             // The day the information was given as an order required (Pasal 52): unfulfilled orders go on the board.
             try db.execute(sql: "ALTER TABLE requests ADD COLUMN complied_on TEXT")
+            try OrderSchema.create(in: db)
             // The DIP entries whose exemption ends, by that date: the board lists the ended ones.
             try db.execute(sql: """
                 CREATE INDEX dip_exemption_ends ON dip_entries(exempt_until, rowid) WHERE \(LocalStore.exemptionCondition)

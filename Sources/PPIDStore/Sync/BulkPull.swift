@@ -62,7 +62,9 @@ extension LocalStore {
 
 extension SearchSchema {
     static func dropTriggers(in db: Database) throws {
-        for name in triggerNames + ClockCountSchema.triggerNames { try db.execute(sql: "DROP TRIGGER IF EXISTS \(name)") }
+        for name in triggerNames + ClockCountSchema.triggerNames + OrderSchema.triggerNames {
+            try db.execute(sql: "DROP TRIGGER IF EXISTS \(name)")
+        }
     }
 
     /// The indexes and counts rebuilt from the projections, and the triggers back, in the caller's transaction.
@@ -70,6 +72,7 @@ extension SearchSchema {
         try dropTriggers(in: db)
         try db.execute(sql: rebuild)
         try db.execute(sql: ClockCountSchema.rebuild)
-        for trigger in triggers + ClockCountSchema.triggers { try db.execute(sql: trigger) }
+        try db.execute(sql: OrderSchema.rebuild)
+        for trigger in triggers + ClockCountSchema.triggers + OrderSchema.triggers { try db.execute(sql: trigger) }
     }
 }
