@@ -62,8 +62,11 @@ extension BoardItem {
                 coalesce((SELECT o.number FROM objections o WHERE o.uuid = d.objection_uuid), '') AS objection,
                 CASE d.state WHEN 'didaftarkan' THEN d.start_due ELSE d.settlement_due END AS due, d.filed_on AS filed_on,
                 d.state AS state
-         FROM disputes d WHERE d.state IN ('didaftarkan', 'mediasi', 'ajudikasi'))
+         FROM disputes d INDEXED BY disputes_open WHERE d.\(openDisputeCondition))
         """
+
+    /// The disputes before the Commission, written as their partial index's condition.
+    static let openDisputeCondition = "state IN ('didaftarkan', 'mediasi', 'ajudikasi')"
 
     /// An open request's clock, from a row of `requestColumns`.
     init(requestRow row: Row) {

@@ -45,6 +45,10 @@ enum StoreMigrations {
             // The day the information was given as an order required (Pasal 52): unfulfilled orders go on the board.
             try db.execute(sql: "ALTER TABLE requests ADD COLUMN complied_on TEXT")
             try OrderSchema.create(in: db)
+            // The disputes still before the Commission, with both clocks: the board reads only these.
+            try db.execute(sql: """
+                CREATE INDEX disputes_open ON disputes(state, start_due, settlement_due) WHERE \(BoardItem.openDisputeCondition)
+                """)
             // The DIP entries whose exemption ends, by that date: the board lists the ended ones.
             try db.execute(sql: """
                 CREATE INDEX dip_exemption_ends ON dip_entries(exempt_until, rowid) WHERE \(LocalStore.exemptionCondition)
