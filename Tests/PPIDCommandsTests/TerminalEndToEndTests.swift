@@ -39,7 +39,7 @@ struct TerminalEndToEndTests {
         driver.text("5171234567890001")
         driver.keys("Tab")
         driver.text("Jl. Gajah Mada 7, Denpasar")
-        driver.keys("Tab", "Tab", "Tab", "Tab")
+        driver.keys("Tab", "Tab", "Tab", "Tab", "Tab")    // occupation, phone, email, proxy, to the information
         driver.text("Daftar penerima beasiswa 2026")
         driver.keys("Tab")
         driver.text("Liputan berita")

@@ -186,4 +186,41 @@ struct LegalProcessTests {
         #expect(throws: ActRefusal.self) { _ = try ComplianceSubmission(["order": "raja"]).event() }
         #expect(try ComplianceSubmission(["order": "komisi-informasi"]).event() == .complied(order: .commission, note: ""))
     }
+
+    @Test("Requesters: a group of persons by its representative's NIK; a proxy only with a power of attorney, for requests and objections")
+    func groupsAndProxies() throws {
+        var submission = RequestSubmission()
+        submission.kind = Requester.Kind.group.rawValue
+        submission.name = "Kelompok Tani Maju Jaya"
+        submission.nik = "5171234567890001"
+        submission.address = "Desa Sukamaju"
+        submission.information = "Data irigasi"
+        submission.purpose = "Advokasi"
+        submission.proxyName = "LBH Bali"
+        do {
+            _ = try submission.registration(id: UUID(), unit: "HUMAS", now: instant("2026-03-02T02:00:00Z"))
+            Issue.record("a proxy without a power of attorney was accepted")
+        } catch {
+            #expect(error.field == "powerOfAttorney")
+        }
+        submission.powerOfAttorney = "SK-12/2026, 1 Maret 2026"
+        let registration = try submission.registration(id: UUID(), unit: "HUMAS", now: instant("2026-03-02T02:00:00Z"))
+        #expect(registration.requester.kind == .group && registration.requester.nik == "5171234567890001")
+        #expect(registration.requester.proxyName == "LBH Bali" && registration.requester.powerOfAttorney == "SK-12/2026, 1 Maret 2026")
+        submission.nik = ""
+        #expect(throws: SubmissionProblem.self) { _ = try submission.registration(id: UUID(), unit: "HUMAS", now: instant("2026-03-02T02:00:00Z")) }
+        // The objection: a proxy names its power of attorney too.
+        var scenario = try decided()
+        try scenario.apply(.delivered(method: .post, note: ""), on: "2026-03-11")
+        let request = try #require(scenario.record)
+        do {
+            _ = try ObjectionSubmission(["grounds": "d", "filedBy": "LBH Bali", "proxy": "yes"]).filing(id: UUID(), against: request, today: d("2026-03-20"))
+            Issue.record("a proxy's objection without a power of attorney was accepted")
+        } catch {
+            #expect(error.problem(for: "powerOfAttorney")?.reason == .required)
+        }
+        let filing = try ObjectionSubmission(["grounds": "d", "filedBy": "LBH Bali", "proxy": "yes", "powerOfAttorney": "SK-12/2026"])
+            .filing(id: UUID(), against: request, today: d("2026-03-20"))
+        #expect(filing.isProxy && filing.powerOfAttorney == "SK-12/2026")
+    }
 }

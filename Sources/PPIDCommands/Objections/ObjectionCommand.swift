@@ -22,6 +22,7 @@ struct ObjectionCommand: ParsableCommand {
         @Option(help: "Alasan Pasal 35 ayat 1, huruf a-g, mis. a atau c,g / Grounds, letters a-g.") var grounds: String = ""
         @Option(help: "Diajukan oleh / Filed by.") var filedBy: String = ""
         @Flag(help: "Diajukan kuasa pemohon / Filed by a proxy.") var proxy = false
+        @Option(help: "Surat kuasa, wajib dengan --proxy / The proxy's power of attorney.") var powerOfAttorney: String = ""
         @Option(help: "Uraian keberatan / Statement.") var statement: String = ""
         @Option(help: "Diterima TTTT-BB-HH, bila sebelum hari ini (keberatan lewat pos) / Received, when before today.") var received: String = ""
         @Option(help: "Alasan menerima setelah 30 hari kerja / Why it is accepted after the 30 working days.") var late: String = ""
@@ -40,12 +41,14 @@ struct ObjectionCommand: ParsableCommand {
                 throw CommandError(message: language.pick("\(request): tidak ada permohonan dengan nomor ini.", "\(request): no request has this number."))
             }
             let submission = ObjectionSubmission(["grounds": grounds, "filedBy": filedBy, "proxy": proxy ? "yes" : "no",
-                                                  "statement": statement, "late": late, "received": received])
+                                                  "statement": statement, "late": late, "received": received,
+                                                  "powerOfAttorney": powerOfAttorney])
             let filing: ObjectionFiling
             do throws(ActRefusal) {
                 filing = try submission.filing(id: local.newCaseID(), against: record, today: local.today)
             } catch {
-                let options = ["grounds": "--grounds", "filedBy": "--filed-by", "statement": "--statement", "late": "--late", "received": "--received"]
+                let options = ["grounds": "--grounds", "filedBy": "--filed-by", "statement": "--statement", "late": "--late", "received": "--received",
+                               "powerOfAttorney": "--power-of-attorney"]
                 throw CommandError(message: DisputeCommand.message(error, options, language))
             }
             let filed = try withStore(language) { () throws(StoreError) in try local.fileObjection(filing) }

@@ -21,6 +21,9 @@ struct RequestCommand: ParsableCommand {
         @Option(help: "NIK pemohon perorangan, 16 angka / A person's NIK.") var nik: String?
         @Option(help: "Akta atau dokumen badan hukum (pemohon badan hukum) / An entity's document; makes the requester an entity.")
         var entityDocument: String?
+        @Flag(help: "Pemohon kelompok orang (NIK perwakilannya) / A group of persons (its representative's NIK).") var group = false
+        @Option(help: "Kuasa pemohon / A proxy who files for the requester.") var proxy: String?
+        @Option(help: "Surat kuasa, wajib dengan --proxy / The proxy's power of attorney.") var powerOfAttorney: String?
         @Option(help: "Email.") var email: String?
         @Option(help: "Telepon / Phone.") var phone: String?
         @Option(help: "Alamat / Address.") var address: String?
@@ -43,7 +46,9 @@ struct RequestCommand: ParsableCommand {
             let local = try store.falling(backTo: config).open(language)
             Enrollment.prepare(local, config: config)
             var submission = RequestSubmission()
-            submission.kind = entityDocument == nil ? Requester.Kind.person.rawValue : Requester.Kind.entity.rawValue
+            submission.kind = entityDocument != nil ? Requester.Kind.entity.rawValue : (group ? Requester.Kind.group.rawValue : Requester.Kind.person.rawValue)
+            submission.proxyName = proxy ?? ""
+            submission.powerOfAttorney = powerOfAttorney ?? ""
             submission.name = name
             submission.nik = nik ?? ""
             submission.entityDocument = entityDocument ?? ""
@@ -101,7 +106,8 @@ struct RequestCommand: ParsableCommand {
             let options = ["name": "--name", "nik": "--nik", "entityDocument": "--entity-document", "email": "--email",
                            "phone": "--phone", "address": "--address", "occupation": "--occupation",
                            "information": "--information", "purpose": "--purpose", "channel": "--channel",
-                           "obtain": "--obtain", "delivery": "--delivery", "received": "--received", "kind": "--entity-document"]
+                           "obtain": "--obtain", "delivery": "--delivery", "received": "--received", "kind": "--entity-document",
+                           "powerOfAttorney": "--power-of-attorney"]
             return options[field].map { $0 + ": " } ?? ""
         }
     }

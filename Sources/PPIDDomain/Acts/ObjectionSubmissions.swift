@@ -13,6 +13,8 @@ public struct ObjectionSubmission: Hashable, Sendable, Codable {
     public var late = ""
     /// The day the written objection reached the unit (YYYY-MM-DD); blank: the day it is entered.
     public var received = ""
+    /// The proxy's power of attorney, required when a proxy files.
+    public var powerOfAttorney = ""
 
     public init() {}
 
@@ -23,6 +25,7 @@ public struct ObjectionSubmission: Hashable, Sendable, Codable {
         statement = values["statement", default: ""]
         late = values["late", default: ""]
         received = values["received", default: ""]
+        powerOfAttorney = values["powerOfAttorney", default: ""]
     }
 
     /// The grounds the letters name; nil when any letter is not a to g.
@@ -52,13 +55,17 @@ public struct ObjectionSubmission: Hashable, Sendable, Codable {
         problems.bounded(statement, "statement", long: true)
         problems.bounded(late, "late", long: true)
         if proxy != "yes" && proxy != "no" { problems.add("proxy", .choice(["no", "yes"])) }
+        // A proxy files only with a power of attorney.
+        if proxy == "yes" { problems.require(powerOfAttorney, "powerOfAttorney") }
+        problems.bounded(powerOfAttorney, "powerOfAttorney")
         try problems.check()
         return ObjectionFiling(
             id: id, number: "", requestID: request.id, requestNumber: request.registration.registrationNumber,
             unit: request.registration.unit, filedBy: filedBy.trimmed, isProxy: proxy == "yes", grounds: parsed ?? [],
             statement: statement.trimmed, groundsAroseOn: request.objectionGroundsArose,
             lateFilingOverride: late.trimmed.isEmpty ? nil : late.trimmed,
-            receivedOn: receivedOn == today ? nil : receivedOn)
+            receivedOn: receivedOn == today ? nil : receivedOn,
+            powerOfAttorney: proxy == "yes" ? powerOfAttorney.trimmed : nil)
     }
 }
 

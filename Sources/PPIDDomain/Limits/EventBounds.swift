@@ -69,6 +69,8 @@ public enum EventBounds {
         try FieldCheck.line(requester.occupation, "\(path).occupation")
         try FieldCheck.line(requester.phone, "\(path).phone", maximum: 32)
         try FieldCheck.line(requester.email, "\(path).email")
+        if let proxy = requester.proxyName { try FieldCheck.line(proxy, "\(path).proxyName") }
+        if let power = requester.powerOfAttorney { try FieldCheck.line(power, "\(path).powerOfAttorney") }
     }
 
     static func check(_ decision: Decision) throws(FieldProblem) {
@@ -111,6 +113,7 @@ public enum EventBounds {
             try FieldCheck.date(filing.groundsAroseOn, "filing.groundsAroseOn")
             if let override = filing.lateFilingOverride { try FieldCheck.text(override, "filing.lateFilingOverride") }
             if let received = filing.receivedOn { try FieldCheck.date(received, "filing.receivedOn") }
+            if let power = filing.powerOfAttorney { try FieldCheck.line(power, "filing.powerOfAttorney") }
         case let .answered(answer):
             switch answer.verdict {
             case .objectionGranted: break

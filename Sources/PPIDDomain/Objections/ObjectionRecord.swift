@@ -21,10 +21,14 @@ public struct ObjectionFiling: Hashable, Sendable, Codable {
     /// The day the written objection reached the unit, when before the day it is entered (a posted
     /// objection): the atasan's 30 working days count from it (Pasal 36(2)). Nil: the day entered.
     public var receivedOn: CivilDate?
+    /// A proxy's power of attorney (surat kuasa), when a proxy files.
+    public var powerOfAttorney: String?
 
     public init(id: UUID = UUID(), number: String, requestID: UUID, requestNumber: String, unit: String,
                 filedBy: String, isProxy: Bool = false, grounds: [ObjectionGround], statement: String = "",
-                groundsAroseOn: CivilDate, lateFilingOverride: String? = nil, receivedOn: CivilDate? = nil) {
+                groundsAroseOn: CivilDate, lateFilingOverride: String? = nil, receivedOn: CivilDate? = nil,
+                powerOfAttorney: String? = nil) {
+        self.powerOfAttorney = powerOfAttorney
         self.id = id
         self.number = number
         self.requestID = requestID

@@ -1,7 +1,7 @@
 /// A form field an officer must fill in.
 public enum RequiredField: String, Hashable, Sendable, Codable {
     case requesterName, nik, entityDocument, contact, information, purpose, registrationNumber
-    case reason, forwardTarget, holder, summary, grounds, answer, atasanName
+    case reason, forwardTarget, holder, summary, grounds, answer, atasanName, powerOfAttorney
 
     func text(_ language: Language) -> String {
         switch self {
@@ -19,6 +19,7 @@ public enum RequiredField: String, Hashable, Sendable, Codable {
         case .grounds: language.pick("alasan keberatan (Pasal 35 ayat 1)", "the grounds of objection (Pasal 35(1))")
         case .answer: language.pick("isi tanggapan atasan PPID", "the atasan PPID's answer")
         case .atasanName: language.pick("nama dan jabatan atasan PPID", "the atasan PPID's name and position")
+        case .powerOfAttorney: language.pick("surat kuasa (nomor dan tanggal) untuk kuasa pemohon", "the proxy's power of attorney (number and date)")
         }
     }
 }

@@ -13,6 +13,9 @@ public struct RequestSubmission: Hashable, Sendable {
     public var occupation = ""
     public var phone = ""
     public var email = ""
+    /// A proxy who files for the requester, and their power of attorney.
+    public var proxyName = ""
+    public var powerOfAttorney = ""
     public var information = ""
     public var purpose = ""
     public var channel: String = Channel.inPerson.rawValue
@@ -41,9 +44,11 @@ public struct RequestSubmission: Hashable, Sendable {
         }
         let requester = Requester(
             kind: requesterKind, name: name.trimmed,
-            nik: requesterKind == .person ? nik.trimmed : nil,
+            nik: requesterKind == .entity ? nil : nik.trimmed,
             entityDocument: requesterKind == .entity ? entityDocument.trimmed : nil,
-            address: address.trimmed, occupation: occupation.trimmed, phone: phone.trimmed, email: email.trimmed)
+            address: address.trimmed, occupation: occupation.trimmed, phone: phone.trimmed, email: email.trimmed,
+            proxyName: proxyName.trimmed.isEmpty ? nil : proxyName.trimmed,
+            powerOfAttorney: powerOfAttorney.trimmed.isEmpty ? nil : powerOfAttorney.trimmed)
         let registration = RequestRegistration(
             id: id, registrationNumber: "", unit: unit, receivedAt: receivedAt ?? now, channel: channel,
             requester: requester, information: information.trimmed, purpose: purpose.trimmed,
@@ -111,6 +116,7 @@ public struct SubmissionProblem: OfficerFacingError, Hashable {
         case .invalidPhone: "phone"
         case .missingField(.requesterName): "name"
         case .missingField(.entityDocument): "entityDocument"
+        case .missingField(.powerOfAttorney): "powerOfAttorney"
         case .missingField(.contact): "address"
         case .missingField(.information): "information"
         case .missingField(.purpose): "purpose"

@@ -1,8 +1,12 @@
-/// Whoever asks for information: a person (with a NIK) or a legal entity or group.
+/// Whoever asks for information: a person (with a NIK), a legal entity (with its document), or a
+/// group of persons (by the NIK of the person who represents it); any of them may act through a
+/// proxy who holds a power of attorney.
 public struct Requester: Hashable, Sendable, Codable {
     public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
         case person = "perorangan"
         case entity = "badan-hukum"
+        /// A group of persons, identified by its representative's NIK.
+        case group = "kelompok"
     }
 
     public var kind: Kind
@@ -15,9 +19,16 @@ public struct Requester: Hashable, Sendable, Codable {
     public var occupation: String
     public var phone: String
     public var email: String
+    /// Who files for the requester, when a proxy does (kuasa).
+    public var proxyName: String?
+    /// The proxy's power of attorney (surat kuasa): its number and date, or where it is kept.
+    public var powerOfAttorney: String?
 
     public init(kind: Kind = .person, name: String, nik: String? = nil, entityDocument: String? = nil,
-                address: String = "", occupation: String = "", phone: String = "", email: String = "") {
+                address: String = "", occupation: String = "", phone: String = "", email: String = "",
+                proxyName: String? = nil, powerOfAttorney: String? = nil) {
+        self.proxyName = proxyName
+        self.powerOfAttorney = powerOfAttorney
         self.kind = kind
         self.name = name
         self.nik = nik
@@ -63,11 +74,15 @@ public enum RequesterCheck {
     public static func problem(with requester: Requester) -> RequestRejection? {
         if requester.name.trimmed.isEmpty { return .missingField(.requesterName) }
         switch requester.kind {
-        case .person:
+        case .person, .group:
             guard let nik = requester.nik, !nik.isEmpty else { return .missingField(.nik) }
             if !isValidNIK(nik) { return .invalidNIK }
         case .entity:
             if (requester.entityDocument ?? "").trimmed.isEmpty { return .missingField(.entityDocument) }
+        }
+        // A proxy acts only with a power of attorney.
+        if !(requester.proxyName ?? "").trimmed.isEmpty && (requester.powerOfAttorney ?? "").trimmed.isEmpty {
+            return .missingField(.powerOfAttorney)
         }
         if !requester.email.isEmpty && !isValidEmail(requester.email) { return .invalidEmail }
         if !requester.phone.isEmpty && !isValidPhone(requester.phone) { return .invalidPhone }

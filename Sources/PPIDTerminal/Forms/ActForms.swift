@@ -14,10 +14,12 @@ extension App {
 
     func registerForm() -> FormState {
         let kinds: FormField.Kind = .choice([(Requester.Kind.person.rawValue, t("Perorangan", "Person")),
-                                             (Requester.Kind.entity.rawValue, t("Badan hukum/kelompok", "Legal entity/group"))])
+                                             (Requester.Kind.entity.rawValue, t("Badan hukum", "Legal entity")),
+                                             (Requester.Kind.group.rawValue, t("Kelompok orang", "Group of persons"))])
         let obtain = choice(ObtainMethod.self)
         let delivery = choice(DeliveryMethod.self)
-        let isPerson: (FormState) -> Bool = { $0["kind"] == Requester.Kind.person.rawValue }
+        // A person and a group (by its representative) give a NIK; an entity its document.
+        let isPerson: (FormState) -> Bool = { $0["kind"] != Requester.Kind.entity.rawValue }
         return FormState(.register, title: t("Daftarkan permohonan informasi", "Register a request for information"), fields: [
             FormField("channel", t("Kanal", "Channel"), value: Channel.inPerson.rawValue, kind: choice(Channel.self), hint: t("←/→ atau Spasi", "←/→ or Space")),
             // When it reached the unit: a letter or email of days ago counts from then, not from today.
@@ -31,6 +33,9 @@ extension App {
             FormField("occupation", t("Pekerjaan", "Occupation")),
             FormField("phone", t("Telepon", "Phone"), hint: "08xx / +62"),
             FormField("email", "Email"),
+            FormField("proxyName", t("Kuasa pemohon (bila ada)", "Proxy (if any)")),
+            FormField("powerOfAttorney", t("Surat kuasa", "Power of attorney"), hint: t("nomor dan tanggal; wajib bila ada kuasa", "number and date; required with a proxy"),
+                      shownWhen: { !$0["proxyName"].trimmingCharacters(in: .whitespaces).isEmpty }),
             FormField("information", t("Rincian informasi", "Information requested"), required: true),
             FormField("purpose", t("Tujuan penggunaan", "Purpose"), required: true),
             FormField("obtain", t("Cara memperoleh", "How to obtain"), value: ObtainMethod.softCopy.rawValue, kind: obtain),
@@ -65,6 +70,8 @@ extension App {
         submission.occupation = form["occupation"]
         submission.phone = form["phone"]
         submission.email = form["email"]
+        submission.proxyName = form["proxyName"]
+        submission.powerOfAttorney = form["powerOfAttorney"]
         submission.information = form["information"]
         submission.purpose = form["purpose"]
         submission.channel = form["channel"]
@@ -219,6 +226,8 @@ extension App {
             grounds,
             FormField("filedBy", t("Diajukan oleh", "Filed by"), value: requesterName, required: true),
             FormField("proxy", t("Kuasa?", "Proxy?"), value: "no", kind: .choice([("no", t("Pemohon sendiri", "The requester")), ("yes", t("Kuasa pemohon", "A proxy"))])),
+            FormField("powerOfAttorney", t("Surat kuasa", "Power of attorney"), required: true, hint: t("nomor dan tanggal", "number and date"),
+                      shownWhen: { $0["proxy"] == "yes" }),
             FormField("statement", t("Uraian keberatan", "Statement")),
             FormField("received", t("Diterima tanggal", "Received on"), value: today.iso,
                       hint: t("TTTT-BB-HH; keberatan lewat pos: tanggal tiba (Pasal 36 ayat 2)", "YYYY-MM-DD; a posted objection: the day it came (Pasal 36(2))")),
