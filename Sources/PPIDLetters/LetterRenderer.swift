@@ -118,7 +118,7 @@ public struct LetterRenderer: Sendable {
                 }
                 context["decision"] = d
                 if let e = exemption {
-                    context["exemption"] = ["basis": e.basis.text(l), "harm": e.test.harm, "publicInterest": e.test.publicInterestWeighed,
+                    context["exemption"] = ["basis": e.basisText(l), "harm": e.test.harm, "publicInterest": e.test.publicInterestWeighed,
                                             "withheld": e.test.withheldPart, "until": e.test.until.map(Self.longDate) ?? "-"]
                 }
             }

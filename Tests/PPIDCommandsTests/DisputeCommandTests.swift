@@ -57,10 +57,11 @@ struct DisputeCommandTests {
         let objection = try answeredObjection(db: db, grounds: "a")
         let noNumber = try ppid(["dispute", "file", "--db", db, objection])
         #expect(noNumber.status == 1 && noNumber.error.contains("--register: wajib diisi"), "\(noNumber.error)")
-        let filed = try ppid(["dispute", "file", "--db", db, objection, "--register", "KI-0042/2026", "--json"])
+        let filed = try ppid(["dispute", "file", "--db", db, objection, "--register", "KI-0042/2026", "--commission", "Komisi Informasi Provinsi Bali", "--json"])
         #expect(filed.status == 0, "\(filed)")
         let answer = try #require(try JSONSerialization.jsonObject(with: Data(filed.output.utf8)) as? [String: Any])
         #expect(answer["state"] as? String == "didaftarkan" && answer["startDue"] != nil && answer["settleBy"] != nil)
+        #expect(answer["commission"] as? String == "Komisi Informasi Provinsi Bali")
         // On the deadline board: the Commission's 14 working days to start (Pasal 38(1)).
         let store = try LocalStore(path: db, workstation: Workstation(officer: "rina", terminal: "t"))
         var onBoard = try store.openClocks(limit: 100).first { $0.kind == .dispute }

@@ -223,4 +223,23 @@ struct LegalProcessTests {
             .filing(id: UUID(), against: request, today: d("2026-03-20"))
         #expect(filing.isProxy && filing.powerOfAttorney == "SK-12/2026")
     }
+
+    @Test("Pasal 17's numbered points may be named where the letter has them (a.1-5, c.1-7, e.1-7, f.1-4, h.1-5)")
+    func subPoints() throws {
+        let base = ["outcome": "refused", "harm": "x", "interest": "y", "withheld": "z", "until": "2030-01-01"]
+        let event = try DecisionSubmission(base.merging(["basis": "a", "subPoint": "2"]) { $1 }).event()
+        guard case let .decided(decision) = event, case let .refused(exemption?) = decision.outcome else { Issue.record("no refusal"); return }
+        #expect(exemption.subPoint == 2)
+        #expect(exemption.basisText(.indonesian).hasPrefix("Pasal 17 huruf a angka 2: menghambat"))
+        for (letter, point) in [("a", "6"), ("f", "5"), ("b", "1")] {
+            do {
+                _ = try DecisionSubmission(base.merging(["basis": letter, "subPoint": point]) { $1 }).event()
+                Issue.record("\(letter).\(point) accepted")
+            } catch {
+                #expect(error.problem(for: "subPoint") != nil, "\(letter).\(point)")
+            }
+        }
+        #expect(Pasal17Letter.e.subPoints == 1...7 && Pasal17Letter.h.subPoints == 1...5 && Pasal17Letter.j.subPoints == nil)
+        #expect(DisputeOutcome.inadmissible.text(.indonesian) == "Permohonan tidak dapat diterima")
+    }
 }

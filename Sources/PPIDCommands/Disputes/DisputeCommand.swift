@@ -21,6 +21,7 @@ struct DisputeCommand: ParsableCommand {
         @Argument(help: "Nomor keberatan / The objection's number.") var objection: String
         @Option(help: "Nomor register sengketa di Komisi Informasi / The Commission's register number.") var register: String = ""
         @Option(help: "Alasan mencatat setelah 14 hari kerja / Why it is recorded after the 14 working days.") var late: String = ""
+        @Option(help: "Komisi Informasi (Pusat atau provinsi) / Which Information Commission.") var commission: String = ""
         @Flag(help: "Keluaran JSON / JSON output.") var json = false
         @OptionGroup var store: StoreOptions
         @OptionGroup var languageOption: LanguageOption
@@ -34,9 +35,10 @@ struct DisputeCommand: ParsableCommand {
             }
             let filing: DisputeFiling
             do throws(ActRefusal) {
-                filing = try DisputeFilingSubmission(registerNumber: register, late: late).filing(id: local.newCaseID(), against: record)
+                filing = try DisputeFilingSubmission(registerNumber: register, late: late, commission: commission)
+                    .filing(id: local.newCaseID(), against: record)
             } catch {
-                throw CommandError(message: DisputeCommand.message(error, ["registerNumber": "--register", "late": "--late"], language))
+                throw CommandError(message: DisputeCommand.message(error, ["registerNumber": "--register", "late": "--late", "commission": "--commission"], language))
             }
             let recorded = try withStore(language) { () throws(StoreError) in try local.record(.dispute(filing.id, .filed(filing))) }
             guard case let .dispute(dispute) = recorded else { return }
@@ -62,7 +64,7 @@ struct DisputeCommand: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "decide",
             abstract: "Putusan Komisi Informasi atau kesepakatan mediasi / The Commission's decision or a mediated agreement.")
         @Argument(help: "Nomor register sengketa / The dispute's register number.") var number: String
-        @Option(help: "mediasi-berhasil|dikabulkan|dikabulkan-sebagian|ditolak") var outcome: String = ""
+        @Option(help: "mediasi-berhasil|dikabulkan|dikabulkan-sebagian|ditolak|tidak-dapat-diterima") var outcome: String = ""
         @Option(help: "Ringkasan putusan / Summary.") var summary: String = ""
         @Flag(help: "Keluaran JSON / JSON output.") var json = false
         @OptionGroup var store: StoreOptions
@@ -192,6 +194,7 @@ struct DisputeAnswer: Encodable {
     /// The last day to take the decision to court (Pasal 48(1)), once decided; nil after a mediated agreement (Pasal 39).
     let courtBy: String?
     let court: String?
+    let commission: String?
 
     init(_ record: DisputeRecord, objectionNumber: String, calendar: WorkCalendar) {
         id = record.id.uuidString
@@ -209,5 +212,6 @@ struct DisputeAnswer: Encodable {
             courtBy = nil
         }
         court = record.court
+        commission = record.filing.commission
     }
 }

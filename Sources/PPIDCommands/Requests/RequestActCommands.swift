@@ -167,7 +167,8 @@ extension RequestCommand {
         @Option(help: "full|part|refused|notHeld|notDocumented") var outcome: String = "full"
         @Option(help: "Dasar pengecualian: huruf Pasal 17 (a-j) atau other / Exemption basis: a Pasal 17 letter or 'other'.")
         var basis: String = ""
-        @Option(help: "UU lain, bila --basis other / The other statute, with --basis other.") var statute: String = ""
+        @Option(help: "UU lain, bila --basis other atau j / The other statute, with --basis other or j.") var statute: String = ""
+        @Option(help: "Angka huruf Pasal 17 (a.1-5, c.1-7, e.1-7, f.1-4, h.1-5) / The letter's numbered point.") var subpoint: String = ""
         @Option(help: "Akibat yang timbul bila dibuka (uji konsekuensi) / The harm if disclosed.") var harm: String = ""
         @Option(help: "Kepentingan yang dilindungi / The interest protected.") var interest: String = ""
         @Option(help: "Bagian yang dikecualikan / What is withheld.") var withheld: String = ""
@@ -187,12 +188,12 @@ extension RequestCommand {
             let target = try RequestActRunner.firstRecord(act)
             let submission = DecisionSubmission(["outcome": outcome, "basis": basis, "statute": statute, "harm": harm,
                                                  "interest": interest, "withheld": withheld, "until": until,
-                                                 "holder": holder, "cost": cost, "note": note, "payment": payment,
+                                                 "holder": holder, "cost": cost, "note": note, "payment": payment, "subPoint": subpoint,
                                                  "form": form ?? target?.registration.obtainMethod.rawValue ?? "",
                                                  "deliveryBy": deliveryBy ?? target?.today.iso ?? ""])
             let options = ["outcome": "--outcome", "basis": "--basis", "statute": "--statute", "harm": "--harm", "interest": "--interest",
                            "withheld": "--withheld", "until": "--until", "holder": "--holder", "cost": "--cost", "note": "--note",
-                           "payment": "--payment", "form": "--form", "deliveryBy": "--delivery-by"]
+                           "payment": "--payment", "form": "--form", "deliveryBy": "--delivery-by", "subPoint": "--subpoint"]
             try RequestActRunner.run(act, act: .decide, single: true, options: options,
                                      done: { $0.pick("Pemberitahuan tertulis dicatat.", "Written notice recorded.") }) { () throws(ActRefusal) in
                 try submission.event()

@@ -5,10 +5,13 @@ import Foundation
 public struct DisputeFilingSubmission: Hashable, Sendable, Codable {
     public var registerNumber = ""
     public var late = ""
+    /// Which Commission (central or a province's); blank when not said.
+    public var commission = ""
 
-    public init(registerNumber: String = "", late: String = "") {
+    public init(registerNumber: String = "", late: String = "", commission: String = "") {
         self.registerNumber = registerNumber
         self.late = late
+        self.commission = commission
     }
 
     /// The filing against `objection`. The requester's 14 working days (Pasal 37(2)) run from the
@@ -18,10 +21,12 @@ public struct DisputeFilingSubmission: Hashable, Sendable, Codable {
         problems.require(registerNumber, "registerNumber")
         problems.bounded(registerNumber, "registerNumber")
         problems.bounded(late, "late", long: true)
+        problems.bounded(commission, "commission")
         try problems.check()
         return DisputeFiling(id: id, objectionID: objection.id, registerNumber: registerNumber.trimmed,
                              groundsAroseOn: objection.answeredOn ?? objection.answerDue.next,
-                             lateFilingOverride: late.trimmed.isEmpty ? nil : late.trimmed, grounds: objection.filing.grounds)
+                             lateFilingOverride: late.trimmed.isEmpty ? nil : late.trimmed, grounds: objection.filing.grounds,
+                             commission: commission.trimmed.isEmpty ? nil : commission.trimmed)
     }
 }
 

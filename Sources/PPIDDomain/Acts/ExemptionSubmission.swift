@@ -8,6 +8,8 @@ public struct ExemptionSubmission: Hashable, Sendable, Codable {
     public var interest = ""
     public var withheld = ""
     public var until = ""
+    /// The letter's numbered point (a.1-5, c.1-7, e.1-7, f.1-4, h.1-5); blank when not named.
+    public var subPoint = ""
 
     public init() {}
 
@@ -18,6 +20,7 @@ public struct ExemptionSubmission: Hashable, Sendable, Codable {
         interest = values["interest", default: ""]
         withheld = values["withheld", default: ""]
         until = values["until", default: ""]
+        subPoint = values["subPoint", default: ""].trimmed
     }
 
     /// The choices of `basis`: each letter, then `other`.
@@ -46,8 +49,19 @@ public struct ExemptionSubmission: Hashable, Sendable, Codable {
         }
         let end = problems.date(until, "until")
         if case let .pasal17(letter)? = basisValue, letter.isTimeLimited, until.trimmed.isEmpty { problems.add("until", .exemptionEnd) }
+        // A sub-point names one of the letter's numbered points, where Pasal 17 has them.
+        var point: Int?
+        if !subPoint.isEmpty {
+            if case let .pasal17(letter)? = basisValue, let points = letter.subPoints, let number = Int(subPoint), points.contains(number) {
+                point = number
+            } else if case let .pasal17(letter)? = basisValue, let points = letter.subPoints {
+                problems.add("subPoint", .choice(points.map(String.init)))
+            } else {
+                problems.add("subPoint", .choice([]))
+            }
+        }
         guard problems.problems.count == before, let basisValue else { return nil }
         return Exemption(basis: basisValue, test: ConsequenceTest(harm: harm.trimmed, publicInterestWeighed: interest.trimmed,
-                                                                  withheldPart: withheld.trimmed, until: end))
+                                                                  withheldPart: withheld.trimmed, until: end), subPoint: point)
     }
 }

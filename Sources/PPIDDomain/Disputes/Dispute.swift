@@ -33,6 +33,8 @@ public enum DisputeOutcome: String, Hashable, Sendable, Codable, CaseIterable {
     case partlyGranted = "dikabulkan-sebagian"
     /// The public body's position was upheld.
     case bodyPrevailed = "ditolak"
+    /// The Commission did not admit the dispute (out of time, not its competence, no standing).
+    case inadmissible = "tidak-dapat-diterima"
 }
 
 /// The filing of a dispute with the Komisi Informasi.
@@ -47,9 +49,12 @@ public struct DisputeFiling: Hashable, Sendable, Codable {
     /// The objection's Pasal 35(1) grounds, carried so the dispute's own rules can be checked:
     /// mediation only for grounds b-g (Pasal 40(2)). Nil in filings of earlier versions.
     public var grounds: [ObjectionGround]?
+    /// Which Commission: the central one, or a province's (Komisi Informasi Provinsi Bali).
+    public var commission: String?
 
     public init(id: UUID = UUID(), objectionID: UUID, registerNumber: String, groundsAroseOn: CivilDate,
-                lateFilingOverride: String? = nil, grounds: [ObjectionGround]? = nil) {
+                lateFilingOverride: String? = nil, grounds: [ObjectionGround]? = nil, commission: String? = nil) {
+        self.commission = commission
         self.id = id
         self.objectionID = objectionID
         self.registerNumber = registerNumber
@@ -191,6 +196,7 @@ extension DisputeOutcome: Localized {
         case .requesterPrevailed: language.pick("Permohonan dikabulkan seluruhnya", "Granted in full")
         case .partlyGranted: language.pick("Permohonan dikabulkan sebagian", "Granted in part")
         case .bodyPrevailed: language.pick("Permohonan ditolak", "Rejected")
+        case .inadmissible: language.pick("Permohonan tidak dapat diterima", "Inadmissible")
         }
     }
 }

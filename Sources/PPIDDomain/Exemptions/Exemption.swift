@@ -8,6 +8,16 @@ public enum Pasal17Letter: String, Hashable, Sendable, Codable, CaseIterable {
         self.init(rawValue: letter)
     }
 
+    /// The numbered points of this letter in Pasal 17 (a.1-5, c.1-7, e.1-7, f.1-4, h.1-5); nil where it has none.
+    public var subPoints: ClosedRange<Int>? {
+        switch self {
+        case .a, .h: 1...5
+        case .c, .e: 1...7
+        case .f: 1...4
+        case .b, .d, .g, .i, .j: nil
+        }
+    }
+
     /// Whether an exemption on this letter is for a period (Pasal 20(1)): letters a-f are not
     /// permanent and need an end date; g-j may be open-ended.
     public var isTimeLimited: Bool {
@@ -77,10 +87,22 @@ public struct ConsequenceTest: Hashable, Sendable, Codable {
 public struct Exemption: Hashable, Sendable, Codable {
     public var basis: ExemptionBasis
     public var test: ConsequenceTest
+    /// The numbered point of the letter, where Pasal 17 has them (a.1-5, c.1-7, e.1-7, f.1-4, h.1-5).
+    public var subPoint: Int?
 
-    public init(basis: ExemptionBasis, test: ConsequenceTest) {
+    public init(basis: ExemptionBasis, test: ConsequenceTest, subPoint: Int? = nil) {
         self.basis = basis
         self.test = test
+        self.subPoint = subPoint
+    }
+
+    /// "Pasal 17 huruf a angka 2: …" with its sub-point when named, or the basis alone.
+    public func basisText(_ language: Language) -> String {
+        let text = basis.text(language)
+        guard case let .pasal17(letter) = basis, let subPoint else { return text }
+        let prefix = "Pasal 17 huruf \(letter.rawValue)"
+        guard text.hasPrefix(prefix) else { return text }
+        return prefix + language.pick(" angka \(subPoint)", " point \(subPoint)") + text.dropFirst(prefix.count)
     }
 
     /// Whether it needs an end date (Pasal 20, PP 61/2010): on letters a-f.

@@ -139,6 +139,7 @@ public enum EventBounds {
             try FieldCheck.line(filing.registerNumber, "filing.registerNumber")
             try FieldCheck.date(filing.groundsAroseOn, "filing.groundsAroseOn")
             if let override = filing.lateFilingOverride { try FieldCheck.text(override, "filing.lateFilingOverride") }
+            if let commission = filing.commission { try FieldCheck.line(commission, "filing.commission") }
             if let grounds = filing.grounds {
                 try FieldCheck.count(grounds.count, "filing.grounds", maximum: ObjectionGround.allCases.count)
             }

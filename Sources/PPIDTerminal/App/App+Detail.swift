@@ -61,8 +61,8 @@ extension App {
         if let decision = record.decision {
             field(t("Keputusan", "Decision"), decision.outcome.text(language) + " (\(record.decidedOn?.iso ?? ""))")
             switch decision.outcome {
-            case let .refused(exemption?): field(t("Dasar", "Basis"), exemption.basis.text(language))
-            case let .grantedInPart(exemptions): for e in exemptions { field(t("Dasar", "Basis"), e.basis.text(language)) }
+            case let .refused(exemption?): field(t("Dasar", "Basis"), exemption.basisText(language))
+            case let .grantedInPart(exemptions): for e in exemptions { field(t("Dasar", "Basis"), e.basisText(language)) }
             default: break
             }
         }
@@ -108,7 +108,7 @@ extension App {
         if let exemption = e.exemption {
             lines.append(("", .normal))
             lines.append((t("Pengecualian", "Exemption"), .title))
-            field(t("Dasar", "Basis"), exemption.basis.text(language))
+            field(t("Dasar", "Basis"), exemption.basisText(language))
             field(t("Bahaya", "Harm"), exemption.test.harm)
             field(t("Kepentingan publik", "Public interest"), exemption.test.publicInterestWeighed)
             field(t("Bagian dikecualikan", "Part withheld"), exemption.test.withheldPart)

@@ -322,6 +322,10 @@ extension App {
             // Letter j is information withheld under another statute: it names that statute too.
             FormField("statute", t("UU lain (sebutkan)", "Other statute (name it)"), value: statute,
                       shownWhen: { shownWhen($0) && ($0["basis"] == "other" || $0["basis"] == "j") }),
+            // The letter's numbered point, where Pasal 17 has them (a.1-5, c.1-7, e.1-7, f.1-4, h.1-5).
+            FormField("subPoint", t("Angka (bila ada)", "Point (if any)"), value: exemption?.subPoint.map(String.init) ?? "",
+                      hint: t("mis. 2 untuk huruf a angka 2", "e.g. 2 for letter a point 2"),
+                      shownWhen: { shownWhen($0) && Pasal17Letter(rawValue: $0["basis"])?.subPoints != nil }),
             FormField("harm", t("Uji konsekuensi: bahaya", "Consequence test: harm"), value: test?.harm ?? "", shownWhen: shownWhen),
             FormField("interest", t("Pertimbangan kepentingan publik", "Public interest weighed"), value: test?.publicInterestWeighed ?? "", shownWhen: shownWhen),
             FormField("withheld", t("Bagian yang dikecualikan", "Part withheld"), value: test?.withheldPart ?? "", shownWhen: shownWhen),

@@ -11,11 +11,12 @@ extension App {
         var form = FormState(.disputeFiling(objection.id), title: t("Sengketa ke Komisi Informasi atas \(objection.filing.number)",
                                                                     "Dispute at the Information Commission over \(objection.filing.number)"), fields: [
             FormField("registerNumber", t("Nomor register KI", "Commission register no."), required: true),
+            FormField("commission", t("Komisi Informasi", "Information Commission"), hint: t("Pusat, atau provinsi", "central, or a province's")),
             FormField("late", t("Alasan mencatat setelah 14 hari kerja", "Reason to record it after 14 working days"),
                       hint: t("hanya bila lewat batas (Pasal 37 ayat 2)", "only past the window (Pasal 37(2))")),
         ]) { [unowned self] form in
             do throws(ActRefusal) {
-                let filing = try DisputeFilingSubmission(registerNumber: form["registerNumber"], late: form["late"])
+                let filing = try DisputeFilingSubmission(registerNumber: form["registerNumber"], late: form["late"], commission: form["commission"])
                     .filing(id: self.store.newCaseID(), against: objection)
                 return self.apply([.dispute(filing.id, .filed(filing))],
                                   done: self.t("Sengketa \(filing.registerNumber) dicatat.", "Dispute \(filing.registerNumber) recorded."))
