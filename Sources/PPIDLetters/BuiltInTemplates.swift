@@ -116,6 +116,19 @@ enum BuiltInTemplates {
             ayat 7), dan dapat diperpanjang 7 hari kerja dengan alasan tertulis (Pasal 22 ayat 8).
             Simpan nomor registrasi ini untuk menanyakan permohonan Saudara.
             """ + signature,
+        .completenessRequest: header + """
+            Kepada Yth. {{{requester.name}}}
+            {{{requester.address}}}
+
+            Perihal : Permintaan Kelengkapan Permohonan Informasi Publik
+                      Nomor registrasi {{request.number}}
+
+            Permohonan informasi Saudara yang kami terima pada {{request.received}} mengenai
+            "{{{request.information}}}" belum dapat kami proses karena belum lengkap. Mohon Saudara
+            melengkapi: {{{request.missing}}}.
+
+            Permohonan akan kami proses setelah kelengkapan tersebut kami terima.
+            """ + signature,
         .objectionReceipt: header + """
             TANDA TERIMA KEBERATAN
             (Pasal 35 dan 36 UU 14/2008)

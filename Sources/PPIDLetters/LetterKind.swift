@@ -14,6 +14,8 @@ public enum LetterKind: String, Sendable, CaseIterable {
     case requestReceipt = "tanda-bukti-permohonan"
     /// Tanda terima keberatan (Perki 1/2021): the objection's register number and its answer's due date.
     case objectionReceipt = "tanda-terima-keberatan"
+    /// Permintaan kelengkapan: what an incomplete request lacks, asked of the requester.
+    case completenessRequest = "permintaan-kelengkapan"
 }
 
 /// The two forms a letter is rendered to.

@@ -39,7 +39,7 @@ public struct LetterRenderer: Sendable {
         ("letterhead.address", "the unit's address (config: letter_address)"),
         ("letter.number / letter.date / letter.city", "the letter's register number, its date, the city (config: letter_city)"),
         ("signatory.name / signatory.position", "who signs (config: signatory_name, signatory_position)"),
-        ("request.number / request.received / request.channel / request.information / request.purpose / request.obtain", "the request"),
+        ("request.number / request.received / request.channel / request.information / request.purpose / request.obtain / request.missing", "the request"),
         ("requester.name / requester.address", "the requester (full: letters go to the requester)"),
         ("decision.outcome / decision.form / decision.cost / decision.payment / decision.deliveryBy / decision.date / decision.holder", "the written notice"),
         ("exemption.basis / exemption.harm / exemption.publicInterest / exemption.withheld / exemption.until", "the exemption and its consequence test (refusals and partial grants)"),
@@ -56,6 +56,7 @@ public struct LetterRenderer: Sendable {
         case let (.extensionNotice, .request(r)): r.extendedDue != nil
         case let (.objectionAnswer, .objection(o, _)): o.answer != nil
         case (.requestReceipt, .request): true
+        case let (.completenessRequest, .request(r)): r.missingItems != nil
         case (.objectionReceipt, .objection): true
         default: false
         }
@@ -98,7 +99,8 @@ public struct LetterRenderer: Sendable {
         func add(request r: RequestRecord) {
             context["request"] = ["number": r.registration.registrationNumber, "received": Self.longDate(r.receivedOn),
                                   "information": r.registration.information, "purpose": r.registration.purpose,
-                                  "channel": r.registration.channel.text(l), "obtain": r.registration.obtainMethod.text(l)]
+                                  "channel": r.registration.channel.text(l), "obtain": r.registration.obtainMethod.text(l),
+                                  "missing": r.missingItems ?? ""]
             context["requester"] = ["name": r.registration.requester.name, "address": r.registration.requester.address]
             context["notice"] = ["due": Self.longDate(r.noticeDue)]
             if let extended = r.extendedDue {

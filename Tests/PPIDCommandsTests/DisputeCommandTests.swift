@@ -149,4 +149,23 @@ struct DisputeCommandTests {
         let unknown = try ppid(["dispute", "decide", "--db", db, "KI-7/2026", "--outcome", "menang"])
         #expect(unknown.status == 1 && unknown.error.contains("--outcome: salah satu dari"))
     }
+
+    @Test("ppid request incomplete|complete: the letter asking for what is missing; the unit's policy decides whether the clock restarts")
+    func incompleteFromTheCommandLine() throws {
+        let db = folder + "/humas.sqlite"
+        #expect(try ppid(["unit", "set", "--db", db, "--code", "HUMAS", "--name", "Biro Humas"]).status == 0)
+        let registered = try ppid(["request", "register", "--db", db, "--name", "Siti", "--nik", "3171234567890002", "--email", "s@x.id",
+                                   "--information", "Data", "--purpose", "Riset", "--json", "--no-letters"])
+        let answer = try #require(try JSONSerialization.jsonObject(with: Data(registered.output.utf8)) as? [String: String])
+        let number = try #require(answer["number"])
+        let missing = try ppid(["request", "incomplete", "--db", db, number])
+        #expect(missing.status == 1 && missing.error.contains("--missing: wajib diisi"))
+        let noted = try ppid(["request", "incomplete", "--db", db, number, "--missing", "Fotokopi KTP", "--json"])
+        let letters = try #require((try JSONSerialization.jsonObject(with: Data(noted.output.utf8)) as? [String: Any])?["letters"] as? [String])
+        #expect(try String(contentsOfFile: try #require(letters.first), encoding: .utf8).contains("Fotokopi KTP"), "the letter asks for it")
+        let completed = try ppid(["request", "complete", "--db", db, number, "--json"])
+        let cases = try #require((try JSONSerialization.jsonObject(with: Data(completed.output.utf8)) as? [String: Any])?["cases"] as? [[String: String]])
+        #expect(cases.first?["due"] == answer["due"], "by default the clock runs from receipt")
+        #expect(try ppid(["request", "complete", "--db", db, number]).error.contains("tidak sedang dicatat belum lengkap"))
+    }
 }

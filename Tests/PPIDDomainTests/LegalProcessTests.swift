@@ -242,4 +242,19 @@ struct LegalProcessTests {
         #expect(Pasal17Letter.e.subPoints == 1...7 && Pasal17Letter.h.subPoints == 1...5 && Pasal17Letter.j.subPoints == nil)
         #expect(DisputeOutcome.inadmissible.text(.indonesian) == "Permohonan tidak dapat diterima")
     }
+
+    @Test("Incomplete requests: noted with what is missing; by default the clock runs from receipt, under the unit's other policy from completion")
+    func incompleteRequests() throws {
+        var scenario = try RequestScenario()
+        #expect(throws: RequestRejection.notIncomplete) { try scenario.apply(.completed(restartsClock: false)) }
+        try scenario.apply(.incompleteNoted(missing: "Fotokopi KTP"), on: "2026-03-03")
+        #expect(scenario.record?.missingItems == "Fotokopi KTP")
+        var restarting = scenario
+        try scenario.apply(.completed(restartsClock: false), on: "2026-03-09")
+        #expect(scenario.record?.missingItems == nil && scenario.record?.noticeDue == d("2026-03-16"), "the safer date: from receipt")
+        try restarting.apply(.completed(restartsClock: true), on: "2026-03-09")
+        #expect(restarting.record?.countsFrom == d("2026-03-09"))
+        #expect(restarting.record?.noticeDue == national.deadline(.writtenNotice, after: d("2026-03-09")).due)
+        #expect(throws: ActRefusal.self) { _ = try IncompleteSubmission(missing: " ").event() }
+    }
 }

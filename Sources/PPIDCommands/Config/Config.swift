@@ -56,7 +56,8 @@ struct Config {
         return line
     }
 
-    static let knownKeys: Set<String> = ["db", "theme", "lang", "templates", "letters", "letter_city", "letter_address", "signatory_name", "signatory_position", "letter_number_format", "server", "token_file", "server_ca", "sync_interval"]
+    static let knownKeys: Set<String> = ["db", "theme", "lang", "templates", "letters", "letter_city", "letter_address", "signatory_name", "signatory_position", "letter_number_format", "server", "token_file", "server_ca", "sync_interval",
+                                         "report_narrative", "incomplete_clock"]
 
     static func parse(_ text: String, source: String) -> Config {
         var config = Config()
@@ -70,6 +71,10 @@ struct Config {
             }
             guard knownKeys.contains(parts[0]) else {
                 config.problems.append("\(source):\(index + 1): unknown key '\(parts[0])' (known: \(knownKeys.sorted().joined(separator: ", ")))")
+                continue
+            }
+            if parts[0] == "incomplete_clock" && parts[1] != "receipt" && parts[1] != "completion" {
+                config.problems.append("\(source):\(index + 1): incomplete_clock is 'receipt' (the default) or 'completion'")
                 continue
             }
             config.values[parts[0]] = parts[1]

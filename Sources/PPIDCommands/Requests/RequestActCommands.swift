@@ -226,6 +226,36 @@ extension RequestCommand {
         }
     }
 
+    struct Incomplete: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "incomplete",
+            abstract: "Catat permohonan belum lengkap; surat meminta kelengkapan / Note a request incomplete; a letter asks for what it lacks.")
+        @Option(help: "Yang belum lengkap / What it lacks.") var missing: String = ""
+        @OptionGroup var act: RequestActOptions
+
+        func run() throws {
+            let submission = IncompleteSubmission(missing: missing)
+            try RequestActRunner.run(act, act: .noteIncomplete, single: true, options: ["missing": "--missing"],
+                                     done: { $0.pick("Dicatat belum lengkap.", "Noted incomplete.") }) { () throws(ActRefusal) in
+                try submission.event()
+            }
+        }
+    }
+
+    struct Complete: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "complete",
+            abstract: "Catat pemohon melengkapi permohonan / Record that the requester supplied what was missing.",
+            discussion: "Kebijakan unit (config: incomplete_clock = receipt|completion; bawaan receipt): tenggat tetap dari tanggal diterima, atau dihitung ulang dari hari dilengkapi. / The unit's policy: the deadline stays from receipt (default), or counts from completion.")
+        @Flag(help: "Tenggat dihitung dari hari ini (menimpa config) / Count the deadline from today (overrides the config).") var restartClock = false
+        @OptionGroup var act: RequestActOptions
+
+        func run() throws {
+            let config = try Config.loadChecked(language: act.language)
+            let restarts = restartClock || config["incomplete_clock"] == "completion"
+            try RequestActRunner.run(act, act: .complete, single: true,
+                                     done: { $0.pick("Kelengkapan dicatat.", "Completion recorded.") }) { .completed(restartsClock: restarts) }
+        }
+    }
+
     struct Comply: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "comply",
             abstract: "Catat informasi diberikan sesuai perintah (keberatan, KI, pengadilan; Pasal 52) / Record information given as ordered.")

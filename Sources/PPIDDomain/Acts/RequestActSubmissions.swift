@@ -208,3 +208,20 @@ public struct ComplianceSubmission: Hashable, Sendable, Codable {
         return .complied(order: chosen, note: note.trimmed)
     }
 }
+
+/// A request noted incomplete: what it lacks, which the letter asks the requester for.
+public struct IncompleteSubmission: Hashable, Sendable, Codable {
+    public var missing = ""
+
+    public init(missing: String = "") { self.missing = missing }
+
+    public init(_ values: [String: String]) { missing = values["missing", default: ""] }
+
+    public func event() throws(ActRefusal) -> RequestEvent {
+        var problems = ProblemList()
+        problems.require(missing, "missing")
+        problems.bounded(missing, "missing", long: true)
+        try problems.check()
+        return .incompleteNoted(missing: missing.trimmed)
+    }
+}

@@ -43,6 +43,10 @@ public enum EventBounds {
             try FieldCheck.count(ids.count, "documentsLinked", maximum: DomainLimits.linkedDocuments)
         case let .complied(_, note):
             try FieldCheck.text(note, "complied.note")
+        case let .incompleteNoted(missing):
+            try FieldCheck.text(missing, "incompleteNoted.missing")
+        case .completed:
+            break
         case let .deadlineMoved(noticeDue, extendedDue, reason):
             try FieldCheck.date(noticeDue, "deadlineMoved.noticeDue")
             if let extendedDue { try FieldCheck.date(extendedDue, "deadlineMoved.extendedDue") }

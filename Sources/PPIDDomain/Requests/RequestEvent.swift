@@ -20,6 +20,12 @@ public enum RequestEvent: Hashable, Sendable {
     /// The information was given as an order required (an objection granted, the Commission, a
     /// court): on the event's date; a closed request takes it too.
     case complied(order: ComplianceOrder, note: String)
+    /// The request lacks what it needs to be answered; a letter asks the requester for it.
+    case incompleteNoted(missing: String)
+    /// The requester supplied what was missing. `restartsClock` is the unit's policy when it was
+    /// recorded (carried in the event, so every side folds it alike): the notice's 10 working days
+    /// count from this day instead of from receipt.
+    case completed(restartsClock: Bool)
 
     /// A short stable name for logs and the wire.
     public var name: String {
@@ -35,6 +41,8 @@ public enum RequestEvent: Hashable, Sendable {
         case .documentsLinked: "documentsLinked"
         case .deadlineMoved: "deadlineMoved"
         case .complied: "complied"
+        case .incompleteNoted: "incompleteNoted"
+        case .completed: "completed"
         }
     }
 }
@@ -58,6 +66,11 @@ extension RequestEvent: Localized {
             language.pick("Ditarik oleh pemohon", "Withdrawn by the requester") + (reason.isEmpty ? "" : ": \(reason)")
         case let .documentsLinked(ids):
             language.pick("Dikaitkan dengan \(ids.count) entri DIP", "Linked to \(ids.count) DIP entries")
+        case let .incompleteNoted(missing):
+            language.pick("Belum lengkap: \(missing)", "Incomplete: \(missing)")
+        case let .completed(restarts):
+            language.pick("Dilengkapi pemohon", "Completed by the requester")
+                + (restarts ? language.pick("; tenggat dihitung dari hari ini", "; the deadline counts from this day") : "")
         case let .complied(order, _):
             language.pick("Informasi diberikan sesuai \(order.text(.indonesian))", "Information given as ordered by \(order.text(.english))")
         case let .deadlineMoved(notice, extended, reason):

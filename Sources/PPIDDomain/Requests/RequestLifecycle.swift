@@ -67,6 +67,20 @@ public enum RequestLifecycle {
         case .complied:
             record.compliedOn = meta.localDate
 
+        case let .incompleteNoted(missing):
+            guard !missing.trimmed.isEmpty else { throw .missingField(.reason) }
+            record.missingItems = missing.trimmed
+
+        case let .completed(restartsClock):
+            record.missingItems = nil
+            // The unit's policy, carried in the event: its 10 working days count from completion.
+            if restartsClock && record.extendedDue == nil && meta.localDate > record.countsFrom {
+                record.countsFrom = meta.localDate
+                let notice = context.calendar.deadline(.writtenNotice, after: meta.localDate)
+                record.noticeDue = notice.due
+                record.dueIsProvisional = notice.isProvisional
+            }
+
         case let .documentsLinked(ids):
             guard !ids.isEmpty else { throw .missingField(.summary) }
             for id in ids where !record.linkedDocuments.contains(id) { record.linkedDocuments.append(id) }
@@ -127,6 +141,11 @@ public enum RequestLifecycle {
         case .comply:
             // Only after the request's own answer: before it, the notice itself gives the information.
             guard !record.state.awaitsNotice else { throw .notYetDecided }
+        case .noteIncomplete:
+            guard record.state.awaitsNotice else { throw .alreadyDecided }
+        case .complete:
+            guard record.state.awaitsNotice else { throw .alreadyDecided }
+            guard record.missingItems != nil else { throw .notIncomplete }
         }
     }
 

@@ -54,6 +54,8 @@ public struct RequestRecord: Hashable, Sendable, Codable {
     public var linkedDocuments: [UUID] = []
     /// The day the information was given as an order required (objection, Commission, court).
     public var compliedOn: CivilDate? = nil
+    /// What the request still lacks, while it is incomplete.
+    public var missingItems: String? = nil
 
     public var id: UUID { registration.id }
 

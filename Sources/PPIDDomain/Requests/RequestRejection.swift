@@ -41,6 +41,7 @@ public enum RequestRejection: OfficerFacingError, Hashable {
     case requestClosed
     case alreadyDecided
     case notYetDecided
+    case notIncomplete
     case notForwardedOrDecided
     case dateBeforeReceipt(received: CivilDate)
     case forwardedToSameUnit
@@ -85,6 +86,8 @@ public enum RequestRejection: OfficerFacingError, Hashable {
                           "The written notice has been issued and cannot be unsent.")
         case .notYetDecided:
             language.pick("Terbitkan pemberitahuan tertulis terlebih dahulu.", "Issue the written notice first.")
+        case .notIncomplete:
+            language.pick("Permohonan tidak sedang dicatat belum lengkap.", "The request is not recorded as incomplete.")
         case .notForwardedOrDecided:
             language.pick("Permohonan hanya dapat ditutup setelah ada pemberitahuan tertulis (Pasal 22 ayat 7); diteruskan ke badan publik lain pun: beri tahu pemohon siapa yang menguasainya (d).",
                           "A request can be closed only after its written notice (Pasal 22(7)); forwarded to another body too: tell the requester who holds it (d).")

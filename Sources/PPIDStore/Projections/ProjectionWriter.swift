@@ -26,7 +26,7 @@ struct ProjectionWriter {
                 open = excluded.open, notice_due = excluded.notice_due, extended_due = excluded.extended_due,
                 due_date = excluded.due_date, provisional = excluded.provisional, outcome = excluded.outcome,
                 decided_on = excluded.decided_on, delivered_on = excluded.delivered_on, closed_on = excluded.closed_on,
-                complied_on = excluded.complied_on
+                complied_on = excluded.complied_on, counts_from = excluded.counts_from
             """)
         try statement.execute(arguments: [
             reg.id.text, reg.registrationNumber, reg.unit, r.receivedOn.iso, reg.receivedAt.timeIntervalSince1970,

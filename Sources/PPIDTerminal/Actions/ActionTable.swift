@@ -21,7 +21,7 @@ public enum ActionID: String, Hashable, Sendable, CaseIterable {
     case moveDown, moveUp, top, bottom, pageDown, pageUp
     case open, back, search, searchNext, searchPrevious, filter
     case mark, rangeMark, unmarkAll, undo, redo
-    case register, startProcessing, forward, extend, decide, deliver, close, withdraw, comply
+    case register, startProcessing, forward, extend, decide, deliver, close, withdraw, comply, incomplete, complete
     case fileObjection, answerObjection, dispute, revealPersonalData
     case addDocument, editDocument, linkDocuments, category
     case conflicts, audit, language, report, registers
@@ -123,6 +123,8 @@ public enum ActionTable {
         requestAct(.withdraw, "w", "withdraw", "Catat penarikan oleh pemohon", "Record withdrawal by the requester"),
         requestAct(.fileObjection, "o", "objection", "Daftarkan keberatan (Pasal 35)", "Register an objection (Pasal 35)"),
         requestAct(.comply, "P", "comply", "Catat informasi diberikan sesuai perintah (Pasal 52)", "Record information given as ordered (Pasal 52)"),
+        requestAct(.incomplete, "I", "incomplete", "Catat belum lengkap; surat meminta kelengkapan", "Note it incomplete; a letter asks for what it lacks"),
+        requestAct(.complete, "J", "complete", "Catat pemohon melengkapi", "Record that the requester supplied what was missing"),
         spec(.answerObjection, [.character("A")], "answer", [.deadlines], "Tanggapan atasan PPID atas keberatan",
              "The atasan PPID's answer to an objection", hint: ("tanggapi keberatan", "answer objection")) { try $0.openActionForm(.answerObjection) },
         spec(.dispute, [.character("K")], "dispute", [.deadlines], "Sengketa Komisi Informasi: catat atas keberatan, atau langkah berikutnya",

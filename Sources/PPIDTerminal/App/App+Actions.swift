@@ -65,6 +65,8 @@ extension App {
         case .withdraw: .withdraw
         case .linkDocuments: .linkDocuments
         case .comply: .comply
+        case .incomplete: .noteIncomplete
+        case .complete: .complete
         default: nil
         }
     }
@@ -110,6 +112,16 @@ extension App {
         case .fileObjection: openForm(try objectionForm(targets[0]))
         case .linkDocuments: openForm(linkForm(targets[0]))
         case .comply: openForm(complyForm(targets[0]))
+        case .incomplete: openForm(incompleteForm(targets[0]))
+        case .complete:
+            // The unit's policy decides whether the clock restarts (config: incomplete_clock).
+            let restarts = incompleteRestartsClock
+            let question = restarts
+                ? t("Pemohon sudah melengkapi? Tenggat dihitung ulang dari hari ini. (y/n)", "The requester completed it? The deadline counts from today. (y/n)")
+                : t("Pemohon sudah melengkapi? Tenggat tetap dari tanggal diterima. (y/n)", "The requester completed it? The deadline stays from receipt. (y/n)")
+            overlays.append(.confirm(ConfirmOverlay(question: question, onYes: { [unowned self] in
+                self.finish(self.apply([.request(targets[0], .completed(restartsClock: restarts))], done: self.t("Kelengkapan dicatat.", "Completion recorded.")))
+            })))
         case .answerObjection:
             guard pane == .deadlines, let item = board.window.selectedRow, item.kind == .objection,
                   case let .objection(record)? = try store.caseRecord(item.id) else {

@@ -40,6 +40,9 @@ public final class App {
     var lastSync: String?
     /// Writes letters for the actions that need them; nil where letters are not set up.
     public var letterDesk: LetterDesk?
+    /// The unit's policy for an incomplete request: whether its clock restarts on completion
+    /// (config `incomplete_clock = completion`); by default it runs from receipt.
+    public var incompleteRestartsClock = false
     /// Called when the officer presses R; the sync layer sets it.
     public var onSync: (() -> String)?
     /// What a running sync is doing, for the status line (nil when none runs); the sync layer sets it.

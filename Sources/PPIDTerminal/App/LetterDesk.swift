@@ -50,6 +50,8 @@ public struct LetterDesk: Sendable {
             return [(.notice, .request(r))]
         case let (.request(_, .extended), .request(r)):
             return [(.extensionNotice, .request(r))]
+        case let (.request(_, .incompleteNoted), .request(r)):
+            return [(.completenessRequest, .request(r))]
         case let (.objection(_, .answered), .objection(o)):
             let request: RequestRecord? = if case let .request(r)? = try? store.caseRecord(o.filing.requestID) { r } else { nil }
             return [(.objectionAnswer, .objection(o, request: request))]

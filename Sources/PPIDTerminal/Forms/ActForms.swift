@@ -185,6 +185,13 @@ extension App {
         ], done: t("Pemenuhan perintah dicatat.", "Compliance recorded.")) { values throws(ActRefusal) in try ComplianceSubmission(values).event() }
     }
 
+    func incompleteForm(_ id: UUID) -> FormState {
+        requestActForm(.incomplete(id), title: t("Permohonan belum lengkap", "The request is incomplete"), targets: [id], fields: [
+            FormField("missing", t("Yang belum lengkap", "What it lacks"), required: true,
+                      hint: t("surat meminta kelengkapan ini", "a letter asks the requester for it")),
+        ], done: t("Dicatat belum lengkap.", "Noted incomplete.")) { values throws(ActRefusal) in try IncompleteSubmission(values).event() }
+    }
+
     func withdrawForm(_ id: UUID) -> FormState {
         requestActForm(.withdraw(id), title: t("Penarikan oleh pemohon", "Withdrawal by the requester"), targets: [id], fields: [
             FormField("reason", t("Alasan (bila ada)", "Reason (if any)")),
@@ -349,6 +356,7 @@ extension App {
             return answerForm(record)
         case let .link(id): return linkForm(id)
         case let .comply(id): return complyForm(id)
+        case let .incomplete(id): return incompleteForm(id)
         case let .disputeFiling(id):
             guard case let .objection(record)? = try? store.caseRecord(id) else { return nil }
             return disputeFilingForm(record)

@@ -16,6 +16,7 @@ enum FormKind: Hashable, Codable, Sendable {
     case disputeFiling(UUID)
     case disputeStep(UUID)
     case comply(UUID)
+    case incomplete(UUID)
 
     /// The key a draft is kept under: the kind as JSON, keys sorted, so one form has one draft.
     var draftKey: String {

@@ -26,6 +26,7 @@ public enum WireSamples {
             .request(id, .delivered(method: nil, note: "")), .request(id, .closed), .request(id, .withdrawn(reason: "w")),
             .request(id, .documentsLinked([id])), .request(id, .deadlineMoved(noticeDue: date, extendedDue: nil, reason: "SKB")),
             .request(id, .complied(order: .objection, note: "Salinan diberikan")),
+            .request(id, .incompleteNoted(missing: "Fotokopi KTP")), .request(id, .completed(restartsClock: true)),
             .objection(id, .filed(filing)), .objection(id, .answered(answer)), .objection(id, .requesterResponded("puas")),
             .objection(id, .withdrawn(reason: "w")), .objection(id, .deadlineMoved(answerDue: date, reason: "SKB")),
             .dispute(id, .filed(dispute)), .dispute(id, .mediationStarted), .dispute(id, .adjudicationStarted),

@@ -64,7 +64,7 @@ struct EventPayload {
 
 extension RequestEvent {
     static let wireKinds = ["registered", "processing-started", "forwarded", "extended", "decided", "delivered", "closed",
-                            "withdrawn", "documents-linked", "deadline-moved", "complied"]
+                            "withdrawn", "documents-linked", "deadline-moved", "complied", "incomplete-noted", "completed"]
 
     var wireKind: String {
         switch self {
@@ -79,6 +79,8 @@ extension RequestEvent {
         case .documentsLinked: "documents-linked"
         case .deadlineMoved: "deadline-moved"
         case .complied: "complied"
+        case .incompleteNoted: "incomplete-noted"
+        case .completed: "completed"
         }
     }
 
@@ -97,6 +99,8 @@ extension RequestEvent {
             self = .deadlineMoved(noticeDue: try payload.value("noticeDue"), extendedDue: try payload.optional("extendedDue"),
                                   reason: try payload.value("reason"))
         case "complied": self = .complied(order: try payload.value("order"), note: try payload.value("note"))
+        case "incomplete-noted": self = .incompleteNoted(missing: try payload.value("missing"))
+        case "completed": self = .completed(restartsClock: try payload.value("restartsClock"))
         default: throw unknownKind("request." + wireKind, in: payload.decoder, of: "event")
         }
     }
@@ -123,6 +127,8 @@ extension RequestEvent {
             case let .complied(order, note):
                 try payload.put(order, "order")
                 try payload.put(note, "note")
+            case let .incompleteNoted(missing): try payload.put(missing, "missing")
+            case let .completed(restartsClock): try payload.put(restartsClock, "restartsClock")
             case .registered, .decided, .processingStarted, .closed: break
             }
         }
