@@ -168,4 +168,35 @@ struct DisputeCommandTests {
         #expect(cases.first?["due"] == answer["due"], "by default the clock runs from receipt")
         #expect(try ppid(["request", "complete", "--db", db, number]).error.contains("tidak sedang dicatat belum lengkap"))
     }
+
+    @Test("Pasal 52: a Commission decision for the requester is an order on the board until the information given is recorded; before a court it waits")
+    func commissionOrder() throws {
+        let db = folder + "/humas.sqlite"
+        let objection = try answeredObjection(db: db, grounds: "a")
+        #expect(try ppid(["dispute", "file", "--db", db, objection, "--register", "KI-88/2026"]).status == 0)
+        #expect(try ppid(["dispute", "step", "--db", db, "KI-88/2026", "adjudication"]).status == 0)
+        #expect(try ppid(["dispute", "decide", "--db", db, "KI-88/2026", "--outcome", "dikabulkan"]).status == 0)
+        let store = try LocalStore(path: db, workstation: Workstation(officer: "rina", terminal: "t"))
+        let order = try #require(try store.openClocks(limit: 100).first { $0.kind == .orderUnfulfilled })
+        #expect(order.number == "KI-88/2026")
+        // Taken to court, the decision is not yet an order to fulfil.
+        #expect(try ppid(["dispute", "court", "--db", db, "KI-88/2026", "--court", "PTUN Denpasar"]).status == 0)
+        #expect(try store.openClocks(limit: 100).allSatisfy { $0.kind != .orderUnfulfilled })
+    }
+
+    @Test("Pasal 52: complying with a Commission decision takes its order off the board")
+    func commissionOrderFulfilled() throws {
+        let db = folder + "/humas.sqlite"
+        let objection = try answeredObjection(db: db, grounds: "a")
+        #expect(try ppid(["dispute", "file", "--db", db, objection, "--register", "KI-89/2026"]).status == 0)
+        #expect(try ppid(["dispute", "decide", "--db", db, "KI-89/2026", "--outcome", "dikabulkan-sebagian"]).status == 0)
+        let store = try LocalStore(path: db, workstation: Workstation(officer: "rina", terminal: "t"))
+        let order = try #require(try store.openClocks(limit: 100).first { $0.kind == .orderUnfulfilled })
+        guard case let .request(request)? = try store.caseRecord(order.id) else { Issue.record("the order's row is its request's"); return }
+        let complied = try ppid(["request", "comply", "--db", db, request.registration.registrationNumber, "--order", "komisi-informasi"])
+        #expect(complied.status == 0, "\(complied)")
+        #expect(try store.openClocks(limit: 100).allSatisfy { $0.kind != .orderUnfulfilled })
+        try store.rebuildProjections()
+        #expect(try store.openClocks(limit: 100).allSatisfy { $0.kind != .orderUnfulfilled }, "a rebuild agrees")
+    }
 }

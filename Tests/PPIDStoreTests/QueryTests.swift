@@ -110,8 +110,10 @@ struct QueryTests {
         }
         let orders = try demoStore.read { db in
             try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM objections o JOIN requests r ON r.uuid = o.request_uuid
-                WHERE o.verdict = 'granted' AND o.answered_on IS NOT NULL AND r.complied_on IS NULL
+                SELECT (SELECT count(*) FROM objections o JOIN requests r ON r.uuid = o.request_uuid
+                        WHERE o.verdict = 'granted' AND o.answered_on IS NOT NULL AND r.complied_on IS NULL)
+                     + (SELECT count(*) FROM disputes d JOIN objections o ON o.uuid = d.objection_uuid JOIN requests r ON r.uuid = o.request_uuid
+                        WHERE d.state = 'diputus' AND d.outcome IN ('dikabulkan', 'dikabulkan-sebagian') AND r.complied_on IS NULL)
                 """) ?? 0
         }
         #expect(board.map(\.count).reduce(0, +) == openRequests + openObjections + openDisputes + orders)
@@ -127,6 +129,9 @@ struct QueryTests {
                             AND (CASE state WHEN 'didaftarkan' THEN start_due ELSE settlement_due END) < ?2)
                          + (SELECT count(*) FROM objections o JOIN requests r ON r.uuid = o.request_uuid
                             WHERE o.verdict = 'granted' AND r.complied_on IS NULL AND o.answered_on >= ?1 AND o.answered_on < ?2)
+                         + (SELECT count(*) FROM disputes d JOIN objections o ON o.uuid = d.objection_uuid JOIN requests r ON r.uuid = o.request_uuid
+                            WHERE d.state = 'diputus' AND d.outcome IN ('dikabulkan', 'dikabulkan-sebagian') AND r.complied_on IS NULL
+                            AND d.decided_on >= ?1 AND d.decided_on < ?2)
                     """, arguments: [low, high]) ?? -1
             }
             #expect(group.count == counted, "\(group.group)")

@@ -51,7 +51,7 @@ struct TriageTests {
         app.render(on: screen)
         #expect(!screen.text.contains("Tombol tidak dikenal"))
         #expect(screen.text.contains("Pilih permohonan terlebih dahulu."))
-        app.handle(.character("j"))              // a request's notice deadline
+        while let item = app.board.selected, item.kind != .request { app.handle(.character("j")) }  // a request's notice deadline
         app.handle(.character("d"))
         app.render(on: screen)
         #expect(screen.text.contains("Pemberitahuan tertulis (Pasal 22 ayat 7)"), "the decision form opens for the row's request")

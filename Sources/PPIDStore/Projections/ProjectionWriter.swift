@@ -62,13 +62,13 @@ struct ProjectionWriter {
 
     func write(_ d: DisputeRecord) throws {
         let statement = try db.cachedStatement(sql: """
-            INSERT INTO disputes(uuid, objection_uuid, number, filed_on, state, start_due, settlement_due, outcome)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(uuid) DO UPDATE SET state = excluded.state, outcome = excluded.outcome
+            INSERT INTO disputes(uuid, objection_uuid, number, filed_on, state, start_due, settlement_due, outcome, decided_on)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(uuid) DO UPDATE SET state = excluded.state, outcome = excluded.outcome, decided_on = excluded.decided_on
             """)
         try statement.execute(arguments: [
             d.filing.id.text, d.filing.objectionID.text, d.filing.registerNumber, d.filedOn.iso,
-            d.state.rawValue, d.startDue.iso, d.settlementDue.iso, d.outcome?.rawValue,
+            d.state.rawValue, d.startDue.iso, d.settlementDue.iso, d.outcome?.rawValue, d.decidedOn?.iso,
         ])
     }
 

@@ -24,7 +24,8 @@ public struct BoardItem: Hashable, Sendable {
     /// whose exemption has ended and must be reclassified (Pasal 20(1)).
     public enum Kind: String, Hashable, Sendable {
         case request, objection, dispute, exemptionEnded
-        /// An objection granted by the atasan whose information has not been given yet (Pasal 52).
+        /// An order whose information has not been given yet (Pasal 52): an objection the atasan
+        /// granted, or a Commission decision for the requester (its row id negated, to keep it apart).
         case orderUnfulfilled
 
         /// The order of kinds on one date.
@@ -88,7 +89,10 @@ extension BoardItem {
     /// Objections granted by the atasan whose request has no compliance recorded: the order's day.
     static let orderSource = """
         (SELECT rowid AS rowid, request_uuid AS uuid, number AS number, request_number AS request, answered_on AS due
-         FROM objections INDEXED BY objections_open_orders WHERE order_open = 1)
+         FROM objections INDEXED BY objections_open_orders WHERE order_open = 1
+         UNION ALL
+         SELECT -d.rowid, o.request_uuid, d.number, o.request_number, d.decided_on
+         FROM disputes d INDEXED BY disputes_open_orders JOIN objections o ON o.uuid = d.objection_uuid WHERE d.order_open = 1)
         """
 
     /// An unfulfilled order, from a row of `orderSource`: the row acts on the request.
