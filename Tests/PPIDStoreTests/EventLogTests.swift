@@ -194,6 +194,15 @@ struct EventLogTests {
         #expect(try open() == 0, "a bulk load's restore and a rebuild agree")
     }
 
+    @Test("A demo build leaves its write-ahead log empty: the next start does not read it whole first")
+    func demoCheckpoints() throws {
+        let path = temporaryFolder() + "/demo.sqlite"
+        let store = try LocalStore(path: path, workstation: officer)
+        _ = try store.generateDemo(DemoOptions(requests: 3000, documents: 1000, seed: 3, today: d("2026-11-26")))
+        let size = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+        #expect(size < 100_000, "the log holds \(size) bytes")
+    }
+
     @Test("A running terminal notices another process's calendar change and counts with it")
     func settingsReload() throws {
         let (store, clock) = try makeStore()

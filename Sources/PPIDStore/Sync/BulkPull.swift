@@ -32,6 +32,9 @@ extension LocalStore {
         defer {
             try? pragma("PRAGMA synchronous = FULL")
             try? pragma("PRAGMA wal_autocheckpoint = 1000")
+            // A large pull leaves a large log: fold it into the database now, so the next start
+            // does not read it whole first. Skipped, harmlessly, while a reader holds it.
+            try? pragma("PRAGMA wal_checkpoint(TRUNCATE)")
         }
         return try catchUpSearchIndexing()
     }
