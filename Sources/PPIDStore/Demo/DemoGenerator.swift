@@ -189,10 +189,11 @@ struct DemoGenerator: Sendable {
         if objects && filedOn <= today {
             let followed = objection(for: record!, filedOn: filedOn, outcome: outcome, random: &random)
             cases.append(contentsOf: followed.cases)
-            // An objection granted is an order: most units give the information within days (Pasal 52).
-            if let granted = followed.grantedOn {
-                let given = workingDay(Int.random(in: 2...8, using: &random), after: granted)
-                if given <= today && random.chance(0.9), apply(.complied(order: .objection, note: "Salinan diberikan"), on: given) {
+            // An objection granted, or a Commission decision for the requester, is an order: most units
+            // give the information within days (Pasal 52).
+            if let ordered = followed.grantedOn {
+                let given = workingDay(Int.random(in: 2...8, using: &random), after: ordered.day)
+                if given <= today && random.chance(0.9), apply(.complied(order: ordered.order, note: "Salinan diberikan"), on: given) {
                     cases[0] = GeneratedCase(envelopes: envelopes, record: .request(record!))
                 }
             }
@@ -203,7 +204,7 @@ struct DemoGenerator: Sendable {
     /// An objection to `request`, its answer and maybe a dispute; `grantedOn` is the day the atasan
     /// granted it, when so (an order the request must then comply with).
     func objection(for request: RequestRecord, filedOn: CivilDate, outcome: NoticeOutcome,
-                   random: inout SeededRandom) -> (cases: [GeneratedCase], grantedOn: CivilDate?) {
+                   random: inout SeededRandom) -> (cases: [GeneratedCase], grantedOn: (day: CivilDate, order: ComplianceOrder)?) {
         let id = TimeOrderedID.make(at: instant(filedOn, hour: 7, minute: 0), using: &random)
         let grounds: [ObjectionGround] = if case .refused = outcome { [.a] } else { [random.pick([.d, .e, .f, .g])] }
         let filing = ObjectionFiling(
@@ -223,7 +224,7 @@ struct DemoGenerator: Sendable {
         numbered.number = "KEB-\(request.registration.registrationNumber)"
         apply(.filed(numbered), on: filedOn)
         guard let filed = record else { return ([], nil) }
-        var grantedOn: CivilDate?
+        var grantedOn: (day: CivilDate, order: ComplianceOrder)?
         let answerDay = workingDay(Int.random(in: 5...35, using: &random), after: filedOn)
         var cases: [GeneratedCase] = []
         if answerDay <= options.today && answerDay <= filed.answerDue {
@@ -232,12 +233,16 @@ struct DemoGenerator: Sendable {
                 : (random.chance(0.5) ? .settledByAgreement(terms: "Para pihak sepakat informasi diberikan") : .objectionGranted)
             apply(.answered(ObjectionAnswer(verdict: verdict, atasanName: "Dr. Hendra Wijaya, M.Si.",
                                             atasanPosition: "Sekretaris Jenderal")), on: answerDay)
-            if case .objectionGranted = verdict, record?.answer != nil { grantedOn = answerDay }
+            if case .objectionGranted = verdict, record?.answer != nil { grantedOn = (answerDay, .objection) }
             if case .refusalUpheld = verdict, random.chance(0.4) {
                 let disputeDay = workingDay(Int.random(in: 3...12, using: &random), after: answerDay)
                 if disputeDay <= options.today {
-                    cases.append(contentsOf: dispute(objection: id, grounds: grounds, answeredOn: answerDay, filedOn: disputeDay,
-                                                     random: &random))
+                    let disputes = dispute(objection: id, grounds: grounds, answeredOn: answerDay, filedOn: disputeDay, random: &random)
+                    cases.append(contentsOf: disputes)
+                    for case let .dispute(decided) in disputes.map(\.record)
+                    where decided.outcome == .requesterPrevailed || decided.outcome == .partlyGranted {
+                        if let day = decided.decidedOn { grantedOn = (day, .commission) }
+                    }
                 }
             }
         }
