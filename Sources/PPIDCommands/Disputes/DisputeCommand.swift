@@ -132,10 +132,7 @@ struct DisputeCommand: ParsableCommand {
     // MARK: - Shared
 
     static func open(_ store: StoreOptions, _ language: Language) throws -> LocalStore {
-        let config = try Config.loadChecked(language: language)
-        let local = try store.falling(backTo: config).open(language)
-        Enrollment.prepare(local, config: config)
-        return local
+        try store.openForActs(language).store
     }
 
     /// Every refused field at once, each under the option that gives it.

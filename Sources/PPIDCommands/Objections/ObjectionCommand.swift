@@ -33,9 +33,7 @@ struct ObjectionCommand: ParsableCommand {
 
         func run() throws {
             let language = languageOption.language
-            let config = try Config.loadChecked(language: language)
-            let local = try store.falling(backTo: config).open(language)
-            Enrollment.prepare(local, config: config)
+            let (local, config) = try store.openForActs(language)
             guard let row = try withStore(language, { () throws(StoreError) in try local.request(number: request) }),
                   case let .request(record)? = try withStore(language, { () throws(StoreError) in try local.caseRecord(row.id) }) else {
                 throw CommandError(message: language.pick("\(request): tidak ada permohonan dengan nomor ini.", "\(request): no request has this number."))
@@ -81,9 +79,7 @@ struct ObjectionCommand: ParsableCommand {
 
         func run() throws {
             let language = languageOption.language
-            let config = try Config.loadChecked(language: language)
-            let local = try store.falling(backTo: config).open(language)
-            Enrollment.prepare(local, config: config)
+            let (local, config) = try store.openForActs(language)
             guard let id = try withStore(language, { () throws(StoreError) in try local.objectionID(number: objection) }),
                   case let .objection(record)? = try withStore(language, { () throws(StoreError) in try local.caseRecord(id) }) else {
                 throw CommandError(message: language.pick("\(objection): tidak ada keberatan dengan nomor ini.", "\(objection): no objection has this number."))

@@ -33,9 +33,7 @@ enum RequestActRunner {
         if single && options.numbers.count > 1 {
             throw CommandError(message: language.pick("Tindakan ini untuk satu permohonan sekaligus.", "This act is for one request at a time."))
         }
-        let config = try Config.loadChecked(language: language)
-        let local = try options.store.falling(backTo: config).open(language)
-        Enrollment.prepare(local, config: config)
+        let (local, config) = try options.store.openForActs(language)
         // Every case found, and admitted by its lifecycle, before any event is made.
         var records: [RequestRecord] = []
         for number in options.numbers {

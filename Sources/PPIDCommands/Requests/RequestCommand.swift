@@ -42,9 +42,7 @@ struct RequestCommand: ParsableCommand {
 
         func run() throws {
             let language = languageOption.language
-            let config = try Config.loadChecked(language: language)
-            let local = try store.falling(backTo: config).open(language)
-            Enrollment.prepare(local, config: config)
+            let (local, config) = try store.openForActs(language)
             var submission = RequestSubmission()
             submission.kind = entityDocument != nil ? Requester.Kind.entity.rawValue : (group ? Requester.Kind.group.rawValue : Requester.Kind.person.rawValue)
             submission.proxyName = proxy ?? ""

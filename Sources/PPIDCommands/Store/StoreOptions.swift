@@ -22,6 +22,15 @@ struct StoreOptions: ParsableArguments {
         return options
     }
 
+    /// Opens the database an act is recorded in: the config checked, its `db` as the fallback, and
+    /// the terminal's enrollment (series, officer) prepared, as every act subcommand needs.
+    func openForActs(_ language: Language) throws -> (store: LocalStore, config: Config) {
+        let config = try Config.loadChecked(language: language)
+        let local = try falling(backTo: config).open(language)
+        Enrollment.prepare(local, config: config)
+        return (local, config)
+    }
+
     /// Opens the database, turning failure into a message in `language`.
     func open(_ language: Language) throws -> LocalStore {
         do {
