@@ -48,3 +48,29 @@ struct CrashSafetyTests {
         #expect(Set(stored).count == stored.count, "no number reused")
     }
 }
+
+/// What the built `ppid` printed and how it exited.
+struct PPIDOutcome {
+    let status: Int32
+    let output: String
+    let error: String
+}
+
+/// Runs the built `ppid` as a script would, in a sandbox home `folder`.
+func runPPID(_ arguments: [String], home folder: String) throws -> PPIDOutcome {
+    let executable = try #require(ppidExecutable(), "build the ppid product first (swift build)")
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.environment = ["HOME": folder, "XDG_CONFIG_HOME": folder + "/config", "XDG_DATA_HOME": folder + "/data",
+                           "USER": "rina", "PATH": "/usr/bin:/bin"]
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let output = out.fileHandleForReading.readDataToEndOfFile()
+    let error = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return PPIDOutcome(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
+                       error: String(decoding: error, as: UTF8.self))
+}

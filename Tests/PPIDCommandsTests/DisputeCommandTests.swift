@@ -13,22 +13,7 @@ struct DisputeCommandTests {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     }
 
-    func ppid(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
-        let executable = try #require(ppidExecutable(), "build the ppid product first (swift build)")
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.environment = ["HOME": folder, "XDG_CONFIG_HOME": folder + "/config", "XDG_DATA_HOME": folder + "/data",
-                               "USER": "rina", "PATH": "/usr/bin:/bin"]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let error = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: error, as: UTF8.self))
-    }
+    func ppid(_ arguments: [String]) throws -> PPIDOutcome { try runPPID(arguments, home: folder) }
 
     /// A refused request, delivered, objected to on `grounds` and answered by the atasan: returns the objection's number.
     func answeredObjection(db: String, grounds: String) throws -> String {

@@ -6,12 +6,6 @@ import Testing
 /// `ppid request register|list`, run as a script would: the built binary, its output and exit status.
 @Suite("ppid request")
 struct RequestCommandTests {
-    struct Outcome {
-        let status: Int32
-        let output: String
-        let error: String
-    }
-
     let folder: String
 
     init() throws {
@@ -19,23 +13,7 @@ struct RequestCommandTests {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     }
 
-    func ppid(_ arguments: [String]) throws -> Outcome {
-        let executable = try #require(ppidExecutable(), "build the ppid product first (swift build)")
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.environment = ["HOME": folder, "XDG_CONFIG_HOME": folder + "/config", "XDG_DATA_HOME": folder + "/data",
-                               "USER": "rina", "PATH": "/usr/bin:/bin"]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let error = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Outcome(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
-                       error: String(decoding: error, as: UTF8.self))
-    }
+    func ppid(_ arguments: [String]) throws -> PPIDOutcome { try runPPID(arguments, home: folder) }
 
     @Test("register prints the number and due date (or one JSON object); list --json gives every documented key")
     func registerAndList() throws {
