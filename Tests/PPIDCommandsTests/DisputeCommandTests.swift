@@ -59,11 +59,42 @@ struct DisputeCommandTests {
         let decided = try ppid(["dispute", "decide", "--db", db, "KI-0042/2026", "--outcome", "ditolak", "--summary", "Permohonan ditolak", "--json"])
         let decidedAnswer = try #require(try JSONSerialization.jsonObject(with: Data(decided.output.utf8)) as? [String: Any])
         #expect(decidedAnswer["courtBy"] is String, "14 working days to go to court (Pasal 48(1))")
-        #expect(try store.openClocks(limit: 100).allSatisfy { $0.kind != .dispute }, "decided: off the board")
+        onBoard = try store.openClocks(limit: 100).first { $0.kind == .dispute }
+        #expect(onBoard?.disputeStep == .courtFiling && onBoard?.clock == .courtFiling && onBoard?.dueDate.iso == decidedAnswer["courtBy"] as? String,
+                "decided: the window to go to court is on the board while it is open")
+        #expect(try store.openClocks(limit: 100, today: CivilDate(iso: "2999-01-01")).allSatisfy { $0.kind != .dispute },
+                "a window whose day is behind leaves the board")
         let court = try ppid(["dispute", "court", "--db", db, "KI-0042/2026", "--court", "PTUN Jakarta"])
         #expect(court.status == 0 && court.output.contains("Di pengadilan"), "\(court)")
         let list = try ppid(["dispute", "list", "--db", db])
         #expect(list.output.contains("KI-0042/2026\t\(objection)\tDi pengadilan"))
+        onBoard = try store.openClocks(limit: 100).first { $0.kind == .dispute }
+        #expect(onBoard?.disputeStep == .awaitingCourt, "in court with no hearing known: on the board, to record one")
+        // A hearing with the next one set, then the court's ruling, cassation and the Supreme Court's.
+        let future = try ppid(["dispute", "hearing", "--db", db, "KI-0042/2026", "--on", "2999-01-01", "--next", "kemarin"])
+        #expect(future.status == 1 && future.error.contains("--on: tidak boleh setelah hari ini") && future.error.contains("--next: tanggal"),
+                "\(future.error)")
+        let next = store.today.adding(days: 7).iso
+        let hearing = try ppid(["dispute", "hearing", "--db", db, "KI-0042/2026", "--note", "Pembacaan gugatan", "--next", next, "--json"])
+        #expect(hearing.status == 0, "\(hearing)")
+        let heard = try #require(try JSONSerialization.jsonObject(with: Data(hearing.output.utf8)) as? [String: Any])
+        #expect((heard["hearings"] as? [[String: Any]])?.first?["next"] as? String == next)
+        onBoard = try store.openClocks(limit: 100).first { $0.kind == .dispute }
+        #expect(onBoard?.disputeStep == .hearing && onBoard?.dueDate.iso == next)
+        let cassationEarly = try ppid(["dispute", "cassation", "--db", db, "KI-0042/2026"])
+        #expect(cassationEarly.status == 1 && cassationEarly.error.contains("Di pengadilan"), "\(cassationEarly.error)")
+        let ruled = try ppid(["dispute", "court-decide", "--db", db, "KI-0042/2026", "--outcome", "dikabulkan", "--json"])
+        let ruledAnswer = try #require(try JSONSerialization.jsonObject(with: Data(ruled.output.utf8)) as? [String: Any])
+        #expect(ruledAnswer["state"] as? String == "diputus-pengadilan" && ruledAnswer["ruling"] as? String == "dikabulkan")
+        #expect(ruledAnswer["cassationBy"] as? String == store.today.adding(days: 14).iso, "14 days (Pasal 50)")
+        // The court ruled for the requester: an order on the board until the information is given (Pasal 52).
+        #expect(try store.openClocks(limit: 100).contains { $0.kind == .orderUnfulfilled && $0.number == "KI-0042/2026" })
+        #expect(try ppid(["dispute", "cassation", "--db", db, "KI-0042/2026"]).status == 0)
+        #expect(try store.openClocks(limit: 100).allSatisfy { $0.kind != .orderUnfulfilled || $0.number != "KI-0042/2026" },
+                "before the Supreme Court the ruling is suspended")
+        let final = try ppid(["dispute", "cassation-decide", "--db", db, "KI-0042/2026", "--outcome", "ditolak", "--summary", "Kasasi dikabulkan"])
+        #expect(final.status == 0 && final.output.contains("Diputus Mahkamah Agung") && final.output.contains("Permohonan ditolak"), "\(final)")
+        #expect(try store.openClocks(limit: 100).allSatisfy { !($0.kind == .dispute && $0.number == "KI-0042/2026") }, "final: nothing left")
     }
 
     @Test("ppid objection file|answer: the form's rules from the command line (Pasal 35(1)(a), 36(1), 36(2)), the receipt and the answer letter")

@@ -6,7 +6,7 @@ import Testing
 struct DeadlineTests {
     @Test("Clock lengths follow UU 14/2008")
     func clockLengths() {
-        #expect(StatutoryClock.allCases.map(\.workingDays) == [10, 7, 30, 30, 14, 14, 100, 14])
+        #expect(StatutoryClock.allCases.map(\.workingDays) == [10, 7, 30, 30, 14, 14, 100, 14, 14])
     }
 
     @Test("Ordinary fortnight: received Monday 2026-03-02, due Monday 2026-03-16")

@@ -121,7 +121,7 @@ struct LegalProcessTests {
         record = try DisputeLifecycle.apply(.mediationStarted, meta: meta("2026-04-10"), to: record, context: context)
         record = try DisputeLifecycle.apply(.decided(.mediatedAgreement, summary: "Sepakat"), meta: meta("2026-05-10"), to: record, context: context)
         #expect(throws: DisputeRejection.agreementIsFinal) {
-            _ = try DisputeLifecycle.apply(.appealedToCourt(court: "PTUN Jakarta"), meta: meta("2026-05-15"), to: record, context: context)
+            _ = try DisputeLifecycle.apply(.appealedToCourt(court: "PTUN Jakarta", late: nil), meta: meta("2026-05-15"), to: record, context: context)
         }
     }
 

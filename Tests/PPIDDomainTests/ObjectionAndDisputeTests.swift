@@ -90,7 +90,7 @@ struct ObjectionAndDisputeTests {
         #expect(record.startDue == national.deadline(.commissionStart, after: d("2026-04-22")).due)
         #expect(record.settlementDue == national.deadline(.commissionSettlement, after: d("2026-04-22")).due)
         #expect(throws: DisputeRejection.notDecided) {
-            _ = try DisputeLifecycle.apply(.appealedToCourt(court: "PTUN Jakarta"), meta: meta("2026-05-01"), to: record, context: context)
+            _ = try DisputeLifecycle.apply(.appealedToCourt(court: "PTUN Jakarta", late: nil), meta: meta("2026-05-01"), to: record, context: context)
         }
         record = try DisputeLifecycle.apply(.mediationStarted, meta: meta("2026-05-04"), to: record, context: context)
         #expect(throws: DisputeRejection.notInProgress(.mediation)) {
@@ -98,7 +98,7 @@ struct ObjectionAndDisputeTests {
         }
         record = try DisputeLifecycle.apply(.adjudicationStarted, meta: meta("2026-05-11"), to: record, context: context)
         record = try DisputeLifecycle.apply(.decided(.bodyPrevailed, summary: "Ditolak"), meta: meta("2026-07-01"), to: record, context: context)
-        record = try DisputeLifecycle.apply(.appealedToCourt(court: "PTUN Jakarta"), meta: meta("2026-07-10"), to: record, context: context)
+        record = try DisputeLifecycle.apply(.appealedToCourt(court: "PTUN Jakarta", late: nil), meta: meta("2026-07-10"), to: record, context: context)
         #expect(record.state == .inCourt)
     }
 }

@@ -105,15 +105,20 @@ struct QueryTests {
         }
         let openRequests = try demoStore.requests(filter: .open, limit: 5000).count
         let openObjections = try demoStore.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM objections WHERE open = 1") ?? 0 }
+        // Disputes pending before the Commission or a court, and decided ones whose window to go further is still open.
         let openDisputes = try demoStore.read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM disputes WHERE state IN ('didaftarkan', 'mediasi', 'ajudikasi')") ?? 0
+            try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM disputes WHERE state IN ('didaftarkan', 'mediasi', 'ajudikasi', 'pengadilan', 'kasasi')
+                    OR (state IN ('diputus', 'diputus-pengadilan') AND next_due >= '2026-11-26')
+                """) ?? 0
         }
         let orders = try demoStore.read { db in
             try Int.fetchOne(db, sql: """
                 SELECT (SELECT count(*) FROM objections o JOIN requests r ON r.uuid = o.request_uuid
                         WHERE o.verdict = 'granted' AND o.answered_on IS NOT NULL AND r.complied_on IS NULL)
                      + (SELECT count(*) FROM disputes d JOIN objections o ON o.uuid = d.objection_uuid JOIN requests r ON r.uuid = o.request_uuid
-                        WHERE d.state = 'diputus' AND d.outcome IN ('dikabulkan', 'dikabulkan-sebagian') AND r.complied_on IS NULL)
+                        WHERE d.state IN ('diputus', 'diputus-pengadilan', 'diputus-kasasi') AND d.ruling IN ('dikabulkan', 'dikabulkan-sebagian')
+                        AND r.complied_on IS NULL)
                 """) ?? 0
         }
         #expect(board.map(\.count).reduce(0, +) == openRequests + openObjections + openDisputes + orders)
@@ -124,14 +129,14 @@ struct QueryTests {
                 try Int.fetchOne(db, sql: """
                     SELECT (SELECT count(*) FROM requests WHERE open = 1 AND due_date >= ?1 AND due_date < ?2)
                          + (SELECT count(*) FROM objections WHERE open = 1 AND answer_due >= ?1 AND answer_due < ?2)
-                         + (SELECT count(*) FROM disputes WHERE state IN ('didaftarkan', 'mediasi', 'ajudikasi')
-                            AND (CASE state WHEN 'didaftarkan' THEN start_due ELSE settlement_due END) >= ?1
-                            AND (CASE state WHEN 'didaftarkan' THEN start_due ELSE settlement_due END) < ?2)
+                         + (SELECT count(*) FROM disputes WHERE (state IN ('didaftarkan', 'mediasi', 'ajudikasi', 'pengadilan', 'kasasi')
+                            OR (state IN ('diputus', 'diputus-pengadilan') AND next_due >= '2026-11-26'))
+                            AND next_due >= ?1 AND next_due < ?2)
                          + (SELECT count(*) FROM objections o JOIN requests r ON r.uuid = o.request_uuid
                             WHERE o.verdict = 'granted' AND r.complied_on IS NULL AND o.answered_on >= ?1 AND o.answered_on < ?2)
                          + (SELECT count(*) FROM disputes d JOIN objections o ON o.uuid = d.objection_uuid JOIN requests r ON r.uuid = o.request_uuid
-                            WHERE d.state = 'diputus' AND d.outcome IN ('dikabulkan', 'dikabulkan-sebagian') AND r.complied_on IS NULL
-                            AND d.decided_on >= ?1 AND d.decided_on < ?2)
+                            WHERE d.ruling IN ('dikabulkan', 'dikabulkan-sebagian') AND r.complied_on IS NULL
+                            AND d.ruled_on >= ?1 AND d.ruled_on < ?2)
                     """, arguments: [low, high]) ?? -1
             }
             #expect(group.count == counted, "\(group.group)")

@@ -114,8 +114,28 @@ struct StoreFileTests {
                         '', '', '', 'Laporan keuangan desa', 'Penelitian', 'terdaftar', 1, '2026-03-16', '2026-03-16', 0, '2026-03-02');
                     """)
             }
+            if version == "v8-legal-process" {
+                // Disputes as v8 kept them: one in mediation, one decided for the requester (an order).
+                try queue.write { db in
+                    try db.execute(sql: """
+                        INSERT INTO objections(uuid, number, request_uuid, request_number, unit, filed_by, grounds, filed_on, state,
+                            open, answer_due, provisional, verdict, answered_on)
+                        VALUES ('o1', 'KEB-1', 'r1', '0001/PPID-HUMAS/III/2026', 'HUMAS', 'Siti', 'c', '2026-04-01', 'ditanggapi', 0,
+                            '2026-05-13', 0, 'upheld', '2026-04-10');
+                        INSERT INTO disputes(uuid, objection_uuid, number, filed_on, state, start_due, settlement_due, outcome, decided_on)
+                        VALUES ('d1', 'o1', 'KI-1', '2026-04-20', 'mediasi', '2026-05-11', '2026-09-30', NULL, NULL),
+                               ('d2', 'o1', 'KI-2', '2026-04-20', 'diputus', '2026-05-11', '2026-09-30', 'dikabulkan', '2026-07-01');
+                        """)
+                }
+            }
             try queue.close()
             let store = try LocalStore(path: path, workstation: officer)
+            if version == "v8-legal-process" {
+                let board = try store.openClocks(limit: 20, today: CivilDate(iso: "2026-08-01"))
+                #expect(board.contains { $0.kind == .dispute && $0.number == "KI-1" && $0.dueDate.iso == "2026-09-30" && $0.clock == .commissionSettlement })
+                #expect(board.contains { $0.kind == .orderUnfulfilled && $0.number == "KI-2" && $0.dueDate.iso == "2026-07-01" },
+                        "the v8 decision stands as the ruling, and is an order")
+            }
             #expect(try store.eventCount() == 1, "from \(version)")
             #expect(try store.requestCounts()[.registered] == 1, "counts rebuilt from \(version)")
             #expect(try store.searchRequests("desa").rows.map(\.number) == ["0001/PPID-HUMAS/III/2026"], "search index from \(version)")

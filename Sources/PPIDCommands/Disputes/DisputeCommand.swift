@@ -4,15 +4,16 @@ import PPIDDomain
 import PPIDStore
 
 /// `ppid dispute`: a dispute at the Komisi Informasi and after it, recorded by the officer: the
-/// filing against an objection, mediation or adjudication, the Commission's decision, the court,
-/// a withdrawal; and the list with every clock. Through the acts layer and the dispute's lifecycle,
+/// filing against an objection, mediation or adjudication, hearings, the Commission's decision,
+/// the court and cassation with their rulings, a withdrawal; and the list with every clock. Through the acts layer and the dispute's lifecycle,
 /// so the rules and messages are those of every other side (mediation only on grounds b-g, a
 /// mediated agreement final).
 struct DisputeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dispute",
         abstract: "Sengketa di Komisi Informasi dan pengadilan / Disputes at the Information Commission and in court.",
-        subcommands: [File.self, Step.self, Decide.self, Court.self, Withdraw.self, List.self]
+        subcommands: [File.self, Step.self, Hearing.self, Decide.self, Court.self, CourtDecide.self, Cassation.self,
+                      CassationDecide.self, Withdraw.self, List.self]
     )
 
     struct File: ParsableCommand {
@@ -60,6 +61,23 @@ struct DisputeCommand: ParsableCommand {
         }
     }
 
+    struct Hearing: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "hearing",
+            abstract: "Catat sidang (mediasi, ajudikasi, pengadilan, kasasi) / Record a hearing held.")
+        @Argument(help: "Nomor register sengketa / The dispute's register number.") var number: String
+        @Option(help: "Tanggal sidang TTTT-BB-HH, bawaan hari ini / The day it was held, default today.") var on: String = ""
+        @Option(help: "Sidang berikutnya TTTT-BB-HH / The next hearing set.") var next: String = ""
+        @Option(help: "Catatan sidang / What was noted.") var note: String = ""
+        @Flag(help: "Keluaran JSON / JSON output.") var json = false
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var languageOption: LanguageOption
+
+        func run() throws {
+            try DisputeCommand.apply(number, ["step": "hearing", "heldOn": on, "nextOn": next, "note": note], store: store, json: json,
+                                     languageOption.language, options: ["heldOn": "--on", "nextOn": "--next", "note": "--note"])
+        }
+    }
+
     struct Decide: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "decide",
             abstract: "Putusan Komisi Informasi atau kesepakatan mediasi / The Commission's decision or a mediated agreement.")
@@ -81,13 +99,61 @@ struct DisputeCommand: ParsableCommand {
             abstract: "Gugatan atas putusan KI ke PTUN/PN (Pasal 47-48) / The decision taken to court.")
         @Argument(help: "Nomor register sengketa / The dispute's register number.") var number: String
         @Option(help: "Pengadilan, mis. PTUN Jakarta / The court.") var court: String = ""
+        @Option(help: "Alasan mencatat setelah 14 hari kerja / Why it is recorded after the 14 working days.") var late: String = ""
         @Flag(help: "Keluaran JSON / JSON output.") var json = false
         @OptionGroup var store: StoreOptions
         @OptionGroup var languageOption: LanguageOption
 
         func run() throws {
-            try DisputeCommand.apply(number, ["step": "court", "court": court], store: store, json: json, languageOption.language,
-                                     options: ["court": "--court"])
+            try DisputeCommand.apply(number, ["step": "court", "court": court, "late": late], store: store, json: json,
+                                     languageOption.language, options: ["court": "--court", "late": "--late"])
+        }
+    }
+
+    struct CourtDecide: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "court-decide",
+            abstract: "Putusan PTUN/PN atas gugatan (Pasal 49) / The court's ruling.")
+        @Argument(help: "Nomor register sengketa / The dispute's register number.") var number: String
+        @Option(help: "dikabulkan|dikabulkan-sebagian|ditolak|tidak-dapat-diterima (bagi pemohon / for the requester)") var outcome: String = ""
+        @Option(help: "Ringkasan putusan / Summary.") var summary: String = ""
+        @Flag(help: "Keluaran JSON / JSON output.") var json = false
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var languageOption: LanguageOption
+
+        func run() throws {
+            try DisputeCommand.apply(number, ["step": "court-decide", "outcome": outcome, "summary": summary], store: store, json: json,
+                                     languageOption.language, options: ["outcome": "--outcome", "summary": "--summary"])
+        }
+    }
+
+    struct Cassation: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "cassation",
+            abstract: "Kasasi ke Mahkamah Agung dalam 14 hari (Pasal 50) / Cassation filed at the Supreme Court.")
+        @Argument(help: "Nomor register sengketa / The dispute's register number.") var number: String
+        @Option(help: "Alasan mencatat setelah 14 hari / Why it is recorded after the 14 days.") var late: String = ""
+        @Flag(help: "Keluaran JSON / JSON output.") var json = false
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var languageOption: LanguageOption
+
+        func run() throws {
+            try DisputeCommand.apply(number, ["step": "cassation", "late": late], store: store, json: json, languageOption.language,
+                                     options: ["late": "--late"])
+        }
+    }
+
+    struct CassationDecide: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "cassation-decide",
+            abstract: "Putusan kasasi Mahkamah Agung / The Supreme Court's ruling.")
+        @Argument(help: "Nomor register sengketa / The dispute's register number.") var number: String
+        @Option(help: "dikabulkan|dikabulkan-sebagian|ditolak|tidak-dapat-diterima (bagi pemohon / for the requester)") var outcome: String = ""
+        @Option(help: "Ringkasan putusan / Summary.") var summary: String = ""
+        @Flag(help: "Keluaran JSON / JSON output.") var json = false
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var languageOption: LanguageOption
+
+        func run() throws {
+            try DisputeCommand.apply(number, ["step": "cassation-decide", "outcome": outcome, "summary": summary], store: store, json: json,
+                                     languageOption.language, options: ["outcome": "--outcome", "summary": "--summary"])
         }
     }
 
@@ -124,7 +190,8 @@ struct DisputeCommand: ParsableCommand {
             for (record, objection) in all {
                 let answer = DisputeAnswer(record, objectionNumber: objection, calendar: calendar)
                 print([answer.number, objection, record.state.text(language), answer.startDue, answer.settleBy,
-                       record.outcome?.text(language) ?? "", answer.courtBy ?? ""].joined(separator: "\t"))
+                       record.ruling?.outcome.text(language) ?? record.outcome?.text(language) ?? "",
+                       answer.courtBy ?? answer.cassationBy ?? ""].joined(separator: "\t"))
             }
         }
     }
@@ -151,7 +218,7 @@ struct DisputeCommand: ParsableCommand {
         }
         let event: DisputeEvent
         do throws(ActRefusal) {
-            event = try DisputeStepSubmission(values).event()
+            event = try DisputeStepSubmission(values).event(today: local.today)
         } catch {
             throw CommandError(message: message(error, options.merging(["step": "mediation|adjudication"]) { a, _ in a }, language))
         }
@@ -167,12 +234,21 @@ struct DisputeCommand: ParsableCommand {
             print(try JSONOutput.line(answer))
             return
         }
-        print("\(answer.number): \(record.state.text(language))" + (record.outcome.map { " — " + $0.text(language) } ?? ""))
+        let ruling = record.ruling?.outcome ?? record.outcome
+        print("\(answer.number): \(record.state.text(language))" + (ruling.map { " — " + $0.text(language) } ?? ""))
         print(language.pick("Komisi Informasi mulai paling lambat \(answer.startDue) (Pasal 38 ayat 1); selesai paling lambat \(answer.settleBy) (Pasal 38 ayat 2).",
                             "The Commission starts by \(answer.startDue) (Pasal 38(1)) and settles by \(answer.settleBy) (Pasal 38(2))."))
         if let courtBy = answer.courtBy {
             print(language.pick("Gugatan ke PTUN/PN paling lambat \(courtBy) (14 hari kerja sejak putusan diterima, Pasal 48 ayat 1).",
                                 "To court (PTUN/PN) by \(courtBy) (14 working days after the decision is received, Pasal 48(1))."))
+        }
+        if let cassationBy = answer.cassationBy {
+            print(language.pick("Kasasi ke Mahkamah Agung paling lambat \(cassationBy) (14 hari sejak putusan diterima, Pasal 50).",
+                                "Cassation at the Supreme Court by \(cassationBy) (14 days after the ruling is received, Pasal 50)."))
+        }
+        if let hearing = record.hearings?.last {
+            print(language.pick("Sidang terakhir \(hearing.heldOn.iso)", "Last hearing \(hearing.heldOn.iso)")
+                  + (hearing.nextOn.map { language.pick("; berikutnya \($0.iso)", "; next \($0.iso)") } ?? "") + ".")
         }
     }
 }
@@ -192,6 +268,21 @@ struct DisputeAnswer: Encodable {
     let courtBy: String?
     let court: String?
     let commission: String?
+    /// The court's ruling and its day, then the last day to file for cassation (Pasal 50) while open.
+    let courtOutcome: String?
+    let courtDecided: String?
+    let cassationBy: String?
+    let cassationOutcome: String?
+    let cassationDecided: String?
+    /// The ruling that stands now (the highest one given), nil while a court has the case.
+    let ruling: String?
+    let hearings: [Hearing]
+
+    struct Hearing: Encodable {
+        let held: String
+        let next: String?
+        let note: String
+    }
 
     init(_ record: DisputeRecord, objectionNumber: String, calendar: WorkCalendar) {
         id = record.id.uuidString
@@ -203,12 +294,15 @@ struct DisputeAnswer: Encodable {
         settleBy = record.settlementDue.iso
         outcome = record.outcome?.rawValue
         decided = record.decidedOn?.iso
-        if let decided = record.decidedOn, record.outcome != .mediatedAgreement, record.state == .decided {
-            courtBy = calendar.deadline(.courtFiling, after: decided).due.iso
-        } else {
-            courtBy = nil
-        }
+        courtBy = record.courtFilingDue(calendar)?.due.iso
         court = record.court
         commission = record.filing.commission
+        courtOutcome = record.courtOutcome?.rawValue
+        courtDecided = record.courtDecidedOn?.iso
+        cassationBy = record.cassationFilingDue(calendar)?.due.iso
+        cassationOutcome = record.cassationOutcome?.rawValue
+        cassationDecided = record.cassationDecidedOn?.iso
+        ruling = record.ruling?.outcome.rawValue
+        hearings = (record.hearings ?? []).map { Hearing(held: $0.heldOn.iso, next: $0.nextOn?.iso, note: $0.note) }
     }
 }

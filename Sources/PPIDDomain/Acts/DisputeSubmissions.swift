@@ -30,19 +30,29 @@ public struct DisputeFilingSubmission: Hashable, Sendable, Codable {
     }
 }
 
-/// A step of a dispute before the Commission or the court, as submitted: the Commission starts
-/// mediation or adjudication, decides, the case goes to court, or the requester withdraws it.
+/// A step of a dispute before the Commission or a court, as submitted: the Commission starts
+/// mediation or adjudication, a hearing is held, the Commission decides, the case goes to the
+/// PTUN or PN and then perhaps to cassation, each with its ruling; or it is withdrawn.
 public struct DisputeStepSubmission: Hashable, Sendable, Codable {
-    /// `mediation`, `adjudication`, `decide`, `court` or `withdraw`.
+    /// One of ``steps``.
     public var step = ""
-    /// A ``DisputeOutcome`` raw value, for `decide`.
+    /// A ``DisputeOutcome`` raw value, for `decide`, `court-decide` and `cassation-decide`.
     public var outcome = ""
     public var summary = ""
     /// The court (PTUN for a public body, PN otherwise), for `court`.
     public var court = ""
     public var reason = ""
+    /// The written reason to record a court or cassation filing after its window.
+    public var late = ""
+    /// A hearing's day (`YYYY-MM-DD`, default today), the next one set, and what was noted.
+    public var heldOn = ""
+    public var nextOn = ""
+    public var note = ""
 
-    public static let steps = ["mediation", "adjudication", "decide", "court", "withdraw"]
+    public static let steps = ["mediation", "adjudication", "hearing", "decide", "court", "court-decide", "cassation",
+                               "cassation-decide", "withdraw"]
+    /// The steps that record a ruling, each with the outcomes it may have.
+    static let rulingSteps = ["decide", "court-decide", "cassation-decide"]
 
     public init(_ values: [String: String]) {
         step = values["step", default: ""].trimmed
@@ -50,26 +60,45 @@ public struct DisputeStepSubmission: Hashable, Sendable, Codable {
         summary = values["summary", default: ""]
         court = values["court", default: ""]
         reason = values["reason", default: ""]
+        late = values["late", default: ""]
+        heldOn = values["heldOn", default: ""]
+        nextOn = values["nextOn", default: ""]
+        note = values["note", default: ""]
     }
 
-    public func event() throws(ActRefusal) -> DisputeEvent {
+    /// The event, with `today` the default hearing day; every refused field at once.
+    public func event(today: CivilDate) throws(ActRefusal) -> DisputeEvent {
         var problems = ProblemList()
         problems.bounded(summary, "summary", long: true)
         problems.bounded(court, "court")
         problems.bounded(reason, "reason", long: true)
+        problems.bounded(late, "late", long: true)
+        problems.bounded(note, "note", long: true)
+        let lateReason = late.trimmed.isEmpty ? nil : late.trimmed
         var event: DisputeEvent?
         switch step {
         case "mediation": event = .mediationStarted
         case "adjudication": event = .adjudicationStarted
-        case "decide":
-            if let outcome = DisputeOutcome(rawValue: outcome) {
-                event = .decided(outcome, summary: summary.trimmed)
+        case "hearing":
+            let held = problems.date(heldOn, "heldOn") ?? today
+            let next = problems.date(nextOn, "nextOn")
+            if held > today { problems.add("heldOn", .notInFuture) }
+            event = .hearingHeld(DisputeHearing(heldOn: held, note: note.trimmed, nextOn: next))
+        case "decide", "court-decide", "cassation-decide":
+            let allowed = step == "decide" ? DisputeOutcome.allCases : DisputeOutcome.allCases.filter { $0 != .mediatedAgreement }
+            if let outcome = DisputeOutcome(rawValue: outcome), allowed.contains(outcome) {
+                switch step {
+                case "decide": event = .decided(outcome, summary: summary.trimmed)
+                case "court-decide": event = .courtDecided(outcome, summary: summary.trimmed)
+                default: event = .cassationDecided(outcome, summary: summary.trimmed)
+                }
             } else {
-                problems.add("outcome", outcome.isEmpty ? .required : .choice(DisputeOutcome.allCases.map(\.rawValue)))
+                problems.add("outcome", outcome.isEmpty ? .required : .choice(allowed.map(\.rawValue)))
             }
         case "court":
             problems.require(court, "court")
-            event = .appealedToCourt(court: court.trimmed)
+            event = .appealedToCourt(court: court.trimmed, late: lateReason)
+        case "cassation": event = .cassationFiled(late: lateReason)
         case "withdraw": event = .withdrawn(reason: reason.trimmed)
         default: problems.add("step", .choice(Self.steps))
         }

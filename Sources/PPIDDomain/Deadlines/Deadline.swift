@@ -38,8 +38,8 @@ extension WorkCalendar {
         var day = start
         while counted.count < workingDays {
             day = day.next
-            if !covers(year: day.year) { uncovered.insert(day.year) }
-            if let reason = nonWorkingReason(day) {
+            if clock.countsWorkingDays && !covers(year: day.year) { uncovered.insert(day.year) }
+            if clock.countsWorkingDays, let reason = nonWorkingReason(day) {
                 skipped.append(SkippedDay(date: day, reason: reason))
             } else {
                 counted.append(day)

@@ -17,6 +17,13 @@ public enum StatutoryClock: String, Sendable, CaseIterable, Codable {
     /// A party takes the Commission's decision to court (PTUN for a public body, PN otherwise)
     /// within 14 working days of receiving it (Pasal 47-48(1)).
     case courtFiling
+    /// A party files for cassation at the Mahkamah Agung within 14 days of receiving the court's
+    /// ruling (Pasal 50). The article says days, not working days: counted as calendar days, the
+    /// earlier and so the safer date.
+    case cassationFiling
+
+    /// Whether the clock counts working days (every clock but cassation's).
+    public var countsWorkingDays: Bool { self != .cassationFiling }
 
     /// The clock's length in working days.
     public var workingDays: Int {
@@ -29,6 +36,7 @@ public enum StatutoryClock: String, Sendable, CaseIterable, Codable {
         case .commissionStart: 14
         case .commissionSettlement: 100
         case .courtFiling: 14
+        case .cassationFiling: 14
         }
     }
 
@@ -43,6 +51,7 @@ public enum StatutoryClock: String, Sendable, CaseIterable, Codable {
         case .commissionStart: "Pasal 38(1)"
         case .commissionSettlement: "Pasal 38(2)"
         case .courtFiling: "Pasal 48(1)"
+        case .cassationFiling: "Pasal 50"
         }
     }
 }
@@ -58,6 +67,7 @@ extension StatutoryClock: Localized {
         case .commissionStart: language.pick("Komisi Informasi memulai mediasi/ajudikasi", "Information Commission starts mediation/adjudication")
         case .commissionSettlement: language.pick("Komisi Informasi menyelesaikan sengketa", "Information Commission settles the dispute")
         case .courtFiling: language.pick("Batas gugatan ke pengadilan (PTUN/PN)", "Window to take the decision to court (PTUN/PN)")
+        case .cassationFiling: language.pick("Batas kasasi ke Mahkamah Agung", "Window to file for cassation at the Supreme Court")
         }
     }
 }

@@ -149,10 +149,17 @@ public enum EventBounds {
             }
         case .mediationStarted, .adjudicationStarted:
             break
-        case let .decided(_, summary):
+        case let .hearingHeld(hearing):
+            try FieldCheck.date(hearing.heldOn, "hearingHeld.heldOn")
+            if let next = hearing.nextOn { try FieldCheck.date(next, "hearingHeld.nextOn") }
+            try FieldCheck.text(hearing.note, "hearingHeld.note")
+        case let .decided(_, summary), let .courtDecided(_, summary), let .cassationDecided(_, summary):
             try FieldCheck.text(summary, "decided.summary")
-        case let .appealedToCourt(court):
+        case let .appealedToCourt(court, late):
             try FieldCheck.line(court, "appealedToCourt.court")
+            if let late { try FieldCheck.text(late, "appealedToCourt.late") }
+        case let .cassationFiled(late):
+            if let late { try FieldCheck.text(late, "cassationFiled.late") }
         case let .withdrawn(reason):
             try FieldCheck.text(reason, "withdrawn.reason")
         }

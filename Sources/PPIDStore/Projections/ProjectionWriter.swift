@@ -62,13 +62,18 @@ struct ProjectionWriter {
 
     func write(_ d: DisputeRecord) throws {
         let statement = try db.cachedStatement(sql: """
-            INSERT INTO disputes(uuid, objection_uuid, number, filed_on, state, start_due, settlement_due, outcome, decided_on)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(uuid) DO UPDATE SET state = excluded.state, outcome = excluded.outcome, decided_on = excluded.decided_on
+            INSERT INTO disputes(uuid, objection_uuid, number, filed_on, state, start_due, settlement_due, outcome, decided_on,
+                ruling, ruled_on, next_step, next_due, next_from)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(uuid) DO UPDATE SET state = excluded.state, outcome = excluded.outcome, decided_on = excluded.decided_on,
+                ruling = excluded.ruling, ruled_on = excluded.ruled_on, next_step = excluded.next_step,
+                next_due = excluded.next_due, next_from = excluded.next_from
             """)
+        let next = d.nextStep
         try statement.execute(arguments: [
             d.filing.id.text, d.filing.objectionID.text, d.filing.registerNumber, d.filedOn.iso,
             d.state.rawValue, d.startDue.iso, d.settlementDue.iso, d.outcome?.rawValue, d.decidedOn?.iso,
+            d.ruling?.outcome.rawValue, d.ruling?.on.iso, next?.kind.rawValue, next?.due.iso, next?.countsFrom.iso,
         ])
     }
 

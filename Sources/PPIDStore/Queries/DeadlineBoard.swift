@@ -50,24 +50,26 @@ public struct BoardItem: Hashable, Sendable {
     public let clock: StatutoryClock?
     /// The day 0 the clock counts from: with the calendar it explains "why this date".
     public let countsFrom: CivilDate
+    /// What a dispute row waits for (a hearing, a court, a window); nil on other rows.
+    public var disputeStep: DisputeNextStep.Kind? = nil
 }
 
 extension BoardItem {
     static let requestColumns = "rowid, uuid, number, subject, due_date, provisional, extended_due, counts_from"
     static let objectionColumns = "rowid, uuid, number, request_number, answer_due, provisional, filed_on"
     static let exemptionColumns = "rowid, uuid, number, title, exempt_until"
-    /// A dispute before the Commission: its next clock is the start (14 working days) while filed,
-    /// then the settlement (100), both from the filing (Pasal 38).
+    /// A dispute's next step (``DisputeNextStep``), kept by the projection: the Commission's start
+    /// (14 working days) and settlement (100), a hearing set, a court case with no hearing known,
+    /// or a window to go to court or cassation, which leaves the board once its day (`?1`) is behind.
     static let disputeSource = """
         (SELECT d.rowid AS rowid, d.uuid AS uuid, d.number AS number,
                 coalesce((SELECT o.number FROM objections o WHERE o.uuid = d.objection_uuid), '') AS objection,
-                CASE d.state WHEN 'didaftarkan' THEN d.start_due ELSE d.settlement_due END AS due, d.filed_on AS filed_on,
-                d.state AS state
-         FROM disputes d INDEXED BY disputes_open WHERE d.\(openDisputeCondition))
+                d.next_due AS due, d.next_from AS next_from, d.next_step AS next_step
+         FROM disputes d INDEXED BY disputes_next WHERE d.\(nextStepCondition))
         """
 
-    /// The disputes before the Commission, written as their partial index's condition.
-    static let openDisputeCondition = "state IN ('didaftarkan', 'mediasi', 'ajudikasi')"
+    /// The disputes on the board, as SQL: a next step, and a window only while it is open on `?1`.
+    static let nextStepCondition = "next_due IS NOT NULL AND (next_step NOT IN ('courtFiling', 'cassationFiling') OR next_due >= ?1)"
 
     /// An open request's clock, from a row of `requestColumns`.
     init(requestRow row: Row) {
@@ -91,7 +93,7 @@ extension BoardItem {
         (SELECT rowid AS rowid, request_uuid AS uuid, number AS number, request_number AS request, answered_on AS due
          FROM objections INDEXED BY objections_open_orders WHERE order_open = 1
          UNION ALL
-         SELECT -d.rowid, o.request_uuid, d.number, o.request_number, d.decided_on
+         SELECT -d.rowid, o.request_uuid, d.number, o.request_number, d.ruled_on
          FROM disputes d INDEXED BY disputes_open_orders JOIN objections o ON o.uuid = d.objection_uuid WHERE d.order_open = 1)
         """
 
@@ -103,14 +105,13 @@ extension BoardItem {
                   dueDate: day, isProvisional: false, clock: nil, countsFrom: day)
     }
 
-    /// A dispute's next clock at the Commission, from a row of `disputeSource`.
+    /// A dispute's next step, from a row of `disputeSource`.
     init(disputeRow row: Row) {
         let unknown = CivilDate(daysSinceEpoch: 0)
-        let state: String = row[6]
+        let step = DisputeNextStep.Kind(rawValue: row[6] ?? "") ?? .awaitingCourt
         self.init(kind: .dispute, rowid: row[0], id: UUID(uuidString: row[1]) ?? UUID(), number: row[2], title: row[3],
-                  dueDate: CivilDate(iso: row[4]) ?? unknown, isProvisional: false,
-                  clock: state == DisputeState.filed.rawValue ? .commissionStart : .commissionSettlement,
-                  countsFrom: CivilDate(iso: row[5]) ?? unknown)
+                  dueDate: CivilDate(iso: row[4]) ?? unknown, isProvisional: false, clock: step.clock,
+                  countsFrom: CivilDate(iso: row[5]) ?? unknown, disputeStep: step)
     }
 
     /// An open objection's clock, from a row of `objectionColumns`.
@@ -201,12 +202,11 @@ extension LocalStore {
                     SELECT (SELECT count(*) FROM objections INDEXED BY objections_open_orders
                             WHERE order_open = 1 AND answered_on >= ?1 AND answered_on < ?2)
                          + (SELECT count(*) FROM disputes INDEXED BY disputes_open_orders
-                            WHERE order_open = 1 AND decided_on >= ?1 AND decided_on < ?2)
-                         + (SELECT count(*) FROM disputes INDEXED BY disputes_open
-                            WHERE \(BoardItem.openDisputeCondition)
-                            AND (CASE state WHEN 'didaftarkan' THEN start_due ELSE settlement_due END) >= ?1
-                            AND (CASE state WHEN 'didaftarkan' THEN start_due ELSE settlement_due END) < ?2)
-                    """), arguments: [low, high]) ?? 0
+                            WHERE order_open = 1 AND ruled_on >= ?1 AND ruled_on < ?2)
+                         + (SELECT count(*) FROM disputes INDEXED BY disputes_next
+                            WHERE next_due IS NOT NULL AND next_due >= ?1 AND next_due < ?2
+                            AND (next_step NOT IN ('courtFiling', 'cassationFiling') OR next_due >= ?3))
+                    """), arguments: [low, high, bounds.today.iso]) ?? 0
                 counts[group, default: 0] += orders
             }
             return counts
@@ -278,9 +278,9 @@ extension LocalStore {
                 ORDER BY exempt_until \(order), rowid \(order) LIMIT ?
                 """), arguments: [ended] + exemptionArgs + [limit]).map(BoardItem.init(exemptionRow:))
             let disputes = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT rowid, uuid, number, objection, due, filed_on, state FROM \(BoardItem.disputeSource)
+                SELECT rowid, uuid, number, objection, due, next_from, next_step FROM \(BoardItem.disputeSource)
                 WHERE 1\(disputeCondition) ORDER BY due \(order), rowid \(order) LIMIT ?
-                """), arguments: disputeArgs + [limit]).map(BoardItem.init(disputeRow:))
+                """), arguments: [ended] + disputeArgs + [limit]).map(BoardItem.init(disputeRow:))
             let (orderCondition, orderArgs) = keyset(.orderUnfulfilled, date: "due")
             let orders = try Row.fetchAll(db.cachedStatement(sql: """
                 SELECT rowid, uuid, number, request, due FROM \(BoardItem.orderSource)

@@ -13,9 +13,19 @@ enum OrderSchema {
         """
     }
 
-    /// Whether a dispute row is an open order: the Commission decided for the requester (in full or
-    /// in part), the decision is not before a court, and the request has no compliance recorded.
+    /// Whether a dispute row is an open order: the ruling that stands (the Commission's, the
+    /// court's or the Mahkamah Agung's; none while a court has the case) is for the requester, in
+    /// full or in part, and the request has no compliance recorded.
     static func disputeOpenExpression(_ d: String) -> String {
+        """
+        (\(d).ruling IN ('dikabulkan', 'dikabulkan-sebagian') AND \(d).ruled_on IS NOT NULL
+         AND coalesce((SELECT r.complied_on FROM objections o JOIN requests r ON r.uuid = o.request_uuid
+                       WHERE o.uuid = \(d).objection_uuid), '') = '')
+        """
+    }
+
+    /// The dispute expression as v8 shipped it (before the court stage), for that migration alone.
+    static func disputeOpenExpressionV8(_ d: String) -> String {
         """
         (\(d).state = 'diputus' AND \(d).outcome IN ('dikabulkan', 'dikabulkan-sebagian') AND \(d).decided_on IS NOT NULL
          AND coalesce((SELECT r.complied_on FROM objections o JOIN requests r ON r.uuid = o.request_uuid
@@ -71,14 +81,53 @@ enum OrderSchema {
         END;
         """,
         """
-        CREATE TRIGGER orders_dispute_update AFTER UPDATE OF state, outcome, decided_on ON disputes BEGIN
+        CREATE TRIGGER orders_dispute_update AFTER UPDATE OF ruling, ruled_on ON disputes BEGIN
         UPDATE disputes SET order_open = \(disputeOpenExpression("new")) WHERE rowid = new.rowid;
         END;
         """,
     ]
 
-    static func create(in db: Database) throws {
+    /// v8: the columns, index and triggers as they shipped then (the dispute triggers by the old rule).
+    static func createV8(in db: Database) throws {
         for sql in columnAndIndex { try db.execute(sql: sql) }
+        try db.execute(sql: """
+            UPDATE objections SET order_open = \(openExpression("objections"));
+            UPDATE disputes SET order_open = \(disputeOpenExpressionV8("disputes"));
+            """)
+        let v8 = triggers.map {
+            $0.replacingOccurrences(of: disputeOpenExpression("new"), with: disputeOpenExpressionV8("new"))
+                .replacingOccurrences(of: disputeOpenExpression("disputes"), with: disputeOpenExpressionV8("disputes"))
+                .replacingOccurrences(of: "AFTER UPDATE OF ruling, ruled_on ON disputes", with: "AFTER UPDATE OF state, outcome, decided_on ON disputes")
+        }
+        for trigger in v8 { try db.execute(sql: trigger) }
+    }
+
+    /// v9, the court stage: the ruling that stands and the dispute's next step, kept by the
+    /// projection; the order triggers and index rebuilt on the ruling.
+    static func upgradeV9(in db: Database) throws {
+        for name in triggerNames { try db.execute(sql: "DROP TRIGGER IF EXISTS \(name)") }
+        try db.execute(sql: "DROP INDEX IF EXISTS disputes_open_orders")
+        try db.execute(sql: "DROP INDEX IF EXISTS disputes_open")
+        for column in ["ruling TEXT", "ruled_on TEXT", "next_step TEXT", "next_due TEXT", "next_from TEXT"] {
+            try db.execute(sql: "ALTER TABLE disputes ADD COLUMN \(column)")
+        }
+        // The rows of earlier versions: the Commission's decision stands unless a court has the case;
+        // the next step as the board showed it then (the court windows were not kept).
+        try db.execute(sql: """
+            UPDATE disputes SET ruling = CASE state WHEN 'diputus' THEN outcome END,
+                                ruled_on = CASE state WHEN 'diputus' THEN decided_on END,
+                                next_step = CASE state WHEN 'didaftarkan' THEN 'commissionStart'
+                                                       WHEN 'mediasi' THEN 'commissionSettlement'
+                                                       WHEN 'ajudikasi' THEN 'commissionSettlement'
+                                                       WHEN 'pengadilan' THEN 'awaitingCourt' END,
+                                next_due = CASE state WHEN 'didaftarkan' THEN start_due
+                                                      WHEN 'mediasi' THEN settlement_due
+                                                      WHEN 'ajudikasi' THEN settlement_due
+                                                      WHEN 'pengadilan' THEN filed_on END,
+                                next_from = filed_on
+            """)
+        try db.execute(sql: "CREATE INDEX disputes_open_orders ON disputes(ruled_on, rowid) WHERE order_open = 1")
+        try db.execute(sql: "CREATE INDEX disputes_next ON disputes(next_due, rowid, next_step) WHERE next_due IS NOT NULL")
         try db.execute(sql: rebuild)
         for trigger in triggers { try db.execute(sql: trigger) }
     }

@@ -4,7 +4,7 @@ import GRDB
 enum StoreMigrations {
     /// The identifiers of every migration, in order.
     static let identifiers = ["v1-core", "v2-search", "v3-drafts", "v4-application-id", "v5-letter-register", "v6-recorded-officer",
-                              "v7-first-screen", "v8-legal-process"]
+                              "v7-first-screen", "v8-legal-process", "v9-court-stage"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -44,15 +44,20 @@ enum StoreMigrations {
         migrator.registerMigration("v8-legal-process") { db in
             // The day the information was given as an order required (Pasal 52): unfulfilled orders go on the board.
             try db.execute(sql: "ALTER TABLE requests ADD COLUMN complied_on TEXT")
-            try OrderSchema.create(in: db)
+            try OrderSchema.createV8(in: db)
             // The disputes still before the Commission, with both clocks: the board reads only these.
             try db.execute(sql: """
-                CREATE INDEX disputes_open ON disputes(state, start_due, settlement_due) WHERE \(BoardItem.openDisputeCondition)
+                CREATE INDEX disputes_open ON disputes(state, start_due, settlement_due) WHERE state IN ('didaftarkan', 'mediasi', 'ajudikasi')
                 """)
             // The DIP entries whose exemption ends, by that date: the board lists the ended ones.
             try db.execute(sql: """
                 CREATE INDEX dip_exemption_ends ON dip_entries(exempt_until, rowid) WHERE \(LocalStore.exemptionCondition)
                 """)
+        }
+        migrator.registerMigration("v9-court-stage") { db in
+            // Hearings, the court and cassation: the ruling that stands (orders follow it) and each
+            // dispute's next step and date, which the board reads by its own index.
+            try OrderSchema.upgradeV9(in: db)
         }
         return migrator
     }

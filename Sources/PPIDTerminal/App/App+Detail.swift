@@ -131,9 +131,19 @@ extension App {
         }
         var lines: [(String, Role)] = [(t("MENGAPA TANGGAL INI", "WHY THIS DATE") + "  \(item.number)", .title)]
         lines.append(("  " + item.title, .normal))
+        switch item.disputeStep {
+        case .hearing?:
+            lines.append((t("  Sidang berikutnya \(item.dueDate.iso), ditetapkan pada sidang \(item.countsFrom.iso). Setelah sidang, catat hasilnya (K).",
+                            "  Next hearing \(item.dueDate.iso), set at the hearing of \(item.countsFrom.iso). After it, record it (K)."), .header))
+        case .awaitingCourt?:
+            lines.append((t("  Di pengadilan sejak \(item.countsFrom.iso); belum ada sidang tercatat. Catat sidang berikutnya atau putusannya (K).",
+                            "  In court since \(item.countsFrom.iso); no hearing recorded. Record the next hearing or the ruling (K)."), .header))
+        default: break
+        }
         for deadline in deadlines {
             lines.append(("", .normal))
-            lines.append(("\(deadline.clock.text(language)): \(deadline.due.iso) (\(deadline.counted.count) \(t("hari kerja setelah", "working days after")) \(deadline.start.iso), UU 14/2008 \(deadline.clock.article))",
+            let days = deadline.clock.countsWorkingDays ? t("hari kerja setelah", "working days after") : t("hari setelah", "days after")
+            lines.append(("\(deadline.clock.text(language)): \(deadline.due.iso) (\(deadline.counted.count) \(days) \(deadline.start.iso), UU 14/2008 \(deadline.clock.article))",
                           deadline.isProvisional ? .provisional : .header))
             if deadline.isProvisional {
                 lines.append((t("  SEMENTARA: kalender \(deadline.uncoveredYears.map(String.init).joined(separator: ", ")) belum ditetapkan.",

@@ -4,7 +4,7 @@ import PPIDStore
 
 /// The forms of a dispute at the Komisi Informasi, on the deadline board: filing one against the
 /// selected objection (K), and its next step on the selected dispute (K again: mediation or
-/// adjudication, the decision, the court, a withdrawal). Both go through the acts layer
+/// adjudication, a hearing, the decision, the court and cassation with their rulings, a withdrawal). Both go through the acts layer
 /// (``DisputeFilingSubmission``, ``DisputeStepSubmission``), as `ppid dispute` does.
 extension App {
     func disputeFilingForm(_ objection: ObjectionRecord) -> FormState {
@@ -44,26 +44,43 @@ extension App {
             steps.append(("decide", t("Putusan / kesepakatan", "Decision / agreement")))
             steps.append(("withdraw", t("Dicabut", "Withdrawn")))
         }
+        if [.mediation, .adjudication, .inCourt, .cassation].contains(dispute.state) {
+            steps.insert(("hearing", t("Sidang", "Hearing")), at: 0)
+        }
         if dispute.state == .decided && dispute.outcome != .mediatedAgreement { steps.append(("court", t("Gugatan ke PTUN/PN", "Taken to court (PTUN/PN)"))) }
+        if dispute.state == .inCourt { steps.append(("court-decide", t("Putusan pengadilan", "Court ruling"))) }
+        if dispute.state == .courtDecided { steps.append(("cassation", t("Kasasi ke Mahkamah Agung", "Cassation at the Supreme Court"))) }
+        if dispute.state == .cassation { steps.append(("cassation-decide", t("Putusan kasasi", "Cassation ruling"))) }
+        if [.inCourt, .cassation].contains(dispute.state) { steps.append(("withdraw", t("Dicabut", "Withdrawn"))) }
         let outcomes = DisputeOutcome.allCases.filter { $0 != .mediatedAgreement || dispute.state == .mediation }.map { ($0.rawValue, $0.text(language)) }
+        let rulingSteps: Set<String> = ["decide", "court-decide", "cassation-decide"]
+        let courtWindow = dispute.courtFilingDue(store.context.calendar)?.due ?? dispute.cassationFilingDue(store.context.calendar)?.due
         var form = FormState(.disputeStep(dispute.id), title: t("Sengketa \(dispute.filing.registerNumber): \(dispute.state.text(.indonesian))",
                                                                "Dispute \(dispute.filing.registerNumber): \(dispute.state.text(.english))"), fields: [
             FormField("step", t("Langkah", "Step"), value: steps.first?.0 ?? "", kind: .choice(steps)),
-            FormField("outcome", t("Hasil", "Outcome"), value: outcomes.first?.0 ?? "", kind: .choice(outcomes), shownWhen: { $0["step"] == "decide" }),
-            FormField("summary", t("Ringkasan putusan", "Summary"), shownWhen: { $0["step"] == "decide" }),
+            FormField("heldOn", t("Tanggal sidang", "Held on"), value: today.iso, kind: .date, shownWhen: { $0["step"] == "hearing" }),
+            FormField("nextOn", t("Sidang berikutnya", "Next hearing"), kind: .date, shownWhen: { $0["step"] == "hearing" }),
+            FormField("note", t("Catatan sidang", "Notes"), shownWhen: { $0["step"] == "hearing" }),
+            FormField("outcome", t("Hasil bagi pemohon", "Outcome for the requester"), value: outcomes.first?.0 ?? "", kind: .choice(outcomes),
+                      shownWhen: { rulingSteps.contains($0["step"]) }),
+            FormField("summary", t("Ringkasan putusan", "Summary"), shownWhen: { rulingSteps.contains($0["step"]) }),
             FormField("court", t("Pengadilan", "Court"), hint: t("mis. PTUN Jakarta (14 hari kerja, Pasal 48)", "e.g. PTUN Jakarta (14 working days, Pasal 48)"),
                       shownWhen: { $0["step"] == "court" }),
+            FormField("late", t("Alasan mencatat setelah batas", "Reason to record it after the window"),
+                      hint: courtWindow.map { t("batas \($0.iso)", "window closes \($0.iso)") } ?? "",
+                      shownWhen: { $0["step"] == "court" || $0["step"] == "cassation" }),
             FormField("reason", t("Alasan", "Reason"), shownWhen: { $0["step"] == "withdraw" }),
         ]) { [unowned self] form in
             do throws(ActRefusal) {
-                let event = try DisputeStepSubmission(form.values).event()
+                let event = try DisputeStepSubmission(form.values).event(today: self.today)
                 return self.apply([.dispute(dispute.id, event)], done: self.t("Sengketa dicatat.", "Dispute recorded."))
             } catch {
                 return .refused(error)
             }
         }
+        let today = self.today
         form.check = { form in
-            do throws(ActRefusal) { _ = try DisputeStepSubmission(form.values).event(); return nil } catch { return error }
+            do throws(ActRefusal) { _ = try DisputeStepSubmission(form.values).event(today: today); return nil } catch { return error }
         }
         return form
     }

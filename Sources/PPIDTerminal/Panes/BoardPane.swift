@@ -49,13 +49,15 @@ struct BoardPane {
         let selectedID = window.selectedRow?.id
         for (offset, item) in visible.enumerated() {
             let group = bounds.group(of: item.dueDate)
-            let clock: String = switch item.clock {
+            let clock: String = if let step = item.disputeStep { step.text(frame.language) } else {
+                switch item.clock {
             case .writtenNotice?: frame.t("Pemberitahuan", "Notice")
             case .extensionOfNotice?: frame.t("Perpanjangan", "Extended")
             case nil where item.kind == .orderUnfulfilled: frame.t("Perintah", "Order")
             case nil: frame.t("Reklasifikasi", "Reclassify")
             case .commissionStart?, .commissionSettlement?: frame.t("Sengketa KI", "KI dispute")
             default: frame.t("Keberatan", "Objection")
+                }
             }
             let groupRole = item.isProvisional && group == .later ? .provisional : Role.urgency(group)
             let parts: [(String, Int, Bool)] = [(item.dueDate.iso + (item.isProvisional ? "?" : ""), widths[0], false),

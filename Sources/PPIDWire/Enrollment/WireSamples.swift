@@ -30,7 +30,12 @@ public enum WireSamples {
             .objection(id, .filed(filing)), .objection(id, .answered(answer)), .objection(id, .requesterResponded("puas")),
             .objection(id, .withdrawn(reason: "w")), .objection(id, .deadlineMoved(answerDue: date, reason: "SKB")),
             .dispute(id, .filed(dispute)), .dispute(id, .mediationStarted), .dispute(id, .adjudicationStarted),
-            .dispute(id, .decided(.requesterPrevailed, summary: "s")), .dispute(id, .appealedToCourt(court: "PTUN Jakarta")),
+            .dispute(id, .decided(.requesterPrevailed, summary: "s")), .dispute(id, .appealedToCourt(court: "PTUN Jakarta", late: nil)),
+            .dispute(id, .appealedToCourt(court: "PN Denpasar", late: "Putusan diterima terlambat")),
+            .dispute(id, .hearingHeld(DisputeHearing(heldOn: date, note: "Sidang pertama", nextOn: date.next))),
+            .dispute(id, .hearingHeld(DisputeHearing(heldOn: date, note: ""))),
+            .dispute(id, .courtDecided(.bodyPrevailed, summary: "s")), .dispute(id, .cassationFiled(late: nil)),
+            .dispute(id, .cassationDecided(.partlyGranted, summary: "s")),
             .dispute(id, .withdrawn(reason: "w")),
             .dip(id, .added(entry)), .dip(id, .revised(entry)), .dip(id, .retired(reason: "r")),
         ]

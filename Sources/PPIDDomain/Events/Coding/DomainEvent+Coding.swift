@@ -178,7 +178,8 @@ extension ObjectionEvent {
 }
 
 extension DisputeEvent {
-    static let wireKinds = ["filed", "mediation-started", "adjudication-started", "decided", "appealed-to-court", "withdrawn"]
+    static let wireKinds = ["filed", "mediation-started", "adjudication-started", "hearing-held", "decided", "appealed-to-court",
+                            "court-decided", "cassation-filed", "cassation-decided", "withdrawn"]
 
     var wireKind: String {
         switch self {
@@ -186,7 +187,11 @@ extension DisputeEvent {
         case .mediationStarted: "mediation-started"
         case .adjudicationStarted: "adjudication-started"
         case .decided: "decided"
+        case .hearingHeld: "hearing-held"
         case .appealedToCourt: "appealed-to-court"
+        case .courtDecided: "court-decided"
+        case .cassationFiled: "cassation-filed"
+        case .cassationDecided: "cassation-decided"
         case .withdrawn: "withdrawn"
         }
     }
@@ -197,7 +202,11 @@ extension DisputeEvent {
         case "mediation-started": self = .mediationStarted
         case "adjudication-started": self = .adjudicationStarted
         case "decided": self = .decided(try payload.value("outcome"), summary: try payload.value("summary"))
-        case "appealed-to-court": self = .appealedToCourt(court: try payload.value("court"))
+        case "hearing-held": self = .hearingHeld(try payload.whole(DisputeHearing.self))
+        case "appealed-to-court": self = .appealedToCourt(court: try payload.value("court"), late: try payload.optional("late"))
+        case "court-decided": self = .courtDecided(try payload.value("outcome"), summary: try payload.value("summary"))
+        case "cassation-filed": self = .cassationFiled(late: try payload.optional("late"))
+        case "cassation-decided": self = .cassationDecided(try payload.value("outcome"), summary: try payload.value("summary"))
         case "withdrawn": self = .withdrawn(reason: try payload.value("reason"))
         default: throw unknownKind("dispute." + wireKind, in: payload.decoder, of: "event")
         }
@@ -205,14 +214,18 @@ extension DisputeEvent {
 
     func encodePayload(to encoder: any Encoder) throws {
         if case let .filed(filing) = self { try filing.encode(to: encoder); return }
+        if case let .hearingHeld(hearing) = self { try hearing.encode(to: encoder); return }
         var payload = encoder.container(keyedBy: NamedKey.self)
         switch self {
-        case let .decided(outcome, summary):
+        case let .decided(outcome, summary), let .courtDecided(outcome, summary), let .cassationDecided(outcome, summary):
             try payload.put(outcome, "outcome")
             try payload.put(summary, "summary")
-        case let .appealedToCourt(court): try payload.put(court, "court")
+        case let .appealedToCourt(court, late):
+            try payload.put(court, "court")
+            try payload.put(late, "late")
+        case let .cassationFiled(late): try payload.put(late, "late")
         case let .withdrawn(reason): try payload.put(reason, "reason")
-        case .filed, .mediationStarted, .adjudicationStarted: break
+        case .filed, .hearingHeld, .mediationStarted, .adjudicationStarted: break
         }
     }
 }

@@ -78,7 +78,7 @@ enum LegacyDisputeEvent: Decodable {
         case .mediationStarted: .mediationStarted
         case .adjudicationStarted: .adjudicationStarted
         case let .decided(outcome, summary): .decided(outcome, summary: summary)
-        case let .appealedToCourt(court): .appealedToCourt(court: court)
+        case let .appealedToCourt(court): .appealedToCourt(court: court, late: nil)
         case let .withdrawn(reason): .withdrawn(reason: reason)
         }
     }
