@@ -42,6 +42,12 @@ enum BuiltInTemplates {
 
             Bentuk informasi : {{{decision.form}}}
             Biaya            : Rp {{decision.cost}}
+            {{#decision.charges}}
+                               {{{line}}}
+            {{/decision.charges}}
+            {{#decision.feeDecree}}
+            Standar biaya    : {{{decision.feeDecree}}}
+            {{/decision.feeDecree}}
             {{#decision.payment}}
             Cara pembayaran  : {{{decision.payment}}}
             {{/decision.payment}}
@@ -85,6 +91,9 @@ enum BuiltInTemplates {
                       terhadap permohonan nomor {{objection.requestNumber}}
 
             Alasan keberatan: {{{objection.grounds}}}
+            {{#objection.feeCited}}
+            Biaya yang dikenakan: {{{objection.feeCited}}}
+            {{/objection.feeCited}}
 
             Atasan PPID memutuskan: {{{answer.verdict}}}.
             {{#answer.reasons}}
@@ -138,6 +147,9 @@ enum BuiltInTemplates {
             Diajukan oleh      : {{{objection.filedBy}}}
             Atas permohonan    : {{objection.requestNumber}}
             Alasan keberatan   : {{{objection.grounds}}}
+            {{#objection.feeCited}}
+            Biaya yang dikenakan: {{{objection.feeCited}}}
+            {{/objection.feeCited}}
 
             Atasan PPID akan memberikan tanggapan tertulis paling lambat {{objection.answerDue}}
             (30 hari kerja sejak keberatan diterima, Pasal 36 ayat 2).

@@ -111,6 +111,11 @@ public struct LetterRenderer: Sendable {
                                         "cost": String(decision.costRupiah), "deliveryBy": decision.deliveryBy.map(Self.longDate) ?? "-",
                                         "date": r.decidedOn.map(Self.longDate) ?? ""]
                 if decision.costRupiah > 0, let payment = decision.paymentMethod { d["payment"] = payment }
+                // The cost itemised from the unit's fee schedule, with the decree that set it (Pasal 21).
+                if let charges = decision.charges, !charges.isEmpty {
+                    d["charges"] = charges.map { ["line": $0.line] }
+                    if let decree = decision.feeDecree { d["feeDecree"] = decree }
+                }
                 var exemption: Exemption?
                 switch decision.outcome {
                 case let .refused(e): exemption = e
@@ -129,9 +134,17 @@ public struct LetterRenderer: Sendable {
         case let .request(r): add(request: r)
         case let .objection(o, request):
             if let request { add(request: request) }
-            context["objection"] = ["number": o.filing.number, "filed": Self.longDate(o.filedOn), "filedBy": o.filing.filedBy,
-                                    "requestNumber": o.filing.requestNumber, "answerDue": Self.longDate(o.answerDue),
-                                    "grounds": o.filing.grounds.map { $0.text(l) }.joined(separator: "; ")]
+            var objection: [String: Any] = ["number": o.filing.number, "filed": Self.longDate(o.filedOn), "filedBy": o.filing.filedBy,
+                                            "requestNumber": o.filing.requestNumber, "answerDue": Self.longDate(o.answerDue),
+                                            "grounds": o.filing.grounds.map { $0.text(l) }.joined(separator: "; ")]
+            // Ground f objects to the cost: the receipt and the answer cite what the notice charged.
+            if o.filing.grounds.contains(.f), let decision = request?.decision, decision.costRupiah > 0 {
+                var cited = "Rp \(decision.costRupiah)"
+                if let charges = decision.charges, !charges.isEmpty { cited += " (" + charges.map(\.line).joined(separator: "; ") + ")" }
+                if let decree = decision.feeDecree { cited += ", menurut \(decree)" }
+                objection["feeCited"] = cited
+            }
+            context["objection"] = objection
             if let answer = o.answer {
                 var reasons = ""
                 switch answer.verdict {

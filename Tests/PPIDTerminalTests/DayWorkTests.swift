@@ -237,5 +237,54 @@ struct DayWorkTests {
         app.handle(.control("s"))
         guard case let .dispute(record)? = try app.store.caseRecord(disputeID) else { Issue.record("no dispute"); return }
         #expect(record.state == .adjudication)
+        // A hearing, with the next one set: the board shows the hearing as the dispute's next step.
+        app.handle(.home)
+        while let item = app.board.selected, item.id != disputeID, app.board.window.rows.contains(where: { $0.id == disputeID }) { app.handle(.down) }
+        app.handle(.character("K"))
+        var hearing = try #require(app.openForm)
+        hearing["step"] = "hearing"
+        hearing["note"] = "Pemeriksaan awal"
+        hearing["nextOn"] = "2026-12-10"
+        app.overlays[app.overlays.count - 1] = .form(hearing)
+        app.handle(.control("s"))
+        #expect(app.openForm == nil, "\(String(describing: app.openForm?.message))")
+        let row = try #require(try app.store.openClocks(limit: 500).first { $0.id == disputeID })
+        #expect(row.disputeStep == .hearing && row.dueDate.iso == "2026-12-10")
+        app.handle(.home)
+        while let item = app.board.selected, item.id != disputeID, app.board.window.rows.contains(where: { $0.id == disputeID }) { app.handle(.down) }
+        app.render(on: screen)
+        #expect(screen.text.contains("Sidang") && screen.text.contains("2026-12-10"), "\(screen.text)")
+    }
+
+    @Test("The notice itemised from the unit's fee schedule; $ records a payment; the detail shows what is owed")
+    func feesAndPayment() throws {
+        let app = try makeDemoApp()
+        app.feeSchedule = FeeSchedule(items: [FeeItem(code: "A4", description: "Fotokopi A4", unit: "lembar", rateRupiah: 500)], decree: "SK 12/2026")
+        let screen = TextScreen(rows: 50, columns: 120)
+        let row = try #require(try app.store.requests(filter: .open, limit: 50).first)
+        while app.requests.selected?.id != row.id { app.handle(.down) }
+        app.handle(.character("d"))
+        var form = try #require(app.openForm)
+        #expect(form.fields.contains { $0.key == "fees" && $0.hint.contains("A4 Rp 500/lembar") })
+        form["outcome"] = "full"
+        form["fees"] = "A4=30"
+        form["payment"] = "Kas unit"
+        app.overlays[app.overlays.count - 1] = .form(form)
+        app.handle(.control("s"))
+        #expect(app.openForm == nil, "\(String(describing: app.openForm?.message))")
+        guard case let .request(decided)? = try app.store.caseRecord(row.id) else { Issue.record("no request"); return }
+        #expect(decided.decision?.costRupiah == 15_000 && decided.owedRupiah == 15_000)
+        app.handle(.character("$"))
+        var pay = try #require(app.openForm)
+        #expect(pay["amount"] == "15000")
+        pay["amount"] = "5000"
+        pay["reference"] = "KW-77"
+        app.overlays[app.overlays.count - 1] = .form(pay)
+        app.handle(.control("s"))
+        #expect(app.openForm == nil, "\(String(describing: app.openForm?.message))")
+        app.overlays.append(.detail(try app.requestDetail(row.id, revealed: nil)))
+        app.render(on: screen)
+        #expect(screen.text.contains("Rp 15000 (SK 12/2026)") && screen.text.contains("Fotokopi A4: 30 lembar") && screen.text.contains("sisa Rp 10000"),
+                "\(screen.text)")
     }
 }

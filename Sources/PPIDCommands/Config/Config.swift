@@ -57,7 +57,7 @@ struct Config {
     }
 
     static let knownKeys: Set<String> = ["db", "theme", "lang", "templates", "letters", "letter_city", "letter_address", "signatory_name", "signatory_position", "letter_number_format", "server", "token_file", "server_ca", "sync_interval",
-                                         "report_narrative", "incomplete_clock"]
+                                         "report_narrative", "incomplete_clock", "fees", "fees_decree"]
 
     static func parse(_ text: String, source: String) -> Config {
         var config = Config()

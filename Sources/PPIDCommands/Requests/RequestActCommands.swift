@@ -91,14 +91,19 @@ enum RequestActRunner {
 extension RequestActRunner {
     /// The first named request and the unit's today, for an act's defaults (the decision's form and
     /// delivery day); nil when it is not found (the act itself then says so).
-    static func firstRecord(_ options: RequestActOptions) throws -> (registration: RequestRegistration, today: CivilDate)? {
+    static func firstRecord(_ options: RequestActOptions) throws -> (record: RequestRecord, today: CivilDate)? {
         guard let number = options.numbers.first else { return nil }
         let language = options.language
         let config = try Config.loadChecked(language: language)
         let local = try options.store.falling(backTo: config).open(language)
         guard let row = try withStore(language, { () throws(StoreError) in try local.request(number: number) }),
               case let .request(record)? = try withStore(language, { () throws(StoreError) in try local.caseRecord(row.id) }) else { return nil }
-        return (record.registration, local.today)
+        return (record, local.today)
+    }
+
+    /// The unit's fee schedule from the config (`fees = FILE`), nil when it names none.
+    static func feeSchedule(_ options: RequestActOptions) throws -> FeeSchedule? {
+        try FeeScheduleFile.load(try Config.loadChecked(language: options.language), language: options.language)
     }
 }
 
@@ -173,6 +178,8 @@ extension RequestCommand {
         @Option(help: "Dikecualikan sampai TTTT-BB-HH / Withheld until YYYY-MM-DD.") var until: String = ""
         @Option(help: "Badan yang menguasai (bila notHeld) / The body holding it (with notHeld).") var holder: String = ""
         @Option(help: "Biaya (Rp) / Cost in rupiah.") var cost: String = "0"
+        @Option(help: "Rincian dari standar biaya unit, KODE=JUMLAH dipisah koma (mis. A4=120,CD=1); biaya = jumlahnya / Items of the unit's fee schedule; the cost is their sum.")
+        var fees: String = ""
         @Option(help: "Cara pembayaran, wajib bila ada biaya / How to pay, required with a cost.") var payment: String = ""
         @Option(help: "Bentuk informasi (diberikan): melihat|membaca|mendengarkan|mencatat|salinan-elektronik|salinan-cetak (bawaan: cara memperoleh yang diminta) / The form (a grant; default: as requested).")
         var form: String?
@@ -184,14 +191,16 @@ extension RequestCommand {
         func run() throws {
             // A grant states its form and delivery time (Pasal 22(7)): by default the form requested and today.
             let target = try RequestActRunner.firstRecord(act)
-            let submission = DecisionSubmission(["outcome": outcome, "basis": basis, "statute": statute, "harm": harm,
+            var submission = DecisionSubmission(["outcome": outcome, "fees": fees, "basis": basis, "statute": statute, "harm": harm,
                                                  "interest": interest, "withheld": withheld, "until": until,
                                                  "holder": holder, "cost": cost, "note": note, "payment": payment, "subPoint": subpoint,
-                                                 "form": form ?? target?.registration.obtainMethod.rawValue ?? "",
+                                                 "form": form ?? target?.record.registration.obtainMethod.rawValue ?? "",
                                                  "deliveryBy": deliveryBy ?? target?.today.iso ?? ""])
             let options = ["outcome": "--outcome", "basis": "--basis", "statute": "--statute", "harm": "--harm", "interest": "--interest",
                            "withheld": "--withheld", "until": "--until", "holder": "--holder", "cost": "--cost", "note": "--note",
-                           "payment": "--payment", "form": "--form", "deliveryBy": "--delivery-by", "subPoint": "--subpoint"]
+                           "payment": "--payment", "form": "--form", "deliveryBy": "--delivery-by", "subPoint": "--subpoint",
+                           "fees": "--fees"]
+            submission.schedule = try RequestActRunner.feeSchedule(act)
             try RequestActRunner.run(act, act: .decide, single: true, options: options,
                                      done: { $0.pick("Pemberitahuan tertulis dicatat.", "Written notice recorded.") }) { () throws(ActRefusal) in
                 try submission.event()
@@ -266,6 +275,25 @@ extension RequestCommand {
             try RequestActRunner.run(act, act: .comply, options: ["order": "--order", "note": "--note"],
                                      done: { $0.pick("Pemenuhan perintah dicatat.", "Compliance recorded.") }) { () throws(ActRefusal) in
                 try submission.event()
+            }
+        }
+    }
+
+    struct Pay: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "pay",
+            abstract: "Catat pembayaran biaya pemberitahuan tertulis (Pasal 21) / Record a payment of the notice's cost.")
+        @Option(help: "Jumlah (Rp), bawaan: seluruh sisa / Amount in rupiah, default: all that is owed.") var amount: String = ""
+        @Option(help: "Tanggal bayar TTTT-BB-HH, bawaan hari ini / The day paid, default today.") var on: String = ""
+        @Option(help: "Nomor kuitansi atau bukti transfer / The receipt or transfer reference.") var reference: String = ""
+        @OptionGroup var act: RequestActOptions
+
+        func run() throws {
+            let target = try RequestActRunner.firstRecord(act)
+            let submission = PaymentSubmission(["amount": amount, "paidOn": on, "reference": reference])
+            try RequestActRunner.run(act, act: .recordPayment, single: true,
+                                     options: ["amount": "--amount", "paidOn": "--on", "reference": "--reference"],
+                                     done: { $0.pick("Pembayaran dicatat.", "Payment recorded.") }) { () throws(ActRefusal) in
+                try submission.event(owed: target?.record.owedRupiah ?? 0, today: target?.today ?? CivilDate(daysSinceEpoch: 0))
             }
         }
     }

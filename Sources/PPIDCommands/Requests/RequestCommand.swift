@@ -10,7 +10,7 @@ struct RequestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "request",
         abstract: "Permohonan tanpa layar: daftar, proses, putuskan, sampaikan, tutup / Requests without a screen: register, process, decide, deliver, close.",
-        subcommands: [Register.self, List.self, Process.self, Forward.self, Extend.self, Decide.self, Deliver.self, Close.self, Withdraw.self, Comply.self, Incomplete.self, Complete.self]
+        subcommands: [Register.self, List.self, Process.self, Forward.self, Extend.self, Decide.self, Deliver.self, Close.self, Withdraw.self, Comply.self, Incomplete.self, Complete.self, Pay.self]
     )
 
     struct Register: ParsableCommand {

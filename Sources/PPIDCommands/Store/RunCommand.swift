@@ -46,6 +46,7 @@ struct RunCommand: ParsableCommand {
         let app = try withStore(language) { () throws(StoreError) in try App(store: local, language: language) }
         app.letterDesk = LetterSetup.desk(store: local, config: config, environment: environment)
         app.incompleteRestartsClock = config["incomplete_clock"] == "completion"
+        app.feeSchedule = try FeeScheduleFile.load(config, language: language)
         if let warning { app.show(warning) }
         else if isNew && !empty {
             // Said first and short (it must fit 80 columns): this is not the unit's data, and how to start a real unit.

@@ -18,6 +18,14 @@ public struct ActProblem: Hashable, Sendable, Localized {
         case groundANeedsRefusal
         /// A date that may not be after today.
         case notInFuture
+        /// Ground f objects to a cost, so the notice must have stated one.
+        case groundFNeedsCost
+        /// A fee line that is not `CODE=QUANTITY`, or a code the unit's schedule does not have.
+        case feeLines(known: [String])
+        /// Fees itemised where the unit has no fee schedule.
+        case noFeeSchedule
+        /// The cost typed differs from the schedule's sum of the fees itemised.
+        case costDiffersFromFees(sum: Int)
         /// Pasal 20(1): an exemption on letters a-f is for a period, with its end date.
         case exemptionEnd
         case request(RequestRejection)
@@ -48,6 +56,17 @@ public struct ActProblem: Hashable, Sendable, Localized {
             language.pick("alasan a (penolakan berdasarkan Pasal 17) hanya bila permohonan ditolak seluruhnya atau sebagian",
                           "ground a (a Pasal 17 refusal) only when the request was refused in full or in part")
         case .notInFuture: language.pick("tidak boleh setelah hari ini", "cannot be after today")
+        case .groundFNeedsCost:
+            language.pick("alasan f (biaya yang tidak wajar) hanya bila pemberitahuan tertulis menyebut biaya",
+                          "ground f (unreasonable costs) only when the written notice stated a cost")
+        case let .feeLines(known):
+            language.pick("tulis KODE=JUMLAH dipisah koma, kode dari standar biaya: ", "write CODE=QUANTITY, comma separated, codes from the fee schedule: ")
+                + (known.isEmpty ? "-" : known.joined(separator: ", "))
+        case .noFeeSchedule:
+            language.pick("unit belum punya standar biaya: atur 'fees = BERKAS.csv' di config", "the unit has no fee schedule: set 'fees = FILE.csv' in the config")
+        case let .costDiffersFromFees(sum):
+            language.pick("berbeda dengan jumlah menurut standar biaya (Rp \(sum)); kosongkan atau tulis \(sum)",
+                          "differs from the fee schedule's sum (Rp \(sum)); leave it blank or write \(sum)")
         case .exemptionEnd:
             language.pick("wajib untuk huruf a-f: pengecualian tidak permanen (Pasal 20 ayat 1), tulis TTTT-BB-HH",
                           "required for letters a-f: the exemption is not permanent (Pasal 20(1)); write YYYY-MM-DD")

@@ -48,6 +48,8 @@ public struct ObjectionSubmission: Hashable, Sendable, Codable {
             default: problems.add("grounds", .groundANeedsRefusal)
             }
         }
+        // Ground f, unreasonable costs (Pasal 35(1)(f)), cites the cost the notice stated.
+        if let parsed, parsed.contains(.f), (request.decision?.costRupiah ?? 0) == 0 { problems.add("grounds", .groundFNeedsCost) }
         let receivedOn = problems.date(received, "received")
         if let receivedOn, receivedOn > today { problems.add("received", .notInFuture) }
         problems.require(filedBy, "filedBy")

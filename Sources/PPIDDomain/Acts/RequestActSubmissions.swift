@@ -63,6 +63,10 @@ public struct DecisionSubmission: Hashable, Sendable, Codable {
     public var deliveryBy = ""
     /// How to pay, when the cost is not nil.
     public var payment = ""
+    /// The items charged from the unit's fee schedule, `A4=120, CD=1`; the cost is then their sum.
+    public var fees = ""
+    /// The unit's fee schedule, which `fees` names items of; nil when it has none.
+    public var schedule: FeeSchedule?
 
     public static let outcomes = ["full", "part", "refused", "notHeld", "notDocumented"]
 
@@ -77,6 +81,7 @@ public struct DecisionSubmission: Hashable, Sendable, Codable {
         form = values["form", default: ""].trimmed
         deliveryBy = values["deliveryBy", default: ""]
         payment = values["payment", default: ""]
+        fees = values["fees", default: ""]
     }
 
     /// Whether the outcome withholds something, so an exemption must be given.
@@ -88,8 +93,15 @@ public struct DecisionSubmission: Hashable, Sendable, Codable {
     public func event() throws(ActRefusal) -> RequestEvent {
         var problems = ProblemList()
         let trimmedCost = cost.trimmed
-        let rupiah = trimmedCost.isEmpty ? 0 : Int(trimmedCost)
+        var rupiah = trimmedCost.isEmpty ? 0 : Int(trimmedCost)
         if !(rupiah.map(DomainLimits.costRupiah.contains) ?? false) { problems.add("cost", .rupiah) }
+        // Itemised from the schedule: the cost is the sum, and a cost typed as well must agree.
+        let charges = charges(into: &problems)
+        if let charges, let typed = rupiah {
+            let sum = charges.reduce(0) { $0 + $1.amountRupiah }
+            if typed != 0 && typed != sum { problems.add("cost", .costDiffersFromFees(sum: sum)) }
+            rupiah = sum
+        }
         problems.bounded(note, "note", long: true)
         problems.bounded(holder, "holder")
         problems.bounded(payment, "payment", long: true)
@@ -118,7 +130,30 @@ public struct DecisionSubmission: Hashable, Sendable, Codable {
         try problems.check()
         guard let result, let rupiah else { throw ActRefusal("outcome", .choice(Self.outcomes)) }
         return .decided(Decision(outcome: result, form: chosenForm, costRupiah: rupiah, deliveryBy: delivery, note: note.trimmed,
-                                 paymentMethod: payment.trimmed.isEmpty ? nil : payment.trimmed))
+                                 paymentMethod: payment.trimmed.isEmpty ? nil : payment.trimmed,
+                                 charges: charges, feeDecree: charges == nil ? nil : schedule?.decree))
+    }
+
+    /// The charges `fees` names, or nil when it is blank; every bad line is one problem.
+    func charges(into problems: inout ProblemList) -> [FeeCharge]? {
+        let lines = fees.split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty }
+        guard !lines.isEmpty else { return nil }
+        guard let schedule else {
+            problems.add("fees", .noFeeSchedule)
+            return nil
+        }
+        var charges: [FeeCharge] = []
+        for line in lines {
+            let parts = line.split(separator: "=", maxSplits: 1).map { String($0).trimmed }
+            guard parts.count == 2, let item = schedule.item(parts[0]), let quantity = Int(parts[1]),
+                  DomainLimits.feeQuantity.contains(quantity) else {
+                problems.add("fees", .feeLines(known: schedule.items.map(\.code)))
+                return nil
+            }
+            charges.append(FeeCharge(item, quantity: quantity))
+        }
+        if charges.count > DomainLimits.feeCharges { problems.add("fees", .feeLines(known: schedule.items.map(\.code))); return nil }
+        return charges
     }
 }
 
@@ -223,5 +258,34 @@ public struct IncompleteSubmission: Hashable, Sendable, Codable {
         problems.bounded(missing, "missing", long: true)
         try problems.check()
         return .incompleteNoted(missing: missing.trimmed)
+    }
+}
+
+/// A payment of the written notice's cost, as submitted: the amount (default: all that is owed),
+/// the day paid (default today, never later) and the receipt or transfer reference.
+public struct PaymentSubmission: Hashable, Sendable, Codable {
+    public var amount = ""
+    public var paidOn = ""
+    public var reference = ""
+
+    public init(_ values: [String: String]) {
+        amount = values["amount", default: ""]
+        paidOn = values["paidOn", default: ""]
+        reference = values["reference", default: ""]
+    }
+
+    /// The event, with `owed` the amount left to pay and `today` the default day.
+    public func event(owed: Int, today: CivilDate) throws(ActRefusal) -> RequestEvent {
+        var problems = ProblemList()
+        let typed = amount.trimmed
+        let rupiah = typed.isEmpty ? owed : Int(typed.replacingOccurrences(of: ".", with: ""))
+        if !(rupiah.map { $0 > 0 && DomainLimits.costRupiah.contains($0) } ?? false) { problems.add("amount", .rupiah) }
+        let day = problems.date(paidOn, "paidOn") ?? today
+        if day > today { problems.add("paidOn", .notInFuture) }
+        problems.require(reference, "reference")
+        problems.bounded(reference, "reference")
+        try problems.check()
+        guard let rupiah else { throw ActRefusal("amount", .rupiah) }
+        return .paid(FeePayment(amountRupiah: rupiah, paidOn: day, reference: reference.trimmed))
     }
 }

@@ -17,6 +17,7 @@ public enum EventKindText {
         case (.request, "deadlineMoved"): language.pick("tenggat bergeser", "deadline moved")
         case (.request, "complied"): language.pick("informasi diberikan sesuai perintah", "information given as ordered")
         case (.request, "incompleteNoted"): language.pick("permohonan dicatat belum lengkap", "request noted incomplete")
+        case (.request, "paid"): language.pick("biaya dibayar", "cost paid")
         case (.request, "completed"): language.pick("permohonan dilengkapi pemohon", "request completed by the requester")
         case (.objection, "filed"): language.pick("keberatan didaftarkan", "objection registered")
         case (.objection, "answered"): language.pick("tanggapan atasan PPID atas keberatan", "the atasan PPID's answer to the objection")

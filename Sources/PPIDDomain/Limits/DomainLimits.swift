@@ -32,6 +32,9 @@ public enum DomainLimits {
     public static let exemptions = 20
     /// The highest cost a notice may state, in rupiah.
     public static let costRupiah = 0...1_000_000_000
+    /// Lines of a fee schedule charged in one notice, and how many of one item.
+    public static let feeCharges = 50
+    public static let feeQuantity = 1...100_000
     /// How far an event's claimed time may lie ahead of the server's clock, or before the case's
     /// latest event, before it is refused: clocks of terminals drift.
     public static let clockSkew: TimeInterval = 300

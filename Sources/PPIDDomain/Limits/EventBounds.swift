@@ -47,6 +47,10 @@ public enum EventBounds {
             try FieldCheck.text(missing, "incompleteNoted.missing")
         case .completed:
             break
+        case let .paid(payment):
+            try FieldCheck.number(payment.amountRupiah, "paid.amountRupiah", range: DomainLimits.costRupiah)
+            try FieldCheck.date(payment.paidOn, "paid.paidOn")
+            try FieldCheck.line(payment.reference, "paid.reference")
         case let .deadlineMoved(noticeDue, extendedDue, reason):
             try FieldCheck.date(noticeDue, "deadlineMoved.noticeDue")
             if let extendedDue { try FieldCheck.date(extendedDue, "deadlineMoved.extendedDue") }
@@ -94,6 +98,18 @@ public enum EventBounds {
         try FieldCheck.number(decision.costRupiah, "decided.costRupiah", range: DomainLimits.costRupiah)
         if let deliveryBy = decision.deliveryBy { try FieldCheck.date(deliveryBy, "decided.deliveryBy") }
         try FieldCheck.text(decision.note, "decided.note")
+        if let payment = decision.paymentMethod { try FieldCheck.text(payment, "decided.paymentMethod") }
+        if let decree = decision.feeDecree { try FieldCheck.line(decree, "decided.feeDecree") }
+        if let charges = decision.charges {
+            try FieldCheck.count(charges.count, "decided.charges", maximum: DomainLimits.feeCharges)
+            for (index, charge) in charges.enumerated() {
+                try FieldCheck.line(charge.code, "decided.charges[\(index)].code")
+                try FieldCheck.line(charge.description, "decided.charges[\(index)].description")
+                try FieldCheck.line(charge.unit, "decided.charges[\(index)].unit")
+                try FieldCheck.number(charge.quantity, "decided.charges[\(index)].quantity", range: DomainLimits.feeQuantity)
+                try FieldCheck.number(charge.rateRupiah, "decided.charges[\(index)].rateRupiah", range: DomainLimits.costRupiah)
+            }
+        }
     }
 
     static func check(_ exemption: Exemption, _ path: String) throws(FieldProblem) {

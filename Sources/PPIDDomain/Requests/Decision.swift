@@ -48,9 +48,16 @@ public struct Decision: Hashable, Sendable, Codable {
     public var note: String
     /// How to pay the cost (Pasal 22(7)), when there is one: the account, the cashier.
     public var paymentMethod: String?
+    /// The cost itemised from the unit's fee schedule (nil when stated as a sum, as earlier versions did).
+    public var charges: [FeeCharge]?
+    /// The decree that set the schedule the charges came from.
+    public var feeDecree: String?
 
     public init(outcome: NoticeOutcome, form: ObtainMethod? = nil, costRupiah: Int = 0,
-                deliveryBy: CivilDate? = nil, note: String = "", paymentMethod: String? = nil) {
+                deliveryBy: CivilDate? = nil, note: String = "", paymentMethod: String? = nil,
+                charges: [FeeCharge]? = nil, feeDecree: String? = nil) {
+        self.charges = charges
+        self.feeDecree = feeDecree
         self.outcome = outcome
         self.form = form
         self.costRupiah = costRupiah

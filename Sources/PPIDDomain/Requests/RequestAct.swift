@@ -1,7 +1,7 @@
 /// An act on a registered request, named without its content: what the screen and the command
 /// line ask about before the officer fills anything in.
 public enum RequestAct: String, Hashable, Sendable, CaseIterable, Codable {
-    case startProcessing, forward, extend, decide, deliver, close, withdraw, linkDocuments, moveDeadline, comply, noteIncomplete, complete
+    case startProcessing, forward, extend, decide, deliver, close, withdraw, linkDocuments, moveDeadline, comply, noteIncomplete, complete, recordPayment
 }
 
 extension RequestEvent {
@@ -21,6 +21,7 @@ extension RequestEvent {
         case .complied: .comply
         case .incompleteNoted: .noteIncomplete
         case .completed: .complete
+        case .paid: .recordPayment
         }
     }
 }

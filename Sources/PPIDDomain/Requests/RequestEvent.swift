@@ -26,6 +26,8 @@ public enum RequestEvent: Hashable, Sendable {
     /// recorded (carried in the event, so every side folds it alike): the notice's 10 working days
     /// count from this day instead of from receipt.
     case completed(restartsClock: Bool)
+    /// The requester paid (part of) the notice's cost, on the day and with the receipt given.
+    case paid(FeePayment)
 
     /// A short stable name for logs and the wire.
     public var name: String {
@@ -43,6 +45,7 @@ public enum RequestEvent: Hashable, Sendable {
         case .complied: "complied"
         case .incompleteNoted: "incompleteNoted"
         case .completed: "completed"
+        case .paid: "paid"
         }
     }
 }
@@ -71,6 +74,8 @@ extension RequestEvent: Localized {
         case let .completed(restarts):
             language.pick("Dilengkapi pemohon", "Completed by the requester")
                 + (restarts ? language.pick("; tenggat dihitung dari hari ini", "; the deadline counts from this day") : "")
+        case let .paid(payment):
+            language.pick("Biaya dibayar Rp \(payment.amountRupiah) (\(payment.reference))", "Cost paid Rp \(payment.amountRupiah) (\(payment.reference))")
         case let .complied(order, _):
             language.pick("Informasi diberikan sesuai \(order.text(.indonesian))", "Information given as ordered by \(order.text(.english))")
         case let .deadlineMoved(notice, extended, reason):

@@ -67,6 +67,17 @@ public enum RequestLifecycle {
         case .complied:
             record.compliedOn = meta.localDate
 
+        case let .paid(payment):
+            guard payment.amountRupiah > 0 else { throw .nothingOwed }
+            guard payment.amountRupiah <= record.owedRupiah else {
+                throw record.owedRupiah == 0 ? .nothingOwed : .paymentExceedsCost(owed: record.owedRupiah)
+            }
+            guard payment.paidOn <= meta.localDate, payment.paidOn >= (record.decidedOn ?? record.receivedOn) else {
+                throw .paymentDate(payment.paidOn)
+            }
+            guard !payment.reference.trimmed.isEmpty else { throw .missingField(.reason) }
+            record.payments = (record.payments ?? []) + [payment]
+
         case let .incompleteNoted(missing):
             guard !missing.trimmed.isEmpty else { throw .missingField(.reason) }
             record.missingItems = missing.trimmed
@@ -143,6 +154,9 @@ public enum RequestLifecycle {
             guard !record.state.awaitsNotice else { throw .notYetDecided }
         case .noteIncomplete:
             guard record.state.awaitsNotice else { throw .alreadyDecided }
+        case .recordPayment:
+            guard !record.state.awaitsNotice else { throw .notYetDecided }
+            guard record.owedRupiah > 0 else { throw .nothingOwed }
         case .complete:
             guard record.state.awaitsNotice else { throw .alreadyDecided }
             guard record.missingItems != nil else { throw .notIncomplete }
@@ -168,6 +182,10 @@ public enum RequestLifecycle {
 
     /// A refusal or partial grant must carry its basis and a complete consequence test.
     private static func check(_ decision: Decision) throws(RequestRejection) {
+        if let charges = decision.charges {
+            let sum = charges.reduce(0) { $0 + $1.amountRupiah }
+            guard sum == decision.costRupiah else { throw .chargesDisagree(sum: sum) }
+        }
         switch decision.outcome {
         case let .refused(exemption):
             guard let exemption else { throw .refusalWithoutBasis }

@@ -56,6 +56,13 @@ public struct RequestRecord: Hashable, Sendable, Codable {
     public var compliedOn: CivilDate? = nil
     /// What the request still lacks, while it is incomplete.
     public var missingItems: String? = nil
+    /// The payments of the notice's cost, oldest first; nil when none was recorded.
+    public var payments: [FeePayment]? = nil
+
+    /// What the requester has paid of the notice's cost.
+    public var paidRupiah: Int { (payments ?? []).reduce(0) { $0 + $1.amountRupiah } }
+    /// What remains to pay of the notice's cost.
+    public var owedRupiah: Int { max(0, (decision?.costRupiah ?? 0) - paidRupiah) }
 
     public var id: UUID { registration.id }
 

@@ -48,6 +48,12 @@ public enum RequestRejection: OfficerFacingError, Hashable {
     case noDeadlineToMove
     /// The receipt lies after the moment it was recorded (beyond the allowed clock skew).
     case receivedInFuture
+    /// A payment recorded where nothing is owed, or more than is owed.
+    case nothingOwed
+    /// The itemised charges do not add up to the cost stated.
+    case chargesDisagree(sum: Int)
+    case paymentExceedsCost(owed: Int)
+    case paymentDate(CivilDate)
 
     public func text(_ language: Language) -> String {
         switch self {
@@ -98,6 +104,17 @@ public enum RequestRejection: OfficerFacingError, Hashable {
             language.pick("Permohonan tidak dapat diteruskan ke unit yang sama.", "A request cannot be forwarded to its own unit.")
         case .noDeadlineToMove:
             language.pick("Tenggat permohonan ini tidak lagi berjalan.", "This request's deadline no longer runs.")
+        case let .chargesDisagree(sum):
+            language.pick("Rincian biaya berjumlah Rp \(sum), tidak sama dengan biaya yang disebut.",
+                          "The itemised charges add up to Rp \(sum), not the cost stated.")
+        case .nothingOwed:
+            language.pick("Pemberitahuan tertulis permohonan ini tidak menyebut biaya yang belum dibayar.",
+                          "This request's written notice states no cost left to pay.")
+        case let .paymentExceedsCost(owed):
+            language.pick("Pembayaran melebihi sisa biaya (Rp \(owed)).", "The payment is more than the cost left to pay (Rp \(owed)).")
+        case let .paymentDate(day):
+            language.pick("Tanggal bayar \(day.iso) tidak mungkin: harus antara pemberitahuan tertulis dan hari ini.",
+                          "A payment on \(day.iso) is not possible: it must fall between the written notice and today.")
         case .receivedInFuture:
             language.pick("Waktu diterima tidak boleh di masa depan. Isi tanggal dan jam permohonan sampai ke unit.",
                           "The receipt cannot be in the future. Give the date and time the request reached the unit.")

@@ -21,7 +21,7 @@ public enum ActionID: String, Hashable, Sendable, CaseIterable {
     case moveDown, moveUp, top, bottom, pageDown, pageUp
     case open, back, search, searchNext, searchPrevious, filter
     case mark, rangeMark, unmarkAll, undo, redo
-    case register, startProcessing, forward, extend, decide, deliver, close, withdraw, comply, incomplete, complete
+    case register, startProcessing, forward, extend, decide, deliver, close, withdraw, comply, incomplete, complete, pay
     case fileObjection, answerObjection, dispute, revealPersonalData
     case addDocument, editDocument, linkDocuments, category
     case conflicts, audit, language, report, registers
@@ -124,6 +124,7 @@ public enum ActionTable {
         requestAct(.fileObjection, "o", "objection", "Daftarkan keberatan (Pasal 35)", "Register an objection (Pasal 35)"),
         requestAct(.comply, "P", "comply", "Catat informasi diberikan sesuai perintah (Pasal 52)", "Record information given as ordered (Pasal 52)"),
         requestAct(.incomplete, "I", "incomplete", "Catat belum lengkap; surat meminta kelengkapan", "Note it incomplete; a letter asks for what it lacks"),
+        requestAct(.pay, "$", "pay", "Catat pembayaran biaya (Pasal 21)", "Record a payment of the cost (Pasal 21)"),
         requestAct(.complete, "J", "complete", "Catat pemohon melengkapi", "Record that the requester supplied what was missing"),
         spec(.answerObjection, [.character("A")], "answer", [.deadlines], "Tanggapan atasan PPID atas keberatan",
              "The atasan PPID's answer to an objection", hint: ("tanggapi keberatan", "answer objection")) { try $0.openActionForm(.answerObjection) },

@@ -67,6 +67,7 @@ extension App {
         case .comply: .comply
         case .incomplete: .noteIncomplete
         case .complete: .complete
+        case .pay: .recordPayment
         default: nil
         }
     }
@@ -113,6 +114,7 @@ extension App {
         case .linkDocuments: openForm(linkForm(targets[0]))
         case .comply: openForm(complyForm(targets[0]))
         case .incomplete: openForm(incompleteForm(targets[0]))
+        case .pay: openForm(payForm(targets[0]))
         case .complete:
             // The unit's policy decides whether the clock restarts (config: incomplete_clock).
             let restarts = incompleteRestartsClock

@@ -65,6 +65,13 @@ extension App {
             case let .grantedInPart(exemptions): for e in exemptions { field(t("Dasar", "Basis"), e.basisText(language)) }
             default: break
             }
+            if decision.costRupiah > 0 {
+                field(t("Biaya", "Cost"), "Rp \(decision.costRupiah)" + (decision.feeDecree.map { " (\($0))" } ?? ""))
+                for charge in decision.charges ?? [] { field("", charge.line, .dim) }
+                let owed = record.owedRupiah
+                field(t("Dibayar", "Paid"), "Rp \(record.paidRupiah)" + (owed > 0 ? t(", sisa Rp \(owed) ($: catat pembayaran)", ", Rp \(owed) owed ($: record a payment)") : ""),
+                      owed > 0 ? .provisional : .normal)
+            }
         }
         let documents = try store.linkedDocuments(ofRequest: id)
         if !documents.isEmpty {

@@ -43,6 +43,8 @@ public final class App {
     /// The unit's policy for an incomplete request: whether its clock restarts on completion
     /// (config `incomplete_clock = completion`); by default it runs from receipt.
     public var incompleteRestartsClock = false
+    /// The unit's fee schedule (config `fees`): the decision form itemises a cost from it.
+    public var feeSchedule: FeeSchedule?
     /// Called when the officer presses R; the sync layer sets it.
     public var onSync: (() -> String)?
     /// What a running sync is doing, for the status line (nil when none runs); the sync layer sets it.

@@ -146,7 +146,9 @@ extension App {
         var holder = ""
         if case let .otherBody(body)? = record?.forwardedTo { holder = body }
         let grants: (FormState) -> Bool = { $0["outcome"] == "full" || $0["outcome"] == "part" }
-        let costs: (FormState) -> Bool = { (Int($0["cost"].trimmingCharacters(in: .whitespaces)) ?? 0) > 0 }
+        let costs: (FormState) -> Bool = {
+            (Int($0["cost"].trimmingCharacters(in: .whitespaces)) ?? 0) > 0 || !$0["fees"].trimmingCharacters(in: .whitespaces).isEmpty
+        }
         let outcomes: FormField.Kind = .choice([("full", t("Diberikan seluruhnya", "Granted in full")), ("part", t("Diberikan sebagian", "Granted in part")),
                                                 ("refused", t("Ditolak", "Refused")), ("notHeld", t("Tidak dikuasai", "Not held")),
                                                 ("notDocumented", t("Belum didokumentasikan", "Not yet documented"))])
@@ -161,12 +163,31 @@ extension App {
                       kind: choice(ObtainMethod.self), shownWhen: grants),
             FormField("deliveryBy", t("Disampaikan paling lambat", "Delivered by"), value: today.iso, kind: .date,
                       hint: t("TTTT-BB-HH", "YYYY-MM-DD"), shownWhen: grants),
-            FormField("cost", t("Biaya (Rp)", "Cost (Rp)"), value: "0", hint: t("biaya ringan: salinan dan pengiriman (Pasal 21)", "copying and postage only (Pasal 21)")),
+            FormField("fees", t("Rincian biaya", "Fees"), hint: feeSchedule.map { schedule in
+                t("KODE=JUMLAH: ", "CODE=QTY: ") + schedule.items.map { "\($0.code) Rp \($0.rateRupiah)/\($0.unit)" }.joined(separator: ", ")
+            } ?? "", shownWhen: { [feeSchedule] _ in feeSchedule != nil }),
+            FormField("cost", t("Biaya (Rp)", "Cost (Rp)"), value: "0",
+                      hint: feeSchedule == nil ? t("biaya ringan: salinan dan pengiriman (Pasal 21)", "copying and postage only (Pasal 21)")
+                                               : t("0 = jumlah rincian", "0 = the fees' sum")),
             FormField("payment", t("Cara pembayaran", "How to pay"), hint: t("rekening/kas; wajib bila ada biaya", "account/cashier; required with a cost"),
                       shownWhen: costs),
             FormField("note", t("Catatan", "Note")),
-        ], done: t("Pemberitahuan tertulis dicatat.", "Written notice recorded.")) { values throws(ActRefusal) in
-            try DecisionSubmission(values).event()
+        ], done: t("Pemberitahuan tertulis dicatat.", "Written notice recorded.")) { [feeSchedule] values throws(ActRefusal) in
+            var submission = DecisionSubmission(values)
+            submission.schedule = feeSchedule
+            return try submission.event()
+        }
+    }
+
+    func payForm(_ id: UUID) -> FormState {
+        let owed = (try? requestRecord(id))?.owedRupiah ?? 0
+        let today = self.today
+        return requestActForm(.pay(id), title: t("Pembayaran biaya (sisa Rp \(owed))", "Payment of the cost (Rp \(owed) owed)"), targets: [id], fields: [
+            FormField("amount", t("Jumlah (Rp)", "Amount (Rp)"), value: String(owed)),
+            FormField("paidOn", t("Tanggal bayar", "Paid on"), value: today.iso, kind: .date),
+            FormField("reference", t("No. kuitansi / bukti transfer", "Receipt / transfer ref."), required: true),
+        ], done: t("Pembayaran dicatat.", "Payment recorded.")) { values throws(ActRefusal) in
+            try PaymentSubmission(values).event(owed: owed, today: today)
         }
     }
 
@@ -357,6 +378,7 @@ extension App {
         case let .link(id): return linkForm(id)
         case let .comply(id): return complyForm(id)
         case let .incomplete(id): return incompleteForm(id)
+        case let .pay(id): return payForm(id)
         case let .disputeFiling(id):
             guard case let .objection(record)? = try? store.caseRecord(id) else { return nil }
             return disputeFilingForm(record)

@@ -17,6 +17,7 @@ enum FormKind: Hashable, Codable, Sendable {
     case disputeStep(UUID)
     case comply(UUID)
     case incomplete(UUID)
+    case pay(UUID)
 
     /// The key a draft is kept under: the kind as JSON, keys sorted, so one form has one draft.
     var draftKey: String {

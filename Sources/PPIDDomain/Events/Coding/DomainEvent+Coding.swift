@@ -64,7 +64,7 @@ struct EventPayload {
 
 extension RequestEvent {
     static let wireKinds = ["registered", "processing-started", "forwarded", "extended", "decided", "delivered", "closed",
-                            "withdrawn", "documents-linked", "deadline-moved", "complied", "incomplete-noted", "completed"]
+                            "withdrawn", "documents-linked", "deadline-moved", "complied", "incomplete-noted", "completed", "paid"]
 
     var wireKind: String {
         switch self {
@@ -79,6 +79,7 @@ extension RequestEvent {
         case .documentsLinked: "documents-linked"
         case .deadlineMoved: "deadline-moved"
         case .complied: "complied"
+        case .paid: "paid"
         case .incompleteNoted: "incomplete-noted"
         case .completed: "completed"
         }
@@ -99,6 +100,7 @@ extension RequestEvent {
             self = .deadlineMoved(noticeDue: try payload.value("noticeDue"), extendedDue: try payload.optional("extendedDue"),
                                   reason: try payload.value("reason"))
         case "complied": self = .complied(order: try payload.value("order"), note: try payload.value("note"))
+        case "paid": self = .paid(try payload.whole(FeePayment.self))
         case "incomplete-noted": self = .incompleteNoted(missing: try payload.value("missing"))
         case "completed": self = .completed(restartsClock: try payload.value("restartsClock"))
         default: throw unknownKind("request." + wireKind, in: payload.decoder, of: "event")
@@ -129,6 +131,10 @@ extension RequestEvent {
                 try payload.put(note, "note")
             case let .incompleteNoted(missing): try payload.put(missing, "missing")
             case let .completed(restartsClock): try payload.put(restartsClock, "restartsClock")
+            case let .paid(payment):
+                try payload.put(payment.amountRupiah, "amountRupiah")
+                try payload.put(payment.paidOn, "paidOn")
+                try payload.put(payment.reference, "reference")
             case .registered, .decided, .processingStarted, .closed: break
             }
         }
