@@ -78,3 +78,26 @@ struct ReportCommandTests {
         #expect(throws: (any Error).self) { try run(["--year", "2026", "--quarter", "5"]) }
     }
 }
+
+@Suite("ppid report --submitted")
+struct ReportSubmittedTests {
+    @Test("Recording a year's report submitted: only after the year ended, never in the future; the board's clock goes")
+    func submitted() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ppid-report-submitted-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let db = folder + "/unit.sqlite"
+        #expect(try runPPID(["demo", "--db", db, "--requests", "200", "--documents", "5"], home: folder).status == 0)
+        let store = try LocalStore(path: db, workstation: Workstation(officer: "t", terminal: "t"))
+        let lastYear = store.today.year - 1
+        #expect(try store.annualReportSubmitted(year: lastYear) != nil, "the demo sent last year's report in March")
+        try store.write { db in try db.execute(sql: "DELETE FROM annual_reports") }
+        #expect(try store.openClocks(limit: 500).contains { $0.kind == .annualReport && $0.number == "LAPORAN-\(lastYear)" })
+        let thisYear = try runPPID(["report", "--db", db, "--year", "\(store.today.year)", "--submitted", "today"], home: folder)
+        #expect(thisYear.status == 1 && thisYear.error.contains("setelah tahun"), "\(thisYear.error)")
+        let future = try runPPID(["report", "--db", db, "--year", "\(lastYear)", "--submitted", "2999-01-01"], home: folder)
+        #expect(future.status == 1, "\(future)")
+        let done = try runPPID(["report", "--db", db, "--year", "\(lastYear)", "--submitted", "today", "--lang", "en"], home: folder)
+        #expect(done.status == 0 && done.output.contains("annual report recorded submitted"), "\(done)")
+        #expect(try store.openClocks(limit: 500).allSatisfy { $0.kind != .annualReport })
+    }
+}

@@ -36,6 +36,9 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Tambah BOM UTF-8 pada CSV (untuk Excel) / Add a UTF-8 BOM to CSV (for Excel).")
     var bom = false
 
+    @Option(help: "Catat laporan tahunan --year sudah disampaikan pada TTTT-BB-HH (hari ini: 'today'); tenggatnya hilang dari papan / Record the year's report submitted on that day: its clock leaves the board.")
+    var submitted: String?
+
     @OptionGroup var store: StoreOptions
     @OptionGroup var languageOption: LanguageOption
 
@@ -51,7 +54,29 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let submitted { return try recordSubmitted(submitted) }
         print(try output(), terminator: "")
+    }
+
+    /// Records the year's annual report submitted (due 31 March of the next year, Perki 1/2021).
+    func recordSubmitted(_ day: String) throws {
+        let language = languageOption.language
+        let config = try Config.loadChecked(language: language)
+        let local = try store.falling(backTo: config).open(language)
+        let today = local.today
+        guard let date = day == "today" ? today : CivilDate(iso: day), date <= today, date.year > year else {
+            throw CommandError(message: language.pick(
+                "--submitted: tanggal TTTT-BB-HH (atau 'today') setelah tahun \(year) berakhir, tidak setelah hari ini.",
+                "--submitted: a date YYYY-MM-DD (or 'today') after the year \(year) ended, not after today."))
+        }
+        guard quarter == nil, semester == nil, month == nil else {
+            throw CommandError(message: language.pick("--submitted untuk laporan tahunan: tanpa --quarter, --semester atau --month.",
+                                                      "--submitted is for the annual report: without --quarter, --semester or --month."))
+        }
+        try withStore(language) { () throws(StoreError) in try local.recordAnnualReportSubmitted(year: year, on: date, note: "") }
+        let due = "\(year + 1)-03-31"
+        print(language.pick("Laporan tahunan \(year) dicatat disampaikan \(date.iso)" + (date.iso > due ? " (lewat batas \(due))." : "."),
+                            "The \(year) annual report recorded submitted on \(date.iso)" + (date.iso > due ? " (after its \(due) deadline)." : ".")))
     }
 
     func output() throws -> String {

@@ -92,6 +92,12 @@ extension LocalStore {
             }
             try self.audit(db, action: "demo.generate", subject: profile.code,
                            detail: "\(options.requests) permohonan, \(options.documents) dokumen")
+            // The unit sent in its reports of earlier years on time (Perki 1/2021: by 31 March).
+            for year in Set(dates.map(\.year)) where year < options.today.year {
+                guard let sent = CivilDate(year: year + 1, month: 3, day: 20), sent <= options.today else { continue }
+                try db.execute(sql: "INSERT OR IGNORE INTO annual_reports(year, submitted_on, note) VALUES (?, ?, 'demo')",
+                               arguments: [year, sent.iso])
+            }
             try db.execute(sql: "PRAGMA optimize")
         }
         // Copy the write-ahead log into the database and empty it: left at gigabytes, every later

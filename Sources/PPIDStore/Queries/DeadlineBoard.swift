@@ -27,6 +27,8 @@ public struct BoardItem: Hashable, Sendable {
         /// An order whose information has not been given yet (Pasal 52): an objection the atasan
         /// granted, or a Commission decision for the requester (its row id negated, to keep it apart).
         case orderUnfulfilled
+        /// The annual report due by 31 March (Perki 1/2021); its row id is the year.
+        case annualReport
 
         /// The order of kinds on one date.
         var order: Int {
@@ -36,6 +38,7 @@ public struct BoardItem: Hashable, Sendable {
             case .dispute: 2
             case .exemptionEnded: 3
             case .orderUnfulfilled: 4
+            case .annualReport: 5
             }
         }
     }
@@ -182,7 +185,8 @@ extension LocalStore {
     /// Every group's count in one read of the per-date counts; the ended exemptions (a short list,
     /// by their own index) count as overdue.
     public func boardCounts(bounds: UrgencyBounds) throws(StoreError) -> [UrgencyGroup: Int] {
-        try readOne { db in
+        let report = try annualReportItem(today: bounds.today)
+        return try readOne { db in
             var counts: [UrgencyGroup: Int] = [:]
             for group in UrgencyGroup.allCases {
                 let (low, high) = bounds.range(of: group)
@@ -209,6 +213,7 @@ extension LocalStore {
                     """), arguments: [low, high, bounds.today.iso]) ?? 0
                 counts[group, default: 0] += orders
             }
+            if let report { counts[bounds.group(of: report.dueDate), default: 0] += 1 }
             return counts
         }
     }
@@ -289,7 +294,18 @@ extension LocalStore {
             return requests + objections + disputes + exemptions + orders
         }
         func key(_ item: BoardItem) -> (CivilDate, Int, Int64) { (item.dueDate, item.kind.order, item.rowid) }
-        let sorted = rows.sorted { forward ? key($0) < key($1) : key($0) > key($1) }
+        var all = rows
+        // The annual report, one row at most, placed by the same keyset as the rest.
+        if let report = try annualReportItem(today: today ?? self.today) {
+            let at = (report.dueDate.iso, report.kind.order, report.rowid)
+            if let cursor {
+                let mark = (cursor.key, cursor.kind.order, cursor.rowid)
+                if forward ? at > mark : at < mark { all.append(report) }
+            } else {
+                all.append(report)
+            }
+        }
+        let sorted = all.sorted { forward ? key($0) < key($1) : key($0) > key($1) }
         let page = Array(sorted.prefix(limit))
         return forward ? page : page.reversed()
     }

@@ -4,7 +4,7 @@ import GRDB
 enum StoreMigrations {
     /// The identifiers of every migration, in order.
     static let identifiers = ["v1-core", "v2-search", "v3-drafts", "v4-application-id", "v5-letter-register", "v6-recorded-officer",
-                              "v7-first-screen", "v8-legal-process", "v9-court-stage"]
+                              "v7-first-screen", "v8-legal-process", "v9-court-stage", "v10-annual-report"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -58,6 +58,10 @@ enum StoreMigrations {
             // Hearings, the court and cassation: the ruling that stands (orders follow it) and each
             // dispute's next step and date, which the board reads by its own index.
             try OrderSchema.upgradeV9(in: db)
+        }
+        migrator.registerMigration("v10-annual-report") { db in
+            // The annual reports recorded submitted (Perki 1/2021: by 31 March): the board's report clock.
+            try db.execute(sql: "CREATE TABLE annual_reports (year INTEGER PRIMARY KEY, submitted_on TEXT, note TEXT NOT NULL DEFAULT '')")
         }
         return migrator
     }

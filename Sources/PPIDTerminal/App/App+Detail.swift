@@ -17,6 +17,7 @@ extension App {
             switch item.kind {
             case .exemptionEnded: overlays.append(.detail(try documentDetail(item.id)))
             case .orderUnfulfilled: overlays.append(.detail(try requestDetail(item.id, revealed: nil)))
+            case .annualReport: overlays.append(.detail(annualReportDetail(item)))
             default: overlays.append(.detail(try whyThisDate(item)))
             }
         }
@@ -122,6 +123,24 @@ extension App {
             field(t("Sampai", "Until"), exemption.test.until?.iso ?? "")
         }
         return DetailOverlay(title: e.number, lines: lines, documentID: id)
+    }
+
+    /// The annual report's row: what is due, by when, and how to make and record it.
+    func annualReportDetail(_ item: BoardItem) -> DetailOverlay {
+        let year = item.rowid
+        let lines: [(String, Role)] = [
+            (t("LAPORAN TAHUNAN \(year)", "ANNUAL REPORT \(year)"), .title),
+            (t("  Laporan layanan informasi publik tahun \(year) wajib disampaikan paling lambat \(item.dueDate.iso)",
+               "  The report on the public information service of \(year) is due by \(item.dueDate.iso)"), .header),
+            (t("  (Perki 1/2021, kepada atasan PPID dan Komisi Informasi; UU 14/2008 Pasal 12).",
+               "  (Perki 1/2021, to the head of the body and the Information Commission; UU 14/2008 Pasal 12)."), .normal),
+            ("", .normal),
+            (t("  Buat laporannya:  ppid report --year \(year) --format html > laporan-\(year).html",
+               "  Make it:          ppid report --year \(year) --format html > report-\(year).html"), .normal),
+            (t("  Setelah disampaikan: ppid report --year \(year) --submitted TTTT-BB-HH",
+               "  Once submitted:   ppid report --year \(year) --submitted YYYY-MM-DD"), .normal),
+        ]
+        return DetailOverlay(title: "LAPORAN-\(year)", lines: lines)
     }
 
     /// "Why this date": the counted and skipped days of the clock, from the domain.

@@ -54,6 +54,7 @@ struct BoardPane {
             case .writtenNotice?: frame.t("Pemberitahuan", "Notice")
             case .extensionOfNotice?: frame.t("Perpanjangan", "Extended")
             case nil where item.kind == .orderUnfulfilled: frame.t("Perintah", "Order")
+            case nil where item.kind == .annualReport: frame.t("Laporan", "Report")
             case nil: frame.t("Reklasifikasi", "Reclassify")
             case .commissionStart?, .commissionSettlement?: frame.t("Sengketa KI", "KI dispute")
             default: frame.t("Keberatan", "Objection")
