@@ -95,6 +95,28 @@ struct ServiceReportTests {
         #expect(r.objectionsByOutcome == ["refusal-upheld": 1, "pending": 1])
         #expect(r.disputesFiled == 1)
         #expect(r.disputesByOutcome == ["ditolak": 1])
+        #expect(r.courtCases == 0 && r.courtByOutcome.isEmpty)
+    }
+
+    @Test("Court cases: the Commission's outcome kept, the court's and the Supreme Court's rulings counted apart, in words")
+    func courtCases() throws {
+        let f = try ReportFixture.make()
+        let context = f.context
+        var inCourt = try #require(f.disputes.first)
+        inCourt = try DisputeLifecycle.apply(.appealedToCourt(court: "PTUN Jakarta", late: nil), meta: f.meta("2026-03-25"), to: inCourt, context: context)
+        var ruled = try DisputeLifecycle.apply(.courtDecided(.requesterPrevailed, summary: ""), meta: f.meta("2026-05-04"), to: inCourt, context: context)
+        ruled = try DisputeLifecycle.apply(.cassationFiled(late: nil), meta: f.meta("2026-05-11"), to: ruled, context: context)
+        ruled = try DisputeLifecycle.apply(.cassationDecided(.partlyGranted, summary: ""), meta: f.meta("2026-08-03"), to: ruled, context: context)
+        var second = ruled
+        second.filing.id = UUID()
+        second.filing.objectionID = inCourt.filing.objectionID
+        let r = ServiceReport.compute(period: ReportPeriod(year: 2026)!, unit: nil, requests: f.requests, objections: f.objections,
+                                      disputes: [inCourt, second], calendar: national)
+        #expect(r.disputesByOutcome == ["ditolak": 2], "the Commission decided both")
+        #expect(r.courtCases == 2 && r.courtByOutcome == ["pending": 1, "dikabulkan-sebagian": 1])
+        let figures = r.figures(.indonesian)
+        #expect(figures.contains { $0.key == "court.outcome.dikabulkan-sebagian" && $0.label.contains("Permohonan dikabulkan sebagian") })
+        #expect(figures.contains { $0.key == "court.outcome.pending" && $0.label.contains("Masih diperiksa pengadilan") })
     }
 
     @Test("Another unit, and the roll-up for the body")

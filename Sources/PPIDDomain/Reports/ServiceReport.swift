@@ -37,8 +37,14 @@ public struct ServiceReport: Hashable, Sendable {
     public var objectionsOverdue = 0
 
     public var disputesFiled = 0
-    /// By outcome raw value; plus "pending" and "court".
+    /// By the Commission's outcome (raw value), kept when the case went on to court; plus "pending"
+    /// (still before the Commission) and "withdrawn".
     public var disputesByOutcome: [String: Int] = [:]
+    /// Disputes of the period taken to the PTUN or PN (Pasal 47-48).
+    public var courtCases = 0
+    /// By the ruling that stands in court (the Supreme Court's on cassation, else the court's);
+    /// "pending" while a court has the case, "withdrawn".
+    public var courtByOutcome: [String: Int] = [:]
 
     public init(period: ReportPeriod, unit: String?) {
         self.period = period
@@ -113,8 +119,15 @@ public struct ServiceReport: Hashable, Sendable {
         for dispute in disputes where period.contains(dispute.filedOn) {
             if let unit, objectionUnits[dispute.filing.objectionID] != unit { continue }
             report.disputesFiled += 1
-            let outcome = dispute.state == .inCourt ? "court" : (dispute.outcome?.rawValue ?? (dispute.state == .withdrawn ? "withdrawn" : "pending"))
+            let outcome = dispute.outcome?.rawValue ?? (dispute.state == .withdrawn ? "withdrawn" : "pending")
             report.disputesByOutcome[outcome, default: 0] += 1
+            if dispute.court != nil {
+                report.courtCases += 1
+                let ruling = dispute.cassationOutcome ?? dispute.courtOutcome
+                let court = dispute.state == .withdrawn ? "withdrawn"
+                    : ([.inCourt, .cassation].contains(dispute.state) ? "pending" : ruling?.rawValue ?? "pending")
+                report.courtByOutcome[court, default: 0] += 1
+            }
         }
         return report
     }

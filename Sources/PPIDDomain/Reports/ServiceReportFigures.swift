@@ -68,10 +68,18 @@ extension ServiceReport {
             // Outcomes in words, never their codes.
             let label = DisputeOutcome(rawValue: code)?.text(l) ?? [
                 "pending": l.pick("Masih berjalan di Komisi Informasi", "Still before the Commission"),
-                "court": l.pick("Di pengadilan (PTUN/PN)", "In court (PTUN/PN)"),
                 "withdrawn": l.pick("Dicabut", "Withdrawn"),
             ][code] ?? code
             lines.append(Line(key: "disputes.outcome.\(code)", label: "  " + label, value: "\(count)"))
+        }
+        lines.append(Line(key: "court.cases", label: l.pick("Perkara di pengadilan (PTUN/PN, kasasi)", "Court cases (PTUN/PN, cassation)"),
+                          value: "\(r.courtCases)"))
+        for (code, count) in r.courtByOutcome.sorted(by: { $0.key < $1.key }) {
+            let label = DisputeOutcome(rawValue: code)?.text(l) ?? [
+                "pending": l.pick("Masih diperiksa pengadilan", "Still before a court"),
+                "withdrawn": l.pick("Dicabut", "Withdrawn"),
+            ][code] ?? code
+            lines.append(Line(key: "court.outcome.\(code)", label: "  " + l.pick("Putusan: ", "Ruling: ") + label, value: "\(count)"))
         }
         return lines
     }
