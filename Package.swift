@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // The law and the language of the work: calendars, deadlines, lifecycles. No I/O.
@@ -43,6 +44,8 @@ let package = Package(
                 "PPIDDomain", "PPIDWire",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                // PostgreSQL, what a body runs in production (`--db postgres://...`), several instances on one.
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
         // The central server's HTTP API v1 (Hummingbird) and its admin command line.

@@ -31,7 +31,7 @@ struct AdminInputTests {
         try store.addOfficer(login: "rina", name: "Rina", unit: "HUMAS")
         var command = try CentralCommand.parseAsRoot(["token", "issue", "rina", "--db", db, "--output", folder + "/missing/rina.token"])
         #expect(throws: (any Error).self) { try command.run() }
-        let live = try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM tokens WHERE revoked_at IS NULL") }
+        let live = try store.read { db in try db.value("SELECT count(*) FROM tokens WHERE revoked_at IS NULL", as: Int.self) }
         #expect(live == 0, "no token was issued that nobody saw")
     }
 

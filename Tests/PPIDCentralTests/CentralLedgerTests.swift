@@ -105,7 +105,7 @@ struct CentralDirectoryTests {
         #expect(principal.officer == "rina" && principal.unit == "HUMAS" && !principal.isMain && principal.name == "Rina"
                 && principal.series == TerminalSeries(code: "A") && principal.tokenID != nil)
         #expect(try store.authenticate(token: token + "x") == nil)
-        let stored = try store.read { db in try String.fetchAll(db, sql: "SELECT hash FROM tokens") }
+        let stored = try store.read { db in try db.rows("SELECT hash FROM tokens").map { try $0.get(0, as: String.self) } }
         #expect(stored == [APIToken.hash(token)] && !stored[0].contains(token))
         #expect(try store.revokeTokens(officer: "rina") == 1)
         #expect(try store.authenticate(token: token) == nil)

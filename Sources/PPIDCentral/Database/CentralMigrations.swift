@@ -110,10 +110,11 @@ enum CentralMigrations {
             WHERE l.payload LIKE '%"registered"%' OR l.payload LIKE '%"filed"%' ORDER BY l.sequence
             """)
         let decoder = WireCoding.decoder()
+        let session = SQLiteSession(db)
         while let row = try rows.next() {
             guard let envelope = try? decoder.decode(EventEnvelope.self, from: row[1] as Data) else { continue }
             let zone = (try? UnitZone(parsing: (row[2] as String?) ?? "WIB")) ?? .wib
-            try LedgerChecks.recordNumbers(of: envelope, unit: row[0], zone: zone, in: db)
+            try LedgerChecks.recordNumbers(of: envelope, unit: row[0], zone: zone, in: session)
         }
     }
 }

@@ -5,46 +5,66 @@ import PPIDWire
 
 /// The central server's database: the authoritative event log (each accepted event gets a global
 /// sequence number), units, officers and their hashed tokens, holiday calendars, and the intake
-/// register. A WAL pool: the HTTP handlers read concurrently while one writer appends.
+/// register. On SQLite (one file, embedded: a WAL pool whose readers run concurrently with the one
+/// writer) or on PostgreSQL (`postgres://...`: several instances on one database).
 public final class CentralStore: Sendable {
-    /// The database file (":memory:" in some tests).
+    /// The database file (":memory:" in some tests), or the PostgreSQL URL without its password.
     public let path: String
-    let pool: DatabasePool?
-    let queue: DatabaseQueue?
+    let database: any SQLDatabase
     let clock: @Sendable () -> Date
 
-    /// Opens (creating) the central database at `path`; ":memory:" keeps it in memory.
+    /// The engine the register runs on.
+    public var engine: SQLEngineKind { database.engine }
+
+    /// Opens (creating) the central database at `path`: a file (":memory:" keeps it in memory), or a
+    /// `postgres://USER@HOST/DB` URL.
     public init(path: String, clock: @escaping @Sendable () -> Date = { Date() }) throws(CentralError) {
-        self.path = path
         self.clock = clock
+        if PostgresLocation.isURL(path) {
+            let location = try PostgresLocation(url: path)
+            self.path = location.description
+            do {
+                let database = try PostgresDatabase(location: location)
+                try PostgresMigrations.migrate(database)
+                self.database = database
+            } catch let error as CentralError {
+                throw error
+            } catch {
+                throw CentralError.database(path: location.description, reason: "\(error)")
+            }
+            return
+        }
+        self.path = path
         do {
             var configuration = Configuration()
             configuration.busyMode = .timeout(10)
             configuration.label = "ppid-central"
+            let writer: any DatabaseWriter
             if path == ":memory:" {
-                queue = try DatabaseQueue(configuration: configuration)
-                pool = nil
+                writer = try DatabaseQueue(configuration: configuration)
             } else {
                 let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
                                                         attributes: [.posixPermissions: 0o700])
                 let previousMask = umask(0o077)
                 defer { umask(previousMask) }
-                pool = try DatabasePool(path: path, configuration: configuration)
-                queue = nil
+                writer = try DatabasePool(path: path, configuration: configuration)
             }
-            guard let writer: any DatabaseWriter = pool ?? queue else { throw CentralError.database(path: path, reason: "not opened") }
             try writer.read { db in try Self.checkOwnership(db, path: path) }
             if try writer.read({ db in try CentralMigrations.migrator.hasBeenSuperseded(db) }) {
                 throw CentralError.newerSchema(path: path)
             }
             try CentralMigrations.migrator.migrate(writer)
+            database = SQLiteDatabase(writer: writer)
         } catch let error as CentralError {
             throw error
         } catch {
             throw CentralError.database(path: path, reason: "\(error)")
         }
     }
+
+    /// Closes the database's connections (PostgreSQL's pool); the store is not used after.
+    public func close() { database.close() }
 
     /// SQLite's `application_id` of a ppid-central database ('PPIC'): another program's file is
     /// recognised before anything is written to it.
@@ -69,23 +89,23 @@ public final class CentralStore: Sendable {
         throw CentralError.notOurDatabase(path: path)
     }
 
-    var writer: any DatabaseWriter {
-        if let pool { return pool }
-        // One of the two is always set by init.
-        return queue.unsafelyUnwrapped
+    func read<T>(_ body: (any SQLSession) throws -> T) throws(CentralError) -> T {
+        do { return try database.read(body) } catch { throw CentralError.wrap(error, path: path) }
     }
 
-    func read<T>(_ body: (Database) throws -> T) throws(CentralError) -> T {
-        do { return try writer.read(body) } catch { throw CentralError.wrap(error, path: path) }
+    func write<T>(_ body: (any SQLSession) throws -> T) throws(CentralError) -> T {
+        do { return try database.write(appending: false, body) } catch { throw CentralError.wrap(error, path: path) }
     }
 
-    func write<T>(_ body: (Database) throws -> T) throws(CentralError) -> T {
-        do { return try writer.write(body) } catch { throw CentralError.wrap(error, path: path) }
+    /// A transaction that appends to the ledger: one at a time across every instance, in sequence order.
+    func writeLedger<T>(_ body: (any SQLSession) throws -> T) throws(CentralError) -> T {
+        do { return try database.write(appending: true, body) } catch { throw CentralError.wrap(error, path: path) }
     }
 
-    /// Whether SQLite's `integrity_check` finds the file sound.
+    /// Whether the engine finds the data sound (SQLite's `integrity_check`; on PostgreSQL, that the
+    /// ledger and its head agree).
     public func integrityCheck() throws(CentralError) -> Bool {
-        try read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok" }
+        do { return try database.integrityCheck() } catch { throw CentralError.wrap(error, path: path) }
     }
 
     /// The highest sequence number in the log (0 when empty).
@@ -93,7 +113,7 @@ public final class CentralStore: Sendable {
         try read { db in try Self.latestSequence(db) }
     }
 
-    static func latestSequence(_ db: Database) throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT max(sequence) FROM ledger") ?? 0
+    static func latestSequence(_ db: any SQLSession) throws -> Int64 {
+        try db.value("SELECT max(sequence) FROM ledger", as: Int64.self) ?? 0
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import PPIDDomain
 import PPIDWire
 
@@ -21,7 +20,7 @@ extension CentralStore {
         var numbers: [Int: Int] = [:]
         while written < events {
             let batch = min(50_000, events - written)
-            try write { db in
+            try writeLedger { db in
                 var inBatch = 0
                 while inBatch < batch {
                     let received = Self.loadReceipt(index: caseIndex, year: year)
@@ -77,7 +76,7 @@ extension CentralStore {
         var components = DateComponents()
         components.year = year; components.month = 1; components.day = 5; components.hour = 2
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar.date(from: components)!.timeIntervalSince1970
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? .gmt
+        return calendar.date(from: components)?.timeIntervalSince1970 ?? 0
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import PPIDDomain
 import PPIDWire
 
@@ -14,14 +13,13 @@ extension CentralStore {
             throw .invalid(field: "zone", reason: error.text(.indonesian))
         }
         try write { db in
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM units WHERE code = ?", arguments: [code]) == true {
+            if try db.exists("SELECT 1 FROM units WHERE code = ?", [code]) {
                 throw CentralError.duplicate(what: "Unit \(code)")
             }
-            if isMain, try Bool.fetchOne(db, sql: "SELECT 1 FROM units WHERE is_main = 1") == true {
+            if isMain, try db.exists("SELECT 1 FROM units WHERE is_main = 1") {
                 throw CentralError.duplicate(what: "PPID Utama")
             }
-            try db.execute(sql: "INSERT INTO units(code, name, zone, is_main) VALUES (?, ?, ?, ?)",
-                           arguments: [code, name, zone, isMain])
+            try db.execute("INSERT INTO units(code, name, zone, is_main) VALUES (?, ?, ?, ?)", [code, name, zone, isMain])
             try Self.bumpReference(db)
         }
     }
@@ -32,13 +30,13 @@ extension CentralStore {
             throw .invalid(field: "login", reason: "letters, digits, '.', '_' and '-' only / huruf, angka, '.', '_' dan '-' saja")
         }
         try write { db in
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM units WHERE code = ?", arguments: [unit]) == true else {
+            guard try db.exists("SELECT 1 FROM units WHERE code = ?", [unit]) else {
                 throw CentralError.unknownUnit(unit)
             }
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM officers WHERE login = ?", arguments: [login]) == true {
+            if try db.exists("SELECT 1 FROM officers WHERE login = ?", [login]) {
                 throw CentralError.duplicate(what: "Officer \(login)")
             }
-            try db.execute(sql: "INSERT INTO officers(login, name, unit) VALUES (?, ?, ?)", arguments: [login, name, unit])
+            try db.execute("INSERT INTO officers(login, name, unit) VALUES (?, ?, ?)", [login, name, unit])
             try Self.bumpReference(db)
         }
     }
@@ -50,16 +48,18 @@ extension CentralStore {
     public func issueToken(officer login: String, label: String = "") throws(CentralError) -> String {
         let now = clock().timeIntervalSince1970
         return try write { db in
-            guard let unit = try String.fetchOne(db, sql: "SELECT unit FROM officers WHERE login = ?", arguments: [login]) else {
+            guard let unit = try db.value("SELECT unit FROM officers WHERE login = ?", [login], as: String.self) else {
                 throw CentralError.unknownOfficer(login)
             }
-            let last = try Int.fetchOne(db, sql: "SELECT max(ordinal) FROM terminal_series WHERE unit = ?", arguments: [unit]) ?? 0
+            let last = try db.value("SELECT max(ordinal) FROM terminal_series WHERE unit = ?", [unit], as: Int.self) ?? 0
             guard let series = TerminalSeries(ordinal: last + 1) else { throw CentralError.seriesExhausted(unit: unit) }
             let token = series.token(secret: APIToken.generateSecret())
-            try db.execute(sql: "INSERT INTO tokens(hash, officer, label, created_at, series) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [APIToken.hash(token), login, label, now, series.code])
-            try db.execute(sql: "INSERT INTO terminal_series(unit, code, ordinal, token_id) VALUES (?, ?, ?, ?)",
-                           arguments: [unit, series.code, series.ordinal, db.lastInsertedRowID])
+            guard let tokenID = try db.value("INSERT INTO tokens(hash, officer, label, created_at, series) VALUES (?, ?, ?, ?, ?) RETURNING id",
+                                             [APIToken.hash(token), login, label, now, series.code], as: Int64.self) else {
+                throw CentralError.database(path: "tokens", reason: "no id returned")
+            }
+            try db.execute("INSERT INTO terminal_series(unit, code, ordinal, token_id) VALUES (?, ?, ?, ?)",
+                           [unit, series.code, series.ordinal, tokenID])
             return token
         }
     }
@@ -69,8 +69,7 @@ extension CentralStore {
     public func revokeTokens(officer login: String) throws(CentralError) -> Int {
         let now = clock().timeIntervalSince1970
         return try write { db in
-            try db.execute(sql: "UPDATE tokens SET revoked_at = ? WHERE officer = ? AND revoked_at IS NULL", arguments: [now, login])
-            return db.changesCount
+            try db.execute("UPDATE tokens SET revoked_at = ? WHERE officer = ? AND revoked_at IS NULL", [now, login])
         }
     }
 
@@ -78,7 +77,7 @@ extension CentralStore {
     public func revokeToken(_ token: String) throws(CentralError) {
         let now = clock().timeIntervalSince1970
         try write { db in
-            try db.execute(sql: "UPDATE tokens SET revoked_at = ? WHERE hash = ? AND revoked_at IS NULL", arguments: [now, APIToken.hash(token)])
+            try db.execute("UPDATE tokens SET revoked_at = ? WHERE hash = ? AND revoked_at IS NULL", [now, APIToken.hash(token)])
         }
     }
 
@@ -86,12 +85,12 @@ extension CentralStore {
     public func authenticate(token: String) throws(CentralError) -> Principal? {
         let hash = APIToken.hash(token)
         return try read { db in
-            guard let row = try Row.fetchOne(db, sql: """
+            guard let row = try db.row("""
                 SELECT o.login, o.unit, u.is_main, o.name, t.series, t.id FROM tokens t JOIN officers o ON o.login = t.officer
                 JOIN units u ON u.code = o.unit WHERE t.hash = ? AND t.revoked_at IS NULL
-                """, arguments: [hash]) else { return nil }
-            return Principal(officer: row[0], unit: row[1], isMain: row[2], name: row[3],
-                             series: (row[4] as String?).flatMap(TerminalSeries.init(code:)), tokenID: row[5])
+                """, [hash]) else { return nil }
+            return Principal(officer: try row[0], unit: try row[1], isMain: try row[2], name: try row[3],
+                             series: (try row.get(4, as: String?.self)).flatMap(TerminalSeries.init(code:)), tokenID: try row[5])
         }
     }
 
@@ -100,16 +99,16 @@ extension CentralStore {
         try read { db in try Self.units(db) }
     }
 
-    static func units(_ db: Database) throws -> [WireUnit] {
-        try Row.fetchAll(db, sql: "SELECT code, name, zone, is_main FROM units ORDER BY code").map(unit(from:))
+    static func units(_ db: any SQLSession) throws -> [WireUnit] {
+        try db.rows("SELECT code, name, zone, is_main FROM units ORDER BY code").map(unit(from:))
     }
 
-    static func unit(_ code: String, in db: Database) throws -> WireUnit? {
-        try Row.fetchOne(db, sql: "SELECT code, name, zone, is_main FROM units WHERE code = ?", arguments: [code]).map(unit(from:))
+    static func unit(_ code: String, in db: any SQLSession) throws -> WireUnit? {
+        try db.row("SELECT code, name, zone, is_main FROM units WHERE code = ?", [code]).map(unit(from:))
     }
 
     /// A unit from a `code, name, zone, is_main` row.
-    static func unit(from row: Row) -> WireUnit {
-        WireUnit(code: row[0], name: row[1], zone: row[2], isMain: row[3])
+    static func unit(from row: SQLRow) throws -> WireUnit {
+        WireUnit(code: try row[0], name: try row[1], zone: try row[2], isMain: try row[3])
     }
 }

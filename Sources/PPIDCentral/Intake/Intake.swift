@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import PPIDDomain
 import PPIDWire
 
@@ -36,16 +35,14 @@ extension CentralStore {
         guard receivedAt <= now.addingTimeInterval(DomainLimits.clockSkew) else {
             throw .invalid(field: "receivedAt", reason: "di masa depan / in the future")
         }
-        return try write { db in
+        return try writeLedger { db in
             guard let unit = try Self.unit(intake.unit, in: db) else { throw CentralError.unknownUnit(intake.unit) }
             let context = try Self.context(forUnit: unit.code, in: db)
             let date = context.zone.civilDate(of: receivedAt)
-            try db.execute(sql: """
+            let sequence = try db.value("""
                 INSERT INTO intake_counters(unit, year, last_issued) VALUES (?, ?, 1)
-                ON CONFLICT(unit, year) DO UPDATE SET last_issued = last_issued + 1
-                """, arguments: [unit.code, date.year])
-            let sequence = try Int.fetchOne(db, sql: "SELECT last_issued FROM intake_counters WHERE unit = ? AND year = ?",
-                                            arguments: [unit.code, date.year]) ?? 1
+                ON CONFLICT(unit, year) DO UPDATE SET last_issued = intake_counters.last_issued + 1 RETURNING last_issued
+                """, [unit.code, date.year], as: Int.self) ?? 1
             let format = (try? RegistrationNumberFormat(template: Self.intakeNumberFormat)) ?? .standard
             let registration = RequestRegistration(
                 id: TimeOrderedID.make(at: now), registrationNumber: format.render(sequence: sequence, unit: unit.code, date: date),

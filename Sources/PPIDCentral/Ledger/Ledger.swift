@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import PPIDDomain
 import PPIDWire
 
@@ -17,7 +16,7 @@ extension CentralStore {
     /// identical event; any other use of its id is refused.
     public func push(_ request: PushRequest, as principal: Principal) throws(CentralError) -> PushResponse {
         let now = clock()
-        return try write { db in
+        return try writeLedger { db in
             var outcomes: [PushOutcome] = []
             outcomes.reserveCapacity(request.events.count)
             var contexts: [String: LifecycleContext] = [:]
@@ -76,19 +75,19 @@ extension CentralStore {
     /// The sequence of an event already in the ledger when `envelope` is its replay by the same
     /// principal (same unit's token, same officer, the same event); nil when the id is new.
     /// Anything else carrying a known id is refused.
-    static func replayedSequence(of envelope: EventEnvelope, principal: Principal, in db: Database) throws -> Int64? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT sequence, unit, pushed_by, payload FROM ledger WHERE uuid = ?",
-                                         arguments: [envelope.meta.id.uuidString]) else { return nil }
-        let unit: String = row[1]
-        let pushedBy: String = row[2]
-        let stored = try decodeEnvelope(row[3])
+    static func replayedSequence(of envelope: EventEnvelope, principal: Principal, in db: any SQLSession) throws -> Int64? {
+        guard let row = try db.row("SELECT sequence, unit, pushed_by, payload FROM ledger WHERE uuid = ?",
+                                   [envelope.meta.id.uuidString]) else { return nil }
+        let unit: String = try row[1]
+        let pushedBy: String = try row[2]
+        let stored = try decodeEnvelope(try row[3])
         // Rows from before the server stamped officers (no pushed_by) carry the terminal's claim: compare without it.
         let legacy = pushedBy.isEmpty
         let samePrincipal = principal.mayAccess(unit: unit) && (legacy || pushedBy == principal.officer)
         let comparable = legacy ? EventEnvelope(meta: EventMeta(id: envelope.meta.id, officer: stored.meta.officer, instant: envelope.meta.instant,
                                                                 localDate: envelope.meta.localDate), event: envelope.event) : envelope
         guard samePrincipal, stored == comparable else { throw LedgerRefusal.idInUse(envelope.meta.id) }
-        return row[0]
+        return try row[0]
     }
 
     /// The most one stored event may be, encoded: with the page budget, what bounds a page.
@@ -98,18 +97,32 @@ extension CentralStore {
 
     /// Appends one validated event and returns its global sequence number.
     static func append(_ envelope: EventEnvelope, unit: String, pushedBy: String, actedAs role: ActingRole = .unitOfficer,
-                       token: Int64? = nil, encoder: JSONEncoder, in db: Database) throws -> Int64 {
+                       token: Int64? = nil, encoder: JSONEncoder, in db: any SQLSession) throws -> Int64 {
         try append(payload: try encoder.encode(envelope), caseID: envelope.event.caseID.uuidString, eventID: envelope.meta.id,
                    unit: unit, pushedBy: pushedBy, actedAs: role, token: token, in: db)
     }
 
     /// Appends one validated event's stored form.
     static func append(payload: Data, caseID: String, eventID: UUID, unit: String, pushedBy: String,
-                       actedAs role: ActingRole, token: Int64?, in db: Database) throws -> Int64 {
-        try db.execute(sql: "INSERT INTO ledger(uuid, unit, case_uuid, payload, pushed_by, acted_as, pushed_token) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                       arguments: [eventID.uuidString, unit, caseID, payload, pushedBy, role.rawValue, token])
-        let sequence = db.lastInsertedRowID
-        try db.execute(sql: "INSERT OR IGNORE INTO case_units(case_uuid, unit) VALUES (?, ?)", arguments: [caseID, unit])
+                       actedAs role: ActingRole, token: Int64?, in db: any SQLSession) throws -> Int64 {
+        let sequence: Int64?
+        switch db.engine {
+        case .sqlite:
+            sequence = try db.value("""
+                INSERT INTO ledger(uuid, unit, case_uuid, payload, pushed_by, acted_as, pushed_token) VALUES (?, ?, ?, ?, ?, ?, ?)
+                RETURNING sequence
+                """, [eventID.uuidString, unit, caseID, payload, pushedBy, role.rawValue, token])
+        case .postgres:
+            // The head row, locked since the transaction began (`writeLedger`): the next number is
+            // this transaction's until it commits, and no other instance commits one after it first.
+            sequence = try db.value("UPDATE ledger_head SET last = last + 1 WHERE id = 1 RETURNING last", as: Int64.self)
+            guard let sequence else { throw CentralError.database(path: "ledger_head", reason: "missing") }
+            try db.execute("""
+                INSERT INTO ledger(sequence, uuid, unit, case_uuid, payload, pushed_by, acted_as, pushed_token) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, [sequence, eventID.uuidString, unit, caseID, payload, pushedBy, role.rawValue, token])
+        }
+        guard let sequence else { throw CentralError.database(path: "ledger", reason: "no sequence returned") }
+        try db.execute("INSERT INTO case_units(case_uuid, unit) VALUES (?, ?) ON CONFLICT DO NOTHING", [caseID, unit])
         return sequence
     }
 
@@ -140,14 +153,12 @@ extension CentralStore {
     public func changesPage(after cursor: Int64, limit: Int, for principal: Principal,
                             knownReference: Int64) throws(CentralError) -> (bytes: [UInt8], nextCursor: Int64) {
         try read { db in
-            let statement: Statement
-            var arguments: StatementArguments
+            let rows: [SQLRow]
             if let unit = principal.scope {
-                statement = try db.cachedStatement(sql: "SELECT sequence, unit, payload FROM ledger WHERE unit = ? AND sequence > ? ORDER BY sequence LIMIT ?")
-                arguments = [unit, cursor, limit + 1]
+                rows = try db.rows("SELECT sequence, unit, payload FROM ledger WHERE unit = ? AND sequence > ? ORDER BY sequence LIMIT ?",
+                                   [unit, cursor, limit + 1])
             } else {
-                statement = try db.cachedStatement(sql: "SELECT sequence, unit, payload FROM ledger WHERE sequence > ? ORDER BY sequence LIMIT ?")
-                arguments = [cursor, limit + 1]
+                rows = try db.rows("SELECT sequence, unit, payload FROM ledger WHERE sequence > ? ORDER BY sequence LIMIT ?", [cursor, limit + 1])
             }
             let encoder = WireCoding.encoder()
             var out: [UInt8] = []
@@ -157,15 +168,14 @@ extension CentralStore {
             var last = cursor
             var hasMore = false
             var unitJSON: [String: [UInt8]] = [:]
-            let rows = try Row.fetchCursor(statement, arguments: arguments)
-            while let row = try rows.next() {
+            for row in rows {
                 // A page ends at its count, or early once its byte budget is spent.
                 if count == limit || out.count >= Self.maximumPageBytes { hasMore = true; break }
-                let sequence: Int64 = row[0]
-                let unit: String = row[1]
+                let sequence: Int64 = try row[0]
+                let unit: String = try row[1]
                 if count > 0 { out.append(UInt8(ascii: ",")) }
                 out.append(contentsOf: Array(#"{"envelope":"#.utf8))
-                try row.withUnsafeData(atIndex: 2) { data in out.append(contentsOf: data ?? Data("null".utf8)) }
+                out.append(contentsOf: try row.get(2, as: Data.self))
                 out.append(contentsOf: Array(#","sequence":"#.utf8))
                 out.append(contentsOf: Array(String(sequence).utf8))
                 out.append(contentsOf: Array(#","unit":"#.utf8))
@@ -198,7 +208,7 @@ extension CentralStore {
     /// The current state of a case on the server, folded from its events in sequence order.
     public func caseRecord(_ caseID: UUID) throws(CentralError) -> CaseRecord? {
         try read { db in
-            guard let unit = try String.fetchOne(db, sql: "SELECT unit FROM case_units WHERE case_uuid = ?", arguments: [caseID.uuidString])
+            guard let unit = try db.value("SELECT unit FROM case_units WHERE case_uuid = ?", [caseID.uuidString], as: String.self)
             else { return nil }
             return try Self.fold(caseID: caseID.uuidString, in: db, context: try Self.context(forUnit: unit, in: db))
         }
@@ -208,12 +218,11 @@ extension CentralStore {
     public func caseRecords(unit: String?) throws(CentralError) -> [UUID: CaseRecord] {
         try read { db in
             var result: [UUID: CaseRecord] = [:]
-            let rows = try Row.fetchAll(db, sql: unit == nil ? "SELECT case_uuid, unit FROM case_units" :
-                                            "SELECT case_uuid, unit FROM case_units WHERE unit = ?",
-                                        arguments: unit.map { [$0] } ?? [])
+            let rows = try db.rows(unit == nil ? "SELECT case_uuid, unit FROM case_units" :
+                                    "SELECT case_uuid, unit FROM case_units WHERE unit = ?", unit.map { [$0] } ?? [])
             for row in rows {
-                let id: String = row[0]
-                if let record = try Self.fold(caseID: id, in: db, context: try Self.context(forUnit: row[1], in: db)),
+                let id: String = try row[0]
+                if let record = try Self.fold(caseID: id, in: db, context: try Self.context(forUnit: try row[1], in: db)),
                    let uuid = UUID(uuidString: id) {
                     result[uuid] = record
                 }
@@ -225,21 +234,20 @@ extension CentralStore {
     /// The ids of the events of a unit (all when nil), in sequence order.
     public func eventIDs(unit: String?) throws(CentralError) -> [UUID] {
         try read { db in
-            try String.fetchAll(db, sql: unit == nil ? "SELECT uuid FROM ledger ORDER BY sequence" :
-                                    "SELECT uuid FROM ledger WHERE unit = ? ORDER BY sequence",
-                                arguments: unit.map { [$0] } ?? []).compactMap(UUID.init(uuidString:))
+            try db.rows(unit == nil ? "SELECT uuid FROM ledger ORDER BY sequence" : "SELECT uuid FROM ledger WHERE unit = ? ORDER BY sequence",
+                        unit.map { [$0] } ?? []).compactMap { UUID(uuidString: try $0[0]) }
         }
     }
 
-    static func fold(caseID: String, in db: Database, context: LifecycleContext) throws -> CaseRecord? {
+    static func fold(caseID: String, in db: any SQLSession, context: LifecycleContext) throws -> CaseRecord? {
         try caseState(caseID: caseID, in: db, context: context).record
     }
 
     /// A case folded from its events in sequence order, with the time of its latest event.
-    static func caseState(caseID: String, in db: Database, context: LifecycleContext) throws -> CaseState {
+    static func caseState(caseID: String, in db: any SQLSession, context: LifecycleContext) throws -> CaseState {
         let decoder = WireCoding.decoder()
-        let envelopes = try Data.fetchAll(db, sql: "SELECT payload FROM ledger WHERE case_uuid = ? ORDER BY sequence", arguments: [caseID])
-            .map { try decoder.decode(EventEnvelope.self, from: $0) }
+        let envelopes = try db.rows("SELECT payload FROM ledger WHERE case_uuid = ? ORDER BY sequence", [caseID])
+            .map { try decoder.decode(EventEnvelope.self, from: try $0.get(0, as: Data.self)) }
         return CaseState(record: DomainRules.fold(envelopes, context: context).record, latest: envelopes.map(\.meta.instant).max())
     }
 }
@@ -267,11 +275,11 @@ extension CentralStore {
     /// Who the ledger records behind an event (nil for an unknown event).
     public func recordedActor(of eventID: UUID) throws(CentralError) -> RecordedActor? {
         try read { db in
-            guard let row = try Row.fetchOne(db, sql: """
+            guard let row = try db.row("""
                 SELECT l.pushed_by, COALESCE(o.name, l.pushed_by), l.acted_as FROM ledger l
                 LEFT JOIN officers o ON o.login = l.pushed_by WHERE l.uuid = ?
-                """, arguments: [eventID.uuidString]) else { return nil }
-            return RecordedActor(login: row[0], name: row[1], role: ActingRole(rawValue: row[2]) ?? .unitOfficer)
+                """, [eventID.uuidString]) else { return nil }
+            return RecordedActor(login: try row[0], name: try row[1], role: ActingRole(rawValue: try row[2]) ?? .unitOfficer)
         }
     }
 }

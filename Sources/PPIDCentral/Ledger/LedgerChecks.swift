@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import PPIDDomain
 
 /// The checks of a pushed event against its principal and the ledger: the unit the case belongs to,
@@ -10,7 +9,7 @@ enum LedgerChecks {
     /// the payload of a new one. Refuses a payload whose unit is not the owner, a unit the principal
     /// may not write, and a unit the server does not know.
     static func caseUnit(of envelope: EventEnvelope, owner: String?, fallback: String, principal: Principal,
-                         in db: Database) throws -> String {
+                         in db: any SQLSession) throws -> String {
         let named = try payloadUnit(of: envelope.event, in: db)
         let unit = owner ?? named ?? fallback
         if let named, named != unit {
@@ -23,7 +22,7 @@ enum LedgerChecks {
 
     /// The unit an event's payload names, where it names one: a registration, an objection filing,
     /// a DIP entry; a dispute belongs to the unit of the objection it follows.
-    static func payloadUnit(of event: DomainEvent, in db: Database) throws -> String? {
+    static func payloadUnit(of event: DomainEvent, in db: any SQLSession) throws -> String? {
         switch event {
         case let .request(_, .registered(registration)): return registration.unit
         case let .objection(_, .filed(filing)): return filing.unit
@@ -39,18 +38,18 @@ enum LedgerChecks {
 
     /// Checks every other case and unit the event names: they exist, are of the right kind, and
     /// belong to the event's unit; an objection's request number is that request's.
-    static func references(of envelope: EventEnvelope, unit: String, in db: Database) throws {
+    static func references(of envelope: EventEnvelope, unit: String, in db: any SQLSession) throws {
         switch envelope.event {
         case let .objection(_, .filed(filing)):
-            guard let row = try Row.fetchOne(db, sql: """
+            guard let row = try db.row("""
                 SELECT c.unit, l.payload FROM case_units c JOIN ledger l ON l.case_uuid = c.case_uuid
                 WHERE c.case_uuid = ? ORDER BY l.sequence LIMIT 1
-                """, arguments: [filing.requestID.uuidString]) else {
+                """, [filing.requestID.uuidString]) else {
                 throw LedgerRefusal.unknownCase("permohonan / request", filing.requestID)
             }
-            let requestUnit: String = row[0]
+            let requestUnit: String = try row[0]
             guard requestUnit == unit else { throw LedgerRefusal(FieldProblem(field: "filing.requestID", kind: .mismatch(expected: "a request of unit \(unit)"))) }
-            let first = try CentralStore.decodeEnvelope(row[1])
+            let first = try CentralStore.decodeEnvelope(try row[1])
             guard case let .request(_, .registered(registration)) = first.event else {
                 throw LedgerRefusal.unknownCase("permohonan / request", filing.requestID)
             }
@@ -85,10 +84,10 @@ enum LedgerChecks {
     }
 
     /// Refuses a number already carried by another case of the unit, naming that case.
-    static func checkNumbers(of envelope: EventEnvelope, unit: String, zone: UnitZone, in db: Database) throws {
+    static func checkNumbers(of envelope: EventEnvelope, unit: String, zone: UnitZone, in db: any SQLSession) throws {
         for (kind, year, number) in numbers(of: envelope, zone: zone) {
-            if let other = try String.fetchOne(db, sql: "SELECT case_uuid FROM case_numbers WHERE unit = ? AND kind = ? AND year = ? AND number = ?",
-                                               arguments: [unit, kind, year, number]),
+            if let other = try db.value("SELECT case_uuid FROM case_numbers WHERE unit = ? AND kind = ? AND year = ? AND number = ?",
+                                        [unit, kind, year, number], as: String.self),
                other != envelope.event.caseID.uuidString {
                 throw LedgerRefusal.numberInUse(number, other: other)
             }
@@ -96,10 +95,10 @@ enum LedgerChecks {
     }
 
     /// Records the numbers an accepted event issued.
-    static func recordNumbers(of envelope: EventEnvelope, unit: String, zone: UnitZone, in db: Database) throws {
+    static func recordNumbers(of envelope: EventEnvelope, unit: String, zone: UnitZone, in db: any SQLSession) throws {
         for (kind, year, number) in numbers(of: envelope, zone: zone) {
-            try db.execute(sql: "INSERT OR IGNORE INTO case_numbers(unit, kind, year, number, case_uuid) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [unit, kind, year, number, envelope.event.caseID.uuidString])
+            try db.execute("INSERT INTO case_numbers(unit, kind, year, number, case_uuid) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                           [unit, kind, year, number, envelope.event.caseID.uuidString])
         }
     }
 
@@ -120,14 +119,14 @@ enum LedgerChecks {
         }
     }
 
-    static func owner(of caseID: UUID, in db: Database) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT unit FROM case_units WHERE case_uuid = ?", arguments: [caseID.uuidString])
+    static func owner(of caseID: UUID, in db: any SQLSession) throws -> String? {
+        try db.value("SELECT unit FROM case_units WHERE case_uuid = ?", [caseID.uuidString], as: String.self)
     }
 
     /// The kind of an existing case, from its first event.
-    static func kind(of caseID: UUID, in db: Database) throws -> CaseKind? {
-        guard let payload = try Data.fetchOne(db, sql: "SELECT payload FROM ledger WHERE case_uuid = ? ORDER BY sequence LIMIT 1",
-                                              arguments: [caseID.uuidString]) else { return nil }
+    static func kind(of caseID: UUID, in db: any SQLSession) throws -> CaseKind? {
+        guard let payload = try db.value("SELECT payload FROM ledger WHERE case_uuid = ? ORDER BY sequence LIMIT 1",
+                                         [caseID.uuidString], as: Data.self) else { return nil }
         return try CentralStore.decodeEnvelope(payload).event.caseKind
     }
 }

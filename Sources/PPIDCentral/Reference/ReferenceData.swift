@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import PPIDDomain
 import PPIDWire
 
@@ -14,10 +13,10 @@ extension CentralStore {
         }
         let now = clock().timeIntervalSince1970
         try write { db in
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM calendars WHERE name = ?", arguments: [name]) == true {
+            if try db.exists("SELECT 1 FROM calendars WHERE name = ?", [name]) {
                 throw CentralError.duplicate(what: "Calendar \(name)")
             }
-            try db.execute(sql: "INSERT INTO calendars(name, body, added_at) VALUES (?, ?, ?)", arguments: [name, body, now])
+            try db.execute("INSERT INTO calendars(name, body, added_at) VALUES (?, ?, ?)", [name, body, now])
             try Self.bumpReference(db)
         }
     }
@@ -32,30 +31,30 @@ extension CentralStore {
         try read { db in try Self.referenceData(db) }
     }
 
-    static func referenceRevision(_ db: Database) throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT revision FROM reference_revision WHERE id = 1") ?? 0
+    static func referenceRevision(_ db: any SQLSession) throws -> Int64 {
+        try db.value("SELECT revision FROM reference_revision WHERE id = 1", as: Int64.self) ?? 0
     }
 
-    static func referenceData(_ db: Database) throws -> ReferenceData {
-        let officers = try Row.fetchAll(db, sql: "SELECT login, name, unit FROM officers ORDER BY unit, login").map {
-            WireOfficer(login: $0[0], name: $0[1], unit: $0[2])
+    static func referenceData(_ db: any SQLSession) throws -> ReferenceData {
+        let officers = try db.rows("SELECT login, name, unit FROM officers ORDER BY unit, login").map {
+            WireOfficer(login: try $0[0], name: try $0[1], unit: try $0[2])
         }
-        let calendars = try Row.fetchAll(db, sql: "SELECT name, body FROM calendars ORDER BY id").map {
-            WireCalendar(name: $0[0], body: $0[1])
+        let calendars = try db.rows("SELECT name, body FROM calendars ORDER BY id").map {
+            WireCalendar(name: try $0[0], body: try $0[1])
         }
         return ReferenceData(revision: try referenceRevision(db), units: try units(db), officers: officers, calendars: calendars)
     }
 
-    static func bumpReference(_ db: Database) throws {
-        try db.execute(sql: "UPDATE reference_revision SET revision = revision + 1 WHERE id = 1")
+    static func bumpReference(_ db: any SQLSession) throws {
+        try db.execute("UPDATE reference_revision SET revision = revision + 1 WHERE id = 1")
     }
 
     /// The rules' context for a unit: the national calendar with the central files, in the unit's zone.
-    static func context(forUnit code: String, in db: Database) throws -> LifecycleContext {
-        let zoneName = try String.fetchOne(db, sql: "SELECT zone FROM units WHERE code = ?", arguments: [code]) ?? "WIB"
+    static func context(forUnit code: String, in db: any SQLSession) throws -> LifecycleContext {
+        let zoneName = try db.value("SELECT zone FROM units WHERE code = ?", [code], as: String.self) ?? "WIB"
         let zone = (try? UnitZone(parsing: zoneName)) ?? .wib
-        let files = try Row.fetchAll(db, sql: "SELECT name, body FROM calendars ORDER BY id").compactMap { row in
-            try? CalendarFile(source: row[0], text: row[1])
+        let files = try db.rows("SELECT name, body FROM calendars ORDER BY id").compactMap { row in
+            try? CalendarFile(source: try row[0], text: try row[1])
         }
         return LifecycleContext(calendar: .national(adding: files), zone: zone)
     }

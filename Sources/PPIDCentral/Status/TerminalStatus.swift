@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import PPIDDomain
 
 /// One enrolled terminal as the administrator's status shows it: who it is, when it last pulled
@@ -29,11 +28,12 @@ extension CentralStore {
         guard let token = principal.tokenID else { return }
         let now = clock().timeIntervalSince1970
         try write { db in
-            try db.execute(sql: """
+            try db.execute("""
                 INSERT INTO terminal_activity(token_id, last_pull_at, last_cursor, version) VALUES (?1, ?2, ?3, ?4)
-                ON CONFLICT(token_id) DO UPDATE SET last_pull_at = ?2, last_cursor = max(last_cursor, ?3),
-                    version = COALESCE(?4, version)
-                """, arguments: [token, now, cursor, version])
+                ON CONFLICT(token_id) DO UPDATE SET last_pull_at = ?2,
+                    last_cursor = \(db.greatest)(terminal_activity.last_cursor, excluded.last_cursor),
+                    version = COALESCE(excluded.version, terminal_activity.version)
+                """, [token, now, cursor, version])
         }
     }
 
@@ -42,19 +42,21 @@ extension CentralStore {
         guard let token = principal.tokenID else { return }
         let now = clock().timeIntervalSince1970
         try write { db in
-            try db.execute(sql: """
+            try db.execute("""
                 INSERT INTO terminal_activity(token_id, last_push_at, accepted_total, refused_total, refused_last_push, version)
                 VALUES (?1, ?2, ?3, ?4, ?4, ?5)
-                ON CONFLICT(token_id) DO UPDATE SET last_push_at = ?2, accepted_total = accepted_total + ?3,
-                    refused_total = refused_total + ?4, refused_last_push = ?4, version = COALESCE(?5, version)
-                """, arguments: [token, now, accepted, refused, version])
+                ON CONFLICT(token_id) DO UPDATE SET last_push_at = ?2,
+                    accepted_total = terminal_activity.accepted_total + excluded.accepted_total,
+                    refused_total = terminal_activity.refused_total + excluded.refused_total, refused_last_push = excluded.refused_last_push,
+                    version = COALESCE(excluded.version, terminal_activity.version)
+                """, [token, now, accepted, refused, version])
         }
     }
 
     /// Every terminal (token) of every unit, by unit and series.
     public func terminalStatus() throws(CentralError) -> [TerminalStatus] {
         try read { db in
-            let rows = try Row.fetchAll(db, sql: """
+            let rows = try db.rows("""
                 SELECT o.unit, o.login, o.name, t.series, t.label, t.revoked_at IS NOT NULL, a.last_pull_at, a.last_push_at,
                        COALESCE(a.last_cursor, 0), COALESCE(a.accepted_total, 0), COALESCE(a.refused_total, 0),
                        COALESCE(a.refused_last_push, 0), a.version, u.is_main, t.id
@@ -63,18 +65,18 @@ extension CentralStore {
                 ORDER BY o.unit, t.id
                 """)
             return try rows.map { row in
-                let unit: String = row[0]
-                let cursor: Int64 = row[8]
-                let token: Int64 = row[14]
+                let unit: String = try row[0]
+                let cursor: Int64 = try row[8]
+                let token: Int64 = try row[14]
                 // Events of its scope past its cursor that it did not push itself.
-                let lag = (row[13] as Bool)
-                    ? try Int64.fetchOne(db, sql: "SELECT count(*) FROM ledger WHERE sequence > ? AND pushed_token IS NOT ?",
-                                         arguments: [cursor, token]) ?? 0
-                    : try Int64.fetchOne(db, sql: "SELECT count(*) FROM ledger WHERE unit = ? AND sequence > ? AND pushed_token IS NOT ?",
-                                         arguments: [unit, cursor, token]) ?? 0
-                return TerminalStatus(unit: unit, officer: row[1], name: row[2], series: row[3], label: row[4], revoked: row[5],
-                                      lastPull: row[6], lastPush: row[7], cursorLag: lag,
-                                      accepted: row[9], refused: row[10], refusedInLastPush: row[11], version: row[12])
+                let lag = (try row.get(13, as: Bool.self))
+                    ? try db.value("SELECT count(*) FROM ledger WHERE sequence > ? AND pushed_token IS DISTINCT FROM ?",
+                                   [cursor, token], as: Int64.self) ?? 0
+                    : try db.value("SELECT count(*) FROM ledger WHERE unit = ? AND sequence > ? AND pushed_token IS DISTINCT FROM ?",
+                                   [unit, cursor, token], as: Int64.self) ?? 0
+                return TerminalStatus(unit: unit, officer: try row[1], name: try row[2], series: try row[3], label: try row[4],
+                                      revoked: try row[5], lastPull: try row[6], lastPush: try row[7], cursorLag: lag,
+                                      accepted: try row[9], refused: try row[10], refusedInLastPush: try row[11], version: try row[12])
             }
         }
     }

@@ -1,0 +1,196 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import PostgresNIO
+import Synchronization
+
+/// The production engine: PostgreSQL through PostgresNIO, a small pool of connections. Several
+/// `ppid-central` instances share one database: every transaction that appends to the ledger first
+/// locks its head row, so appends from all instances happen one at a time and commit in sequence
+/// order, and a pull, which reads a snapshot, never sees a number before the ones below it.
+final class PostgresDatabase: SQLDatabase {
+    let engine = SQLEngineKind.postgres
+    let location: PostgresLocation
+    private let logger: Logger
+    private let pool: Mutex<[PostgresConnection]>
+    private let slots: DispatchSemaphore
+    private let nextID = Atomic<Int>(1)
+
+    /// Opens the pool (`size` connections at most) and checks that the server answers.
+    init(location: PostgresLocation, size: Int = 8) throws {
+        self.location = location
+        var logger = Logger(label: "ppid-central.postgres")
+        logger.logLevel = .warning
+        self.logger = logger
+        pool = Mutex([])
+        slots = DispatchSemaphore(value: size)
+        try withConnection { connection in _ = try run(connection, "SELECT 1", []) }
+    }
+
+    func read<T>(_ body: (any SQLSession) throws -> T) throws -> T {
+        try transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", appending: false, body)
+    }
+
+    func write<T>(appending: Bool, _ body: (any SQLSession) throws -> T) throws -> T {
+        try transaction("BEGIN", appending: appending, body)
+    }
+
+    func integrityCheck() throws -> Bool {
+        // The server keeps its own pages sound; what can be checked is that the ledger and its head agree.
+        try read { session in
+            let head = try session.value("SELECT last FROM ledger_head WHERE id = 1", as: Int64.self) ?? 0
+            let top = try session.value("SELECT max(sequence) FROM ledger", as: Int64.self) ?? 0
+            return head == top
+        }
+    }
+
+    func close() {
+        let connections = pool.withLock { pool in
+            defer { pool.removeAll() }
+            return pool
+        }
+        for connection in connections { try? connection.close().wait() }
+    }
+
+    private func transaction<T>(_ begin: String, appending: Bool, _ body: (any SQLSession) throws -> T) throws -> T {
+        try withConnection { connection in
+            let session = PostgresSession(connection: connection, database: self)
+            _ = try run(connection, begin, [])
+            do {
+                if appending { _ = try run(connection, "SELECT last FROM ledger_head WHERE id = 1 FOR UPDATE", []) }
+                let result = try body(session)
+                _ = try run(connection, "COMMIT", [])
+                return result
+            } catch {
+                _ = try? run(connection, "ROLLBACK", [])
+                throw error
+            }
+        }
+    }
+
+    /// Runs `body` on a pooled connection, opening one when none is free; a connection that failed
+    /// is closed and not returned, so the next caller gets a fresh one.
+    func withConnection<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+        slots.wait()
+        defer { slots.signal() }
+        let connection = try pool.withLock { $0.popLast() } ?? open()
+        do {
+            let result = try body(connection)
+            if !connection.isClosed { pool.withLock { $0.append(connection) } }
+            return result
+        } catch {
+            if connection.isClosed { try? connection.close().wait() } else { pool.withLock { $0.append(connection) } }
+            throw error
+        }
+    }
+
+    private func open() throws -> PostgresConnection {
+        do {
+            return try PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.next(), configuration: location.configuration(),
+                                                  id: nextID.add(1, ordering: .relaxed).oldValue, logger: logger).wait()
+        } catch {
+            throw PostgresFailure(location: location, error: error)
+        }
+    }
+
+    func run(_ connection: PostgresConnection, _ sql: String, _ arguments: [SQLValue]) throws -> PostgresQueryResult {
+        var binds = PostgresBindings(capacity: arguments.count)
+        for argument in arguments {
+            switch argument {
+            case .null: binds.appendNull()
+            case let .int(int): binds.append(int)
+            case let .double(double): binds.append(double)
+            case let .text(text): binds.append(text)
+            case let .blob(data): binds.append(ByteBuffer(bytes: data))
+            }
+        }
+        let query = PostgresQuery(unsafeSQL: Self.numbered(sql), binds: binds)
+        do {
+            return try connection.query(query, logger: logger).wait()
+        } catch {
+            throw PostgresFailure(location: location, error: error)
+        }
+    }
+
+    /// The statement with `?` and `?N` placeholders written as PostgreSQL's `$N` (outside quotes).
+    static func numbered(_ sql: String) -> String {
+        var out = ""
+        out.reserveCapacity(sql.count + 16)
+        var next = 1
+        var quoted = false
+        var characters = sql.makeIterator()
+        var pending: Character? = characters.next()
+        while let character = pending {
+            pending = characters.next()
+            if character == "'" { quoted.toggle() }
+            guard character == "?", !quoted else { out.append(character); continue }
+            var digits = ""
+            while let digit = pending, digit.isASCII, digit.isNumber {
+                digits.append(digit)
+                pending = characters.next()
+            }
+            if digits.isEmpty {
+                out += "$\(next)"
+                next += 1
+            } else {
+                out += "$" + digits
+            }
+        }
+        return out
+    }
+}
+
+/// A pooled connection inside a transaction.
+final class PostgresSession: SQLSession {
+    let engine = SQLEngineKind.postgres
+    let connection: PostgresConnection
+    unowned let database: PostgresDatabase
+
+    init(connection: PostgresConnection, database: PostgresDatabase) {
+        self.connection = connection
+        self.database = database
+    }
+
+    func execute(_ sql: String, _ arguments: [SQLValue]) throws -> Int {
+        try database.run(connection, sql, arguments).metadata.rows ?? 0
+    }
+
+    func query(_ sql: String, _ arguments: [SQLValue]) throws -> [SQLRow] {
+        try database.run(connection, sql, arguments).rows.map { row in
+            SQLRow(try row.map(Self.value))
+        }
+    }
+
+    static func value(_ cell: PostgresCell) throws -> SQLValue {
+        guard cell.bytes != nil else { return .null }
+        switch cell.dataType {
+        case .bool: return .int(try cell.decode(Bool.self) ? 1 : 0)
+        case .int2: return .int(Int64(try cell.decode(Int16.self)))
+        case .int4: return .int(Int64(try cell.decode(Int32.self)))
+        case .int8: return .int(try cell.decode(Int64.self))
+        case .float4: return .double(Double(try cell.decode(Float.self)))
+        case .float8: return .double(try cell.decode(Double.self))
+        case .numeric: return .double(Double(try cell.decode(String.self)) ?? 0)
+        case .bytea: return .blob(try cell.decode(Data.self))
+        default: return .text(try cell.decode(String.self))
+        }
+    }
+}
+
+/// A PostgreSQL error, with what the server said (PostgresNIO hides it from `description`).
+struct PostgresFailure: Error, CustomStringConvertible {
+    let location: PostgresLocation
+    let error: any Error
+
+    var description: String {
+        if let psql = error as? PSQLError {
+            if let message = psql.serverInfo?[.message] {
+                let detail = psql.serverInfo?[.detail].map { " (\($0))" } ?? ""
+                return "\(location): \(message)\(detail)"
+            }
+            return "\(location): \(psql.code)" + (psql.underlying.map { ": \($0)" } ?? "")
+        }
+        return "\(location): \(error)"
+    }
+}

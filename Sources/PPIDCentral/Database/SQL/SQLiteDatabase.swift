@@ -1,0 +1,69 @@
+import Foundation
+import GRDB
+
+/// The embedded engine: one SQLite file through GRDB, a WAL pool whose readers run concurrently
+/// with its one writer (":memory:" in some tests, on a queue).
+final class SQLiteDatabase: SQLDatabase {
+    let engine = SQLEngineKind.sqlite
+    let writer: any DatabaseWriter
+
+    init(writer: any DatabaseWriter) {
+        self.writer = writer
+    }
+
+    func read<T>(_ body: (any SQLSession) throws -> T) throws -> T {
+        try writer.read { db in try body(SQLiteSession(db)) }
+    }
+
+    func write<T>(appending: Bool, _ body: (any SQLSession) throws -> T) throws -> T {
+        // One writer at a time already: SQLite serialises the appends by itself.
+        try writer.write { db in try body(SQLiteSession(db)) }
+    }
+
+    func integrityCheck() throws -> Bool {
+        try writer.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok" }
+    }
+
+    func close() {}
+}
+
+/// A GRDB connection seen as an ``SQLSession``; also what the SQLite migrations hand the shared checks.
+final class SQLiteSession: SQLSession {
+    let engine = SQLEngineKind.sqlite
+    let db: Database
+
+    init(_ db: Database) { self.db = db }
+
+    func execute(_ sql: String, _ arguments: [SQLValue]) throws -> Int {
+        try db.cachedStatement(sql: sql).execute(arguments: Self.arguments(arguments))
+        return db.changesCount
+    }
+
+    func query(_ sql: String, _ arguments: [SQLValue]) throws -> [SQLRow] {
+        try Row.fetchAll(db.cachedStatement(sql: sql), arguments: Self.arguments(arguments)).map { row in
+            SQLRow(row.databaseValues.map(Self.value))
+        }
+    }
+
+    static func arguments(_ values: [SQLValue]) -> StatementArguments {
+        StatementArguments(values.map { value -> (any DatabaseValueConvertible)? in
+            switch value {
+            case .null: nil
+            case let .int(int): int
+            case let .double(double): double
+            case let .text(text): text
+            case let .blob(data): data
+            }
+        })
+    }
+
+    static func value(_ value: DatabaseValue) -> SQLValue {
+        switch value.storage {
+        case .null: .null
+        case let .int64(int): .int(int)
+        case let .double(double): .double(double)
+        case let .string(text): .text(text)
+        case let .blob(data): .blob(data)
+        }
+    }
+}
