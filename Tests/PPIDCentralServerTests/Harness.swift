@@ -18,7 +18,7 @@ struct Fixture {
 
     static func start(limits: ServerLimits = ServerLimits(), path: String = ":memory:",
                       logger: Logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })) async throws -> Fixture {
-        let store = try CentralStore(path: path)
+        let store = try CentralStore(path: path == ":memory:" ? try TestRegister.fresh() : path)
         try store.addUnit(code: "UTAMA", name: "PPID Utama", isMain: true)
         try store.addUnit(code: "HUMAS", name: "Humas")
         try store.addUnit(code: "KEU", name: "Keuangan", zone: "WITA")

@@ -25,7 +25,7 @@ struct CentralLedgerTests {
     let mainToken = Principal(officer: "ratna", unit: "UTAMA", isMain: true)
 
     func makeStore() throws -> CentralStore {
-        let store = try CentralStore(path: ":memory:")
+        let store = try CentralStore(path: try TestRegister.fresh())
         try store.addUnit(code: "UTAMA", name: "PPID Utama", isMain: true)
         try store.addUnit(code: "HUMAS", name: "Humas")
         try store.addUnit(code: "ITJEN", name: "Inspektorat")
@@ -96,7 +96,7 @@ struct CentralLedgerTests {
 struct CentralDirectoryTests {
     @Test("Tokens are stored hashed, authenticate their officer's unit, and stop working when revoked")
     func tokens() throws {
-        let store = try CentralStore(path: ":memory:")
+        let store = try CentralStore(path: try TestRegister.fresh())
         try store.addUnit(code: "HUMAS", name: "Humas")
         try store.addOfficer(login: "rina", name: "Rina", unit: "HUMAS")
         let token = try store.issueToken(officer: "rina")
@@ -114,7 +114,7 @@ struct CentralDirectoryTests {
 
     @Test("A dispatched request lands in its unit's log with a portal number; only the PPID Utama dispatches")
     func dispatch() throws {
-        let store = try CentralStore(path: ":memory:")
+        let store = try CentralStore(path: try TestRegister.fresh())
         try store.addUnit(code: "UTAMA", name: "PPID Utama", isMain: true)
         try store.addUnit(code: "HUMAS", name: "Humas")
         let intake = IntakeRequest(unit: "HUMAS", receivedAt: ISO8601DateFormatter().date(from: "2026-03-02T02:00:00Z"),
@@ -134,7 +134,7 @@ struct CentralDirectoryTests {
 
     @Test("A calendar file is checked before it is loaded and bumps the reference revision")
     func calendars() throws {
-        let store = try CentralStore(path: ":memory:")
+        let store = try CentralStore(path: try TestRegister.fresh())
         let before = try store.referenceRevision()
         try store.addCalendar(name: "skb-2027.txt", body: "# covers: 2027\n2027-01-01\tlibur\tTahun Baru\n")
         #expect(try store.referenceRevision() == before + 1)
@@ -147,7 +147,7 @@ struct CentralDirectoryTests {
 struct EnvelopeBytesTests {
     @Test("Each event's envelope bytes are found, whatever the key order and spacing, and decode to the event")
     func slices() throws {
-        let store = try CentralStore(path: ":memory:")
+        let store = try CentralStore(path: try TestRegister.fresh())
         try store.addUnit(code: "HUMAS", name: "Humas")
         let principal = Principal(officer: "rina", unit: "HUMAS", isMain: false)
         var registration = RequestRegistration(registrationNumber: "1/{x}\"[y]", unit: "HUMAS",

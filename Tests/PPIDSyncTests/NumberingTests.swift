@@ -105,7 +105,7 @@ struct NumberingTests {
 
     @Test("Series are issued A, B, … per unit, never twice, and the token carries its series")
     func seriesPerUnit() throws {
-        let store = try CentralStore(path: ":memory:")
+        let store = try CentralStore(path: try TestRegister.fresh())
         try store.addUnit(code: "HUMAS", name: "Humas")
         try store.addUnit(code: "KEU", name: "Keuangan")
         try store.addOfficer(login: "rina", name: "Rina", unit: "HUMAS")

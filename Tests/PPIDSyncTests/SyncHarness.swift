@@ -19,7 +19,7 @@ final class SyncWorld: @unchecked Sendable {
     init(file: Bool = false) async throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("ppid-sync-\(UUID())").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        store = try CentralStore(path: file ? folder + "/central.sqlite" : ":memory:")
+        store = try CentralStore(path: file ? folder + "/central.sqlite" : try TestRegister.fresh())
         try store.addUnit(code: "UTAMA", name: "PPID Utama", isMain: true)
         try store.addUnit(code: "HUMAS", name: "Biro Humas")
         try store.addUnit(code: "KEU", name: "Biro Keuangan", zone: "WITA")
@@ -33,7 +33,7 @@ final class SyncWorld: @unchecked Sendable {
 
     /// Starts (or restarts, on the same port) the server; `reopen` opens the database file anew, as a restarted process would.
     func start(reopen: Bool = false) async throws {
-        if reopen { store = try CentralStore(path: store.path) }
+        if reopen { store = try CentralStore(path: store.source) }
         let running = try await RunningServer.start(CentralServer(store: store, port: port, faults: faults))
         port = running.port
         server = running

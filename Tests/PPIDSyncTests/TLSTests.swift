@@ -50,7 +50,7 @@ struct TLSTests {
         #expect(throws: CentralError.self) { _ = try ServerTLS.load(certificate: folder + "/ext.cnf", key: folder + "/server.key") }
         let tls = try ServerTLS.load(certificate: folder + "/server.pem", key: folder + "/server.key")
 
-        let store = try CentralStore(path: ":memory:")
+        let store = try CentralStore(path: try TestRegister.fresh())
         try store.addUnit(code: "HUMAS", name: "Biro Humas")
         try store.addOfficer(login: "rina", name: "Rina", unit: "HUMAS")
         let token = try store.issueToken(officer: "rina")

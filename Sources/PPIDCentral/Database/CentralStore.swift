@@ -10,6 +10,8 @@ import PPIDWire
 public final class CentralStore: Sendable {
     /// The database file (":memory:" in some tests), or the PostgreSQL URL without its password.
     public let path: String
+    /// What the store was opened with (a PostgreSQL URL keeps its password): to open it again.
+    public let source: String
     let database: any SQLDatabase
     let clock: @Sendable () -> Date
 
@@ -20,6 +22,7 @@ public final class CentralStore: Sendable {
     /// `postgres://USER@HOST/DB` URL.
     public init(path: String, clock: @escaping @Sendable () -> Date = { Date() }) throws(CentralError) {
         self.clock = clock
+        source = path
         if PostgresLocation.isURL(path) {
             let location = try PostgresLocation(url: path)
             self.path = location.description

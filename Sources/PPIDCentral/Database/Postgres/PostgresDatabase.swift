@@ -45,12 +45,25 @@ final class PostgresDatabase: SQLDatabase {
         }
     }
 
-    func close() {
+    func close() { shut(waiting: true) }
+
+    deinit { shut(waiting: false) }
+
+    /// Closes every pooled connection; without `waiting`, each stays alive until its close is done
+    /// (PostgresNIO requires a connection closed before it goes).
+    private func shut(waiting: Bool) {
         let connections = pool.withLock { pool in
             defer { pool.removeAll() }
             return pool
         }
-        for connection in connections { try? connection.close().wait() }
+        for connection in connections {
+            let closed: EventLoopFuture<Void> = connection.close()
+            if waiting {
+                try? closed.wait()
+            } else {
+                closed.whenComplete { _ in withExtendedLifetime(connection) {} }
+            }
+        }
     }
 
     private func transaction<T>(_ begin: String, appending: Bool, _ body: (any SQLSession) throws -> T) throws -> T {
@@ -80,7 +93,12 @@ final class PostgresDatabase: SQLDatabase {
             if !connection.isClosed { pool.withLock { $0.append(connection) } }
             return result
         } catch {
-            if connection.isClosed { try? connection.close().wait() } else { pool.withLock { $0.append(connection) } }
+            if connection.isClosed {
+                let closed: EventLoopFuture<Void> = connection.close()
+                closed.whenComplete { _ in withExtendedLifetime(connection) {} }
+            } else {
+                pool.withLock { $0.append(connection) }
+            }
             throw error
         }
     }
