@@ -22,14 +22,14 @@ public struct CentralCommand: AsyncParsableCommand {
 
 /// Where the central database lives, shared by every subcommand.
 struct DatabaseOption: ParsableArguments {
-    @Option(name: .long, help: "Berkas basis data pusat (SQLite). Bawaan: $PPID_CENTRAL_DB atau ~/.local/share/ppid-central/central.sqlite")
+    @Option(name: .long, help: "Basis data pusat: berkas SQLite, atau postgres://USER[:PASSWORD]@HOST[:PORT]/DB. Bawaan: $PPID_CENTRAL_DB atau ~/.local/share/ppid-central/central.sqlite / The central database: a SQLite file, or a PostgreSQL URL.")
     var db: String?
 
     @Flag(help: "Buat basis data pusat bila belum ada (tanpa ini, berkas yang tidak ada ditolak). / Create the central database if it does not exist (without it, a missing file is refused).")
     var create = false
 
     func path(demo: Bool = false) -> String {
-        if let db { return HomePath.expand(db) }
+        if let db { return PostgresLocation.isURL(db) ? db : HomePath.expand(db) }
         if let env = ProcessInfo.processInfo.environment["PPID_CENTRAL_DB"], !env.isEmpty { return env }
         return (CentralPaths.dataFolder as NSString).appendingPathComponent(demo ? "demo.sqlite" : "central.sqlite")
     }
@@ -38,7 +38,8 @@ struct DatabaseOption: ParsableArguments {
     /// demo), so a forgotten `--db` never sends the admin's work into a new, empty database.
     func open(demo: Bool = false) throws -> CentralStore {
         let path = path(demo: demo)
-        if !demo && !create && !FileManager.default.fileExists(atPath: path) {
+        // A PostgreSQL database is the administrator's to create (createdb); its tables are made on first use.
+        if !demo && !create && !PostgresLocation.isURL(path) && !FileManager.default.fileExists(atPath: path) {
             throw CentralExit.failed(.missingDatabase(path: path))
         }
         do {

@@ -1,0 +1,83 @@
+import Foundation
+import PPIDCentral
+import PPIDCentralServer
+import PPIDDomain
+import PPIDWire
+import Synchronization
+import Testing
+
+/// Two `ppid-central` processes' worth of servers on one register (one PostgreSQL database, or one
+/// SQLite file), behind no sticky sessions: pushes land on either, pulls read from either.
+@Suite("Several instances, one register")
+struct InstancesTests {
+    @Test("Concurrent pushers on two instances; pullers alternating between them never skip an event")
+    func noGapsAcrossInstances() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ppid-instances-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let first = try await Fixture.start(path: try TestRegister.fresh(sqlite: folder + "/central.sqlite"))
+        defer { Task { await first.stop() } }
+        // The second instance opens the same register anew, as another process would.
+        let secondStore = try CentralStore(path: first.store.source)
+        let second = try await RunningServer.start(CentralServer(store: secondStore, port: 0))
+        defer { Task { await second.stop() } }
+        let secondFixture = Fixture(store: secondStore, server: second, humas: first.humas, keu: first.keu, main: first.main)
+        let instances = [first, secondFixture]
+
+        let pushers = 4, batches = 6, perBatch = 5
+        let total = pushers * batches * perBatch
+        let finished = Flag()
+        // Pullers follow the whole body (the Utama's token) with a cursor, alternating instances.
+        async let pulled: [[Int64]] = withThrowingTaskGroup(of: [Int64].self) { group in
+            for puller in 0..<2 {
+                group.addTask {
+                    var cursor: Int64 = 0
+                    var seen: [Int64] = []
+                    var round = puller
+                    while true {
+                        let done = finished.isSet
+                        let page = try await instances[round % 2].call(.GET, "/v1/changes?after=\(cursor)&limit=7", token: first.main)
+                            .decode(ChangesPage.self)
+                        round += 1
+                        seen += page.events.compactMap(\.sequence)
+                        cursor = page.nextCursor
+                        if done && !page.hasMore && cursor >= (page.latest ?? 0) { return seen }
+                        if page.events.isEmpty { try await Task.sleep(for: .milliseconds(5)) }
+                    }
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for pusher in 0..<pushers {
+                group.addTask {
+                    let unit = pusher % 2 == 0 ? "HUMAS" : "KEU"
+                    let token = pusher % 2 == 0 ? first.humas : first.keu
+                    for batch in 0..<batches {
+                        let events = (0..<perBatch).map { _ in
+                            let registration = Events.registration(unit: unit)
+                            return Events.wire(.request(registration.id, .registered(registration)), unit: unit)
+                        }
+                        let answer = try await instances[(pusher + batch) % 2].call(.POST, "/v1/events", token: token, body: try Events.push(events))
+                        let outcomes = try answer.decode(PushResponse.self).outcomes
+                        #expect(outcomes.count == perBatch && outcomes.allSatisfy { $0.status == .accepted }, "\(outcomes)")
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        finished.set()
+        let seenByPullers = try await pulled
+        for seen in seenByPullers {
+            #expect(seen == Array(1...Int64(total)), "every event, once, in order: \(seen.count) of \(total)")
+        }
+        #expect(try first.store.latestSequence() == Int64(total))
+        #expect(try secondStore.integrityCheck())
+    }
+}
+
+/// A flag set once, read from any task.
+final class Flag: Sendable {
+    private let value = Mutex(false)
+    var isSet: Bool { value.withLock { $0 } }
+    func set() { value.withLock { $0 = true } }
+}
