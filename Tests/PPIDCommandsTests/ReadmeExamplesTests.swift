@@ -15,6 +15,8 @@ struct ReadmeExamplesTests {
         ("swift run ppid-central --demo", "a server in the foreground: the test starts the same demo server in the background"),
         ("swift run ppid --db", "the interactive app: the tmux tests drive it"),
         (".build/release/", "benchmarks over a million rows: run by hand"),
+        ("pg=$(mktemp", "a PostgreSQL cluster for the tests: .ci/test makes the same one"),
+        ("PPID_TEST_POSTGRES=", "the server suites on PostgreSQL: .ci/test runs them"),
     ]
 
     /// Words that stand for a value in a synopsis line.
