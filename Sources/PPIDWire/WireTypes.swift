@@ -66,14 +66,19 @@ public struct ChangesPage: Codable, Hashable, Sendable {
     public let reference: ReferenceData?
     /// The highest sequence number in the server's log when the page was read: no cursor passes it.
     public let latest: Int64?
+    /// Whether the event the client named at its cursor (`at`) is the server's event at that number:
+    /// false after the server was restored from an older backup (the client then recovers); nil
+    /// when the client named none.
+    public let cursorKnown: Bool?
     /// Events of the page this client could not read (a kind from a newer server, a damaged
     /// payload): set aside by the client, never on the wire.
     public var setAside: [SetAsideEvent] = []
 
-    private enum CodingKeys: String, CodingKey { case events, nextCursor, hasMore, identity, reference, latest }
+    private enum CodingKeys: String, CodingKey { case events, nextCursor, hasMore, identity, reference, latest, cursorKnown }
 
     public init(events: [WireEvent], nextCursor: Int64, hasMore: Bool, identity: Identity? = nil, reference: ReferenceData? = nil,
-                latest: Int64? = nil, setAside: [SetAsideEvent] = []) {
+                latest: Int64? = nil, cursorKnown: Bool? = nil, setAside: [SetAsideEvent] = []) {
+        self.cursorKnown = cursorKnown
         self.events = events
         self.nextCursor = nextCursor
         self.hasMore = hasMore

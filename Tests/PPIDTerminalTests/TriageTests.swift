@@ -204,7 +204,7 @@ struct ReportViewTests {
     @Test("The report view shows the same figures as the domain computes")
     func reportView() throws {
         let app = try makeDemoApp()
-        let screen = TextScreen(rows: 60, columns: 100)
+        let screen = TextScreen(rows: 90, columns: 100)
         app.runCommand("report")
         app.render(on: screen)
         #expect(screen.text.contains("LAPORAN LAYANAN INFORMASI PUBLIK 2026"))

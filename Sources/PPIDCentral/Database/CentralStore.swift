@@ -66,6 +66,12 @@ public final class CentralStore: Sendable {
         }
     }
 
+    /// Copies the register, consistent, into a new SQLite file while the server runs (SQLite's online
+    /// backup); on PostgreSQL the administrator uses `pg_dump`, and this says so.
+    public func backup(to file: String) throws(CentralError) {
+        do { try database.backup(to: file) } catch { throw CentralError.wrap(error, path: path) }
+    }
+
     /// Closes the database's connections (PostgreSQL's pool); the store is not used after.
     public func close() { database.close() }
 

@@ -133,8 +133,9 @@ extension CentralStore {
 
     /// The events after `cursor` that `principal` may see, `limit` at most, decoded: for tools and tests.
     /// The HTTP API sends ``changesJSON(after:limit:for:knownReference:)``, which gives the same JSON.
-    public func changes(after cursor: Int64, limit: Int, for principal: Principal, knownReference: Int64 = -1) throws(CentralError) -> ChangesPage {
-        let data = try changesJSON(after: cursor, limit: limit, for: principal, knownReference: knownReference)
+    public func changes(after cursor: Int64, limit: Int, for principal: Principal, knownReference: Int64 = -1,
+                        check: (sequence: Int64, id: UUID)? = nil) throws(CentralError) -> ChangesPage {
+        let data = try changesJSON(after: cursor, limit: limit, for: principal, knownReference: knownReference, check: check)
         do {
             return try WireCoding.decoder().decode(ChangesPage.self, from: Data(data))
         } catch {
@@ -144,14 +145,18 @@ extension CentralStore {
 
     /// One page of changes as JSON bytes. Events are stored as the JSON they travel as, so the page is
     /// assembled from them without decoding: the server's work per event is a copy.
-    public func changesJSON(after cursor: Int64, limit: Int, for principal: Principal, knownReference: Int64) throws(CentralError) -> [UInt8] {
-        try changesPage(after: cursor, limit: limit, for: principal, knownReference: knownReference).bytes
+    public func changesJSON(after cursor: Int64, limit: Int, for principal: Principal, knownReference: Int64,
+                            check: (sequence: Int64, id: UUID)? = nil) throws(CentralError) -> [UInt8] {
+        try changesPage(after: cursor, limit: limit, for: principal, knownReference: knownReference, check: check).bytes
     }
 
     /// ``changesJSON(after:limit:for:knownReference:)`` with the page's next cursor: where the
     /// terminal stands once it has applied the page.
-    public func changesPage(after cursor: Int64, limit: Int, for principal: Principal,
-                            knownReference: Int64) throws(CentralError) -> (bytes: [UInt8], nextCursor: Int64) {
+    /// With `check`, the client's highest known event is checked against the ledger: a page says
+    /// `cursorKnown: false` when the register no longer holds that event at that number (restored
+    /// from an older backup), or the number is not the client's to see.
+    public func changesPage(after cursor: Int64, limit: Int, for principal: Principal, knownReference: Int64,
+                            check: (sequence: Int64, id: UUID)? = nil) throws(CentralError) -> (bytes: [UInt8], nextCursor: Int64) {
         try read { db in
             let rows: [SQLRow]
             if let unit = principal.scope {
@@ -196,6 +201,14 @@ extension CentralStore {
             out.append(contentsOf: Array(String(last).utf8))
             out.append(contentsOf: Array(#","latest":"#.utf8))
             out.append(contentsOf: Array(String(try Self.latestSequence(db)).utf8))
+            if let check {
+                let held = try db.row("SELECT uuid, unit FROM ledger WHERE sequence = ?", [check.sequence])
+                let matches = try held.map { row in
+                    try row.get(0, as: String.self) == check.id.uuidString && principal.mayAccess(unit: try row.get(1, as: String.self))
+                } ?? false
+                out.append(contentsOf: Array(#","cursorKnown":"#.utf8))
+                out.append(contentsOf: Array((matches ? "true" : "false").utf8))
+            }
             if try Self.referenceRevision(db) > knownReference {
                 out.append(contentsOf: Array(#","reference":"#.utf8))
                 out.append(contentsOf: Array(try encoder.encode(try Self.referenceData(db))))

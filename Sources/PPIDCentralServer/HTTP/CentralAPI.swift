@@ -80,7 +80,18 @@ struct CentralAPI: Sendable {
                                      range: 1...Int64(Self.maximumPageSize))
         let known = try Self.integer(query["reference"], name: "reference", default: -1, range: -1...Int64.max)
         let store = self.store
-        let page = try await run { try store.changesPage(after: after, limit: Int(limit), for: principal, knownReference: known) }
+        // The client's highest known event (`known`, `at`): whether this register still holds it there.
+        var check: (sequence: Int64, id: UUID)?
+        let knownNumber = try Self.integer(query["known"], name: "known", default: after, range: 0...Int64.max)
+        if let at = query["at"] {
+            guard let id = UUID(uuidString: String(at)) else {
+                throw APIFailure.badRequest("Parameter 'at' harus UUID peristiwa pada nomor 'known'.", "Parameter 'at' must be the UUID of the event at number 'known'.")
+            }
+            check = (knownNumber, id)
+        }
+        let page = try await run { [check] in
+            try store.changesPage(after: after, limit: Int(limit), for: principal, knownReference: known, check: check)
+        }
         // Where the terminal stands once it has applied this page: its lag is measured from there.
         let version = SoftwareVersion.version(fromUserAgent: request.headers[.userAgent])
         try await run { try store.notePull(by: principal, cursor: page.nextCursor, version: version) }

@@ -96,6 +96,11 @@ struct SyncCommand: ParsableCommand {
             lines.append(language.pick("\(report.setAside) peristiwa dari server tidak dapat dibaca versi ini dan disisihkan; sisanya diterapkan. Lihat: ppid sync --conflicts.",
                                        "\(report.setAside) events from the server cannot be read by this version and were set aside; the rest applied. See: ppid sync --conflicts."))
         }
+        if let restored = report.serverRestored {
+            lines.append(language.pick(
+                "Server dipulihkan dari cadangan lama (nomor terakhirnya \(restored.serverLatest), terminal ini sudah sampai \(restored.cursor)): \(restored.resent) peristiwa terminal ini dikirim ulang dan log ditarik ulang dari awal. Sinkronkan terminal lain juga.",
+                "The server was restored from an older backup (its last number \(restored.serverLatest), this terminal had \(restored.cursor)): \(restored.resent) of this terminal's events were sent again and the log pulled again from the start. Sync the other terminals too."))
+        }
         if report.setAsideApplied > 0 {
             lines.append(language.pick("\(report.setAsideApplied) peristiwa yang dulu disisihkan kini diterapkan.",
                                        "\(report.setAsideApplied) events set aside earlier are applied now."))

@@ -68,7 +68,19 @@ extension LocalStore {
                                arguments: [serverSeq, id.text])
                 if let officer { try self.noteRecordedOfficer(id, officer: officer, in: db) }
             }
+            if let top = accepted.max(by: { $0.1 < $1.1 }) { try Self.noteKnownTop(sequence: top.1, id: top.0, in: db) }
         }
+    }
+
+    /// Keeps the highest server number this terminal knows an event at (pulled, or its own accepted),
+    /// with that event's id: a restored server that no longer holds it is found by it.
+    static func noteKnownTop(sequence: Int64, id: UUID, in db: Database) throws {
+        let current = Int64((try setting("knownTop", in: db) ?? "").split(separator: " ").first ?? "") ?? 0
+        if sequence > current { try setSyncValue("knownTop", "\(sequence) \(id.text)", in: db) }
+    }
+
+    static func setting(_ key: String, in db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT value FROM sync_state WHERE key = ?", arguments: [key])
     }
 
     /// Marks a pushed event as rejected and rebuilds its case's projection without it. Never silent:

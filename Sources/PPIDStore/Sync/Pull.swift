@@ -181,6 +181,11 @@ extension LocalStore {
             }
             if page.nextCursor > cursor {
                 try Self.setSyncValue("cursor", String(page.nextCursor), in: db)
+                // The event at the cursor, which the next pull names: a server restored from an older
+                // backup no longer holds it there, and says so.
+                if let last = page.events.last(where: { $0.sequence == page.nextCursor }) {
+                    try Self.noteKnownTop(sequence: last.sequence, id: last.envelope.meta.id, in: db)
+                }
             }
             return applied
         }
@@ -236,5 +241,8 @@ extension LocalStore {
     /// officer of the token that pushed it, whatever the terminal claimed, and its word is the record.
     func takeServerRecord(of event: PulledEvent, in db: Database) throws {
         try noteRecordedOfficer(event.envelope.meta.id, officer: event.envelope.meta.officer, in: db)
+        // The server's number for it, which changes when a restored server takes it back.
+        try db.execute(sql: "UPDATE events SET server_seq = ?1 WHERE uuid = ?2 AND server_seq IS NOT NULL AND server_seq <> ?1",
+                       arguments: [event.sequence, event.envelope.meta.id.text])
     }
 }

@@ -42,8 +42,12 @@ public final class CentralClient: Sendable {
 
     /// One page of changes after `cursor`; `reference` is the revision of reference data held. With it,
     /// each event's envelope JSON as sent, so the store keeps it without encoding it again.
-    public func changes(after cursor: Int64, limit: Int, reference: Int64) async throws(SyncError) -> (ChangesPage, [Data]?) {
-        let data = try await send(.GET, "v1/changes?after=\(cursor)&limit=\(limit)&reference=\(reference)", body: nil)
+    /// `known` names the highest number this terminal holds an event at, and that event: the page
+    /// says whether the server still holds it there.
+    public func changes(after cursor: Int64, limit: Int, reference: Int64,
+                        known: (sequence: Int64, id: UUID)? = nil) async throws(SyncError) -> (ChangesPage, [Data]?) {
+        let at = known.map { "&known=\($0.sequence)&at=\($0.id.uuidString)" } ?? ""
+        let data = try await send(.GET, "v1/changes?after=\(cursor)&limit=\(limit)&reference=\(reference)\(at)", body: nil)
         let started = ContinuousClock.now
         let startedCPU = SyncTrace.enabled ? SyncTrace.threadCPU() : .zero
         let answer = try read(data) { data in try WireDecoding.changesPage(from: data) }

@@ -47,6 +47,18 @@ public struct SyncReport: Sendable, Hashable {
     public var setAside = 0
     /// Events set aside earlier that this version read and applied.
     public var setAsideApplied = 0
+    /// The server was found restored from an older backup: this terminal sent its events again.
+    public var serverRestored: ServerRestored?
+}
+
+/// What a sync found when the server no longer held this terminal's cursor.
+public struct ServerRestored: Sendable, Hashable {
+    /// The server's last number when it was found.
+    public let serverLatest: Int64
+    /// This terminal's cursor before it went back to 0.
+    public let cursor: Int64
+    /// This terminal's own events sent again.
+    public let resent: Int
 }
 
 /// One sync: pull the server's changes from the stored cursor, page by page, each page applied in
@@ -119,15 +131,18 @@ public final class SyncEngine: Sendable {
     func pull(into report: inout SyncReport, progress: @escaping @Sendable (SyncProgress) -> Void) async throws(SyncError) {
         var cursor: Int64
         var reference: Int64
+        var known: (sequence: Int64, id: UUID)?
         do {
             cursor = try store.syncCursor()
+            known = try store.knownTop()
             reference = Int64(try store.syncValue("referenceRevision") ?? "") ?? -1
             // Events set aside by an older version: this one may read them now.
             if try store.setAsideCount() > 0 { report.setAsideApplied += try store.retrySetAside() }
         } catch { throw SyncError.from(error) }
         var checkedIdentity = false
         var stalled = 0
-        var next: Task<Result<(ChangesPage, [Data]?, Int), SyncError>, Never>? = fetch(after: cursor, reference: reference)
+        var next: Task<Result<(ChangesPage, [Data]?, Int), SyncError>, Never>? = fetch(after: cursor, reference: reference, known: known)
+        var checkedRestore = false
         let trace = SyncTrace.enabled
         var bulk = false
         defer {
@@ -143,6 +158,22 @@ public final class SyncEngine: Sendable {
             if !checkedIdentity {
                 try checkIdentity(page, report: &report)
                 checkedIdentity = true
+            }
+            // The server no longer holds this terminal's cursor: restored from an older backup.
+            // This terminal is the last copy of what it lost: send it all again, pull from the start.
+            if !checkedRestore {
+                checkedRestore = true
+                let top = max(cursor, known?.sequence ?? 0)
+                if top > 0, page.cursorKnown == false || (page.latest.map { $0 < top } ?? false) {
+                    let resent: Int
+                    do { resent = try store.prepareRecoveryFromServerRestore(serverLatest: page.latest ?? 0, cursor: top) } catch {
+                        throw SyncError.from(error)
+                    }
+                    report.serverRestored = ServerRestored(serverLatest: page.latest ?? 0, cursor: top, resent: resent)
+                    cursor = 0
+                    next = fetch(after: 0, reference: -1)
+                    continue
+                }
             }
             if try Self.checkConsistency(of: page, after: cursor) {
                 stalled = 0
@@ -184,14 +215,14 @@ public final class SyncEngine: Sendable {
         }
     }
 
-    func fetch(after cursor: Int64, reference: Int64) -> Task<Result<(ChangesPage, [Data]?, Int), SyncError>, Never> {
+    func fetch(after cursor: Int64, reference: Int64, known: (sequence: Int64, id: UUID)? = nil) -> Task<Result<(ChangesPage, [Data]?, Int), SyncError>, Never> {
         let client = self.client
         let limit = settings.pageSize
         return Task {
             var retries = 0
             do throws(SyncError) {
                 let (page, payloads) = try await self.retrying(&retries) { () async throws(SyncError) -> (ChangesPage, [Data]?) in
-                    try await client.changes(after: cursor, limit: limit, reference: reference)
+                    try await client.changes(after: cursor, limit: limit, reference: reference, known: known)
                 }
                 return .success((page, payloads, retries))
             } catch {

@@ -201,6 +201,11 @@ extension App {
         markFailureRead()
         // A failed sync first: the status line's "sinkron gagal (!)" leads here.
         var lines: [(String, Role)] = syncFailureLines().map { ($0.text, $0.role) }
+        if let restored = try store.serverRestoreNote() {
+            lines.append((t("SERVER DIPULIHKAN", "SERVER RESTORED"), .title))
+            lines.append(("  " + restored.text(language), .header))
+            lines.append(("", .normal))
+        }
         lines.append((t("KONFLIK SINKRONISASI", "SYNC CONFLICTS"), .title))
         if conflicts.isEmpty { lines.append((t("  Tidak ada: semua perubahan diterima server atau masih menunggu.", "  None: every change was accepted or is still waiting."), .dim)) }
         for conflict in conflicts {

@@ -29,7 +29,7 @@ enum LenientPage {
             }
         }
         return ChangesPage(events: good, nextCursor: empty.nextCursor, hasMore: empty.hasMore, identity: empty.identity,
-                           reference: empty.reference, latest: empty.latest, setAside: aside)
+                           reference: empty.reference, latest: empty.latest, cursorKnown: empty.cursorKnown, setAside: aside)
     }
 
     /// The case id of an envelope: `event.caseId`, or in the coding of earlier versions `event.<kind>._0`.

@@ -47,6 +47,10 @@ final class PostgresDatabase: SQLDatabase {
 
     func close() { shut(waiting: true) }
 
+    func backup(to path: String) throws {
+        throw CentralError.invalid(field: "backup", reason: "pada PostgreSQL gunakan pg_dump -Fc / on PostgreSQL use pg_dump -Fc (see the README)")
+    }
+
     deinit { shut(waiting: false) }
 
     /// Closes every pooled connection; without `waiting`, each stays alive until its close is done

@@ -61,4 +61,6 @@ public protocol SQLDatabase: Sendable {
     func integrityCheck() throws -> Bool
     /// Closes connections.
     func close()
+    /// Copies the whole database, consistent, into a new SQLite file at `path` while it is in use.
+    func backup(to path: String) throws
 }

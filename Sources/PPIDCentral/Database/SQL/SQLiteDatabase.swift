@@ -24,7 +24,21 @@ final class SQLiteDatabase: SQLDatabase {
         try writer.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") == "ok" }
     }
 
-    func close() {}
+    func close() {
+        if let pool = writer as? DatabasePool { try? pool.close() }
+        if let queue = writer as? DatabaseQueue { try? queue.close() }
+    }
+
+    func backup(to path: String) throws {
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw CentralError.invalid(field: "--to", reason: "\(path) sudah ada; pilih nama baru / already exists; choose a new name")
+        }
+        let previousMask = umask(0o077)
+        defer { umask(previousMask) }
+        let copy = try DatabaseQueue(path: path)
+        try writer.backup(to: copy)
+        try copy.close()
+    }
 }
 
 /// A GRDB connection seen as an ``SQLSession``; also what the SQLite migrations hand the shared checks.
