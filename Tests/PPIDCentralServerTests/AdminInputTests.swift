@@ -104,3 +104,23 @@ struct AdminInputTests {
         #expect(try CentralStore(path: db).units().map(\.code) == ["UTAMA"])
     }
 }
+
+@Suite("ppid-central backup")
+struct BackupCommandTests {
+    @Test("A SQLite register is copied while open, whole; an existing file is never overwritten")
+    func backup() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ppid-backup-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let db = folder + "/central.sqlite"
+        let store = try CentralStore(path: db)
+        try store.addUnit(code: "HUMAS", name: "Humas")
+        try store.addOfficer(login: "rina", name: "Rina", unit: "HUMAS")
+        var command = try CentralCommand.parseAsRoot(["backup", "--db", db, "--to", folder + "/copy.sqlite"])
+        try command.run()
+        let copy = try CentralStore(path: folder + "/copy.sqlite")
+        #expect(try copy.units().map(\.code) == ["HUMAS"] && copy.integrityCheck())
+        var again = try CentralCommand.parseAsRoot(["backup", "--db", db, "--to", folder + "/copy.sqlite"])
+        #expect(throws: (any Error).self) { try again.run() }
+        #expect(try CentralStore(path: folder + "/copy.sqlite").units().count == 1, "the earlier copy is untouched")
+    }
+}
