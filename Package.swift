@@ -112,6 +112,8 @@ let package = Package(
                 // A pseudo-terminal for the terminal benchmark.
                 "CNCursesW",
                 .product(name: "CSV", package: "CSV.swift"),
+                // One connection pool for the body benchmark's hundreds of simulated terminals.
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
         .executableTarget(name: "ppid", dependencies: ["PPIDCommands"]),

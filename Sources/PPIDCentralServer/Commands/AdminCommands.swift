@@ -188,9 +188,18 @@ struct GenerateCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOption
     @Option(help: "Unit.") var unit = "HUMAS"
     @Option(help: "Events.") var events = 100_000
+    @Option(help: "A whole body: this many units U001..., each with officers and a token per terminal.") var bodyUnits = 0
+    @Option(help: "Terminals (officers, tokens) per unit of the body.") var terminalsPerUnit = 2
+    @Option(help: "Where the body's token files go: U001-1.token, ..., utama.token, and <unit>-new.token for the history unit.")
+    var tokenFolder: String?
 
     func run() throws {
         let store = try database.open()
+        if bodyUnits > 0 {
+            try makeBody(store)
+            if events > 0 { try perform { () throws(CentralError) in try store.generateLoad(unit: unit, events: events) } }
+            return
+        }
         if try perform({ () throws(CentralError) in try store.units() }).isEmpty {
             try perform { () throws(CentralError) in
                 try store.addUnit(code: "UTAMA", name: "PPID Utama", isMain: true)
@@ -199,5 +208,29 @@ struct GenerateCommand: ParsableCommand {
             }
         }
         try perform { () throws(CentralError) in try store.generateLoad(unit: unit, events: events) }
+    }
+
+    /// The benchmark's body: the PPID Utama and `bodyUnits` units, `terminalsPerUnit` officers each,
+    /// one token file per terminal.
+    func makeBody(_ store: CentralStore) throws {
+        let folder = HomePath.expand(tokenFolder ?? ".")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try perform { () throws(CentralError) in
+            try store.addUnit(code: "UTAMA", name: "PPID Utama", isMain: true)
+            try store.addOfficer(login: "utama", name: "PPID Utama", unit: "UTAMA")
+            try TokenFileWriter.write(try store.issueToken(officer: "utama"), to: folder + "/utama.token")
+            for index in 1...bodyUnits {
+                let code = String(format: "U%03d", index)
+                try store.addUnit(code: code, name: "Unit \(code)")
+                for terminal in 1...max(1, terminalsPerUnit) {
+                    let login = "\(code.lowercased())-\(terminal)"
+                    try store.addOfficer(login: login, name: login, unit: code)
+                    try TokenFileWriter.write(try store.issueToken(officer: login), to: folder + "/\(code)-\(terminal).token")
+                }
+            }
+            let newcomer = "\(unit.lowercased())-new"
+            try store.addOfficer(login: newcomer, name: newcomer, unit: unit)
+            try TokenFileWriter.write(try store.issueToken(officer: newcomer), to: folder + "/\(unit)-new.token")
+        }
     }
 }

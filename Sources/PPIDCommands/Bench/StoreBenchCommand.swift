@@ -8,7 +8,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Ukur kinerja / Print performance figures.",
-        subcommands: [StoreBenchCommand.self, TerminalBenchCommand.self, SyncBenchCommand.self]
+        subcommands: [StoreBenchCommand.self, TerminalBenchCommand.self, SyncBenchCommand.self, BodyBenchCommand.self]
     )
 }
 

@@ -11,12 +11,23 @@ import Synchronization
 public final class CentralClient: Sendable {
     let settings: SyncSettings
     let http: HTTPClient
+    /// Whether `http` is this client's own (closed by ``shutdown()``) or shared with others.
+    let ownsHTTP: Bool
     private let counters = Mutex((roundTrips: 0, bytesReceived: 0, bytesSent: 0))
     /// The most a single answer may be, decompressed: far above the server's page budget.
     public static let maximumAnswer = 64 << 20
 
+    /// A client on a connection pool shared with other clients (`shared`, closed by its owner): a
+    /// benchmark's hundreds of simulated terminals.
+    public init(settings: SyncSettings, shared: HTTPClient) {
+        self.settings = settings
+        http = shared
+        ownsHTTP = false
+    }
+
     public init(settings: SyncSettings) {
         self.settings = settings
+        ownsHTTP = true
         var configuration = HTTPClient.Configuration()
         configuration.decompression = .enabled(limit: .ratio(200))
         // A refused connection fails at once; our own backoff decides when to try again.
@@ -33,7 +44,7 @@ public final class CentralClient: Sendable {
 
     /// Closes the connection pool; call once done.
     public func shutdown() async {
-        try? await http.shutdown()
+        if ownsHTTP { try? await http.shutdown() }
     }
 
     public var roundTrips: Int { counters.withLock { $0.roundTrips } }
