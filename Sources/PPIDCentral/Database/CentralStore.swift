@@ -102,11 +102,13 @@ public final class CentralStore: Sendable {
         do { return try database.read(body) } catch { throw CentralError.wrap(error, path: path) }
     }
 
+    @discardableResult
     func write<T>(_ body: (any SQLSession) throws -> T) throws(CentralError) -> T {
         do { return try database.write(appending: false, body) } catch { throw CentralError.wrap(error, path: path) }
     }
 
     /// A transaction that appends to the ledger: one at a time across every instance, in sequence order.
+    @discardableResult
     func writeLedger<T>(_ body: (any SQLSession) throws -> T) throws(CentralError) -> T {
         do { return try database.write(appending: true, body) } catch { throw CentralError.wrap(error, path: path) }
     }

@@ -17,6 +17,7 @@ extension CentralStore {
     public func push(_ request: PushRequest, as principal: Principal) throws(CentralError) -> PushResponse {
         let now = clock()
         return try writeLedger { db in
+            let batch = try PushBatch(request, principal: principal, in: db)
             var outcomes: [PushOutcome] = []
             outcomes.reserveCapacity(request.events.count)
             var contexts: [String: LifecycleContext] = [:]
@@ -29,36 +30,51 @@ extension CentralStore {
                                              event: wire.envelope.event)
                 let id = envelope.meta.id
                 do {
-                    if let sequence = try Self.replayedSequence(of: envelope, principal: principal, in: db) {
+                    if let sequence = try batch.replayedSequence(of: envelope) {
                         outcomes.append(PushOutcome(eventID: id, status: .accepted, sequence: sequence, reason: nil, reasonEnglish: nil))
                         continue
                     }
                     do throws(FieldProblem) { try EventBounds.check(envelope) } catch { throw LedgerRefusal(error) }
                     let caseID = envelope.event.caseID.uuidString
-                    let owner = try LedgerChecks.owner(of: envelope.event.caseID, in: db)
-                    let unit = try LedgerChecks.caseUnit(of: envelope, owner: owner, fallback: wire.unit, principal: principal, in: db)
+                    // A check that looks at other cases sees the batch's own first.
+                    if Self.looksAtOtherCases(envelope.event) { try batch.flush() }
+                    let owner = batch.owners[caseID]
+                    let named = try LedgerChecks.payloadUnit(of: envelope.event, in: db)
+                    let unit = owner ?? named ?? wire.unit
+                    if let named, named != unit { throw LedgerRefusal(FieldProblem(field: "unit", kind: .mismatch(expected: unit))) }
+                    guard principal.mayAccess(unit: unit) else { throw LedgerRefusal.otherUnit(principal) }
+                    guard batch.units[unit] != nil else { throw LedgerRefusal.unknownUnit(unit) }
                     let context = try contexts[unit] ?? Self.context(forUnit: unit, in: db)
                     contexts[unit] = context
                     // Each case is folded from the ledger once per batch, then carried forward in memory.
-                    let current = try folded[caseID] ?? Self.caseState(caseID: caseID, in: db, context: context)
+                    let current: CaseState
+                    if let state = folded[caseID] {
+                        current = state
+                    } else {
+                        let history = try batch.history(of: caseID)
+                        current = CaseState(record: DomainRules.fold(history, context: context).record, latest: history.map(\.meta.instant).max())
+                        // Kept even if this event is refused: the next one of the case starts from here.
+                        folded[caseID] = current
+                    }
                     try LedgerChecks.claims(of: envelope, now: now, latest: current.latest, zone: context.zone)
                     try LedgerChecks.references(of: envelope, unit: unit, in: db)
-                    try LedgerChecks.checkNumbers(of: envelope, unit: unit, zone: context.zone, in: db)
+                    if case let .request(_, .forwarded(.unit(code), _)) = envelope.event, batch.units[code] == nil {
+                        throw LedgerRefusal.unknownUnit(code)
+                    }
+                    try batch.checkNumbers(of: envelope, unit: unit, zone: context.zone)
                     let record: CaseRecord
                     do throws(EventRejection) {
                         record = try DomainRules.apply(envelope, to: current.record, context: context)
                     } catch {
                         throw LedgerRefusal(error)
                     }
-                    folded[caseID] = CaseState(record: record, latest: max(current.latest ?? envelope.meta.instant, envelope.meta.instant))
                     let payload = try encoder.encode(envelope)
                     guard payload.count <= Self.maximumEventBytes else {
                         throw LedgerRefusal("Peristiwa ini lebih dari \(Self.maximumEventBytes / 1024) KiB; persingkat teksnya.",
                                             "This event is over \(Self.maximumEventBytes / 1024) KiB; shorten its texts.")
                     }
-                    let sequence = try Self.append(payload: payload, caseID: caseID, eventID: id, unit: unit, pushedBy: principal.officer,
-                                                   actedAs: principal.role, token: principal.tokenID, in: db)
-                    try LedgerChecks.recordNumbers(of: envelope, unit: unit, zone: context.zone, in: db)
+                    folded[caseID] = CaseState(record: record, latest: max(current.latest ?? envelope.meta.instant, envelope.meta.instant))
+                    let sequence = batch.append(envelope, payload: payload, unit: unit, zone: context.zone)
                     outcomes.append(PushOutcome(eventID: id, status: .accepted, sequence: sequence, reason: nil, reasonEnglish: nil))
                 } catch let refusal as LedgerRefusal {
                     outcomes.append(PushOutcome(eventID: id, status: .rejected, sequence: nil,
@@ -68,7 +84,16 @@ extension CentralStore {
                                                 reason: problem.text(.indonesian), reasonEnglish: problem.text(.english)))
                 }
             }
+            try batch.flush()
             return PushResponse(outcomes: outcomes)
+        }
+    }
+
+    /// Whether an event's checks read other cases from the register (so the batch writes its own first).
+    static func looksAtOtherCases(_ event: DomainEvent) -> Bool {
+        switch event {
+        case .objection(_, .filed), .dispute(_, .filed), .request(_, .documentsLinked): true
+        default: false
         }
     }
 

@@ -1,0 +1,166 @@
+import Foundation
+import PPIDDomain
+import PPIDWire
+
+/// One push, checked and appended as a batch: what the checks need from the register is read once
+/// for the whole batch (the events it may replay, its cases' owners and histories, the units, the
+/// numbers it issues), the accepted events are numbered in memory from the ledger's head and written
+/// with multi-row inserts. Round trips per batch, not per event: what PostgreSQL needs, and cheaper
+/// on SQLite too. A check that must see another case (an objection's request, a dispute's objection,
+/// linked DIP entries) first writes what the batch holds so far, so it sees the batch's own cases.
+final class PushBatch {
+    let db: any SQLSession
+    let principal: Principal
+    /// Events already in the ledger, by id: sequence, unit, pushed by, stored payload.
+    var stored: [String: (sequence: Int64, unit: String, pushedBy: String, payload: Data)] = [:]
+    /// Owners of the batch's cases that the ledger holds, and of those this batch creates.
+    var owners: [String: String] = [:]
+    /// Each existing case's stored events, in order, until folded.
+    var histories: [String: [Data]] = [:]
+    var units: [String: WireUnit] = [:]
+    /// Numbers taken, by unit, kind, year and number: the case holding each.
+    var numbers: [String: String] = [:]
+    var nextSequence: Int64
+    var rows: [SQLValue] = []
+    var rowCount = 0
+    var newCases: [(String, String)] = []
+    var newNumbers: [SQLValue] = []
+    var newNumberCount = 0
+    /// Events accepted in this batch, by id, for a replay within the same push.
+    var accepted: [String: (sequence: Int64, envelope: EventEnvelope)] = [:]
+
+    init(_ request: PushRequest, principal: Principal, in db: any SQLSession) throws {
+        self.db = db
+        self.principal = principal
+        let ids = request.events.map { $0.envelope.meta.id.uuidString }
+        for row in try Self.chunked(ids, { try db.rows("SELECT uuid, sequence, unit, pushed_by, payload FROM ledger WHERE uuid IN (\($0))", $1) }) {
+            stored[try row[0]] = (try row[1], try row[2], try row[3], try row.get(4, as: Data.self))
+        }
+        let cases = Array(Set(request.events.map { $0.envelope.event.caseID.uuidString }))
+        for row in try Self.chunked(cases, { try db.rows("SELECT case_uuid, unit FROM case_units WHERE case_uuid IN (\($0))", $1) }) {
+            owners[try row[0]] = try row[1]
+        }
+        let existing = Array(owners.keys)
+        for row in try Self.chunked(existing, {
+            try db.rows("SELECT case_uuid, payload FROM ledger WHERE case_uuid IN (\($0)) ORDER BY sequence", $1)
+        }) {
+            histories[try row[0], default: []].append(try row.get(1, as: Data.self))
+        }
+        for unit in try CentralStore.units(db) { units[unit.code] = unit }
+        let issued = request.events.flatMap { event in
+            LedgerChecks.numbers(of: event.envelope, zone: .wib).map(\.number)
+        }
+        for row in try Self.chunked(Array(Set(issued)), {
+            try db.rows("SELECT unit, kind, year, number, case_uuid FROM case_numbers WHERE number IN (\($0))", $1)
+        }) {
+            numbers[Self.numberKey(try row[0], try row[1], try row[2], try row[3])] = try row[4]
+        }
+        switch db.engine {
+        case .postgres: nextSequence = (try db.value("SELECT last FROM ledger_head WHERE id = 1", as: Int64.self) ?? 0) + 1
+        case .sqlite: nextSequence = (try CentralStore.latestSequence(db)) + 1
+        }
+    }
+
+    static func numberKey(_ unit: String, _ kind: String, _ year: Int, _ number: String) -> String {
+        "\(unit)\u{1F}\(kind)\u{1F}\(year)\u{1F}\(number)"
+    }
+
+    /// Runs `query` over `keys` in chunks (`?, ?, ...` for each chunk's placeholders).
+    static func chunked(_ keys: [String], _ query: (String, [any SQLBindable]) throws -> [SQLRow]) throws -> [SQLRow] {
+        var rows: [SQLRow] = []
+        var start = 0
+        while start < keys.count {
+            let chunk = Array(keys[start..<min(keys.count, start + 500)])
+            rows += try query(chunk.map { _ in "?" }.joined(separator: ", "), chunk)
+            start += chunk.count
+        }
+        return rows
+    }
+
+    /// The sequence of an event already held when `envelope` is its replay by the same principal;
+    /// nil when the id is new. Anything else carrying a known id is refused.
+    func replayedSequence(of envelope: EventEnvelope) throws -> Int64? {
+        let id = envelope.meta.id.uuidString
+        if let earlier = accepted[id] {
+            guard earlier.envelope == envelope else { throw LedgerRefusal.idInUse(envelope.meta.id) }
+            return earlier.sequence
+        }
+        guard let row = stored[id] else { return nil }
+        let held = try CentralStore.decodeEnvelope(row.payload)
+        let legacy = row.pushedBy.isEmpty
+        let samePrincipal = principal.mayAccess(unit: row.unit) && (legacy || row.pushedBy == principal.officer)
+        let comparable = legacy ? EventEnvelope(meta: EventMeta(id: envelope.meta.id, officer: held.meta.officer, instant: envelope.meta.instant,
+                                                                localDate: envelope.meta.localDate), event: envelope.event) : envelope
+        guard samePrincipal, held == comparable else { throw LedgerRefusal.idInUse(envelope.meta.id) }
+        return row.sequence
+    }
+
+    /// The events of an existing case, decoded, once.
+    func history(of caseID: String) throws -> [EventEnvelope] {
+        let decoder = WireCoding.decoder()
+        return try (histories.removeValue(forKey: caseID) ?? []).map { try decoder.decode(EventEnvelope.self, from: $0) }
+    }
+
+    /// Refuses a number another case of the unit holds (in the register or earlier in this batch).
+    func checkNumbers(of envelope: EventEnvelope, unit: String, zone: UnitZone) throws {
+        for (kind, year, number) in LedgerChecks.numbers(of: envelope, zone: zone) {
+            if let other = numbers[Self.numberKey(unit, kind, year, number)], other != envelope.event.caseID.uuidString {
+                throw LedgerRefusal.numberInUse(number, other: other)
+            }
+        }
+    }
+
+    /// Numbers an accepted event issued, and its row, queued for the batch's inserts; its sequence.
+    func append(_ envelope: EventEnvelope, payload: Data, unit: String, zone: UnitZone) -> Int64 {
+        let sequence = nextSequence
+        nextSequence += 1
+        let caseID = envelope.event.caseID.uuidString
+        rows += [.int(sequence), .text(envelope.meta.id.uuidString), .text(unit), .text(caseID), .blob(payload),
+                 .text(principal.officer), .text(principal.role.rawValue), principal.tokenID.map { .int($0) } ?? .null]
+        rowCount += 1
+        if owners[caseID] == nil {
+            owners[caseID] = unit
+            newCases.append((caseID, unit))
+        }
+        for (kind, year, number) in LedgerChecks.numbers(of: envelope, zone: zone) {
+            let key = Self.numberKey(unit, kind, year, number)
+            if numbers[key] == nil {
+                numbers[key] = caseID
+                newNumbers += [.text(unit), .text(kind), .int(Int64(year)), .text(number), .text(caseID)]
+                newNumberCount += 1
+            }
+        }
+        accepted[envelope.meta.id.uuidString] = (sequence, envelope)
+        return sequence
+    }
+
+    /// Writes what the batch holds so far: ledger rows, new cases' owners, numbers; and the head.
+    func flush() throws {
+        try insert("INSERT INTO ledger(sequence, uuid, unit, case_uuid, payload, pushed_by, acted_as, pushed_token) VALUES",
+                   columns: 8, values: rows, count: rowCount, suffix: "")
+        try insert("INSERT INTO case_units(case_uuid, unit) VALUES", columns: 2,
+                   values: newCases.flatMap { [SQLValue.text($0.0), .text($0.1)] }, count: newCases.count, suffix: " ON CONFLICT DO NOTHING")
+        try insert("INSERT INTO case_numbers(unit, kind, year, number, case_uuid) VALUES", columns: 5, values: newNumbers,
+                   count: newNumberCount, suffix: " ON CONFLICT DO NOTHING")
+        if rowCount > 0, db.engine == .postgres {
+            try db.execute("UPDATE ledger_head SET last = ? WHERE id = 1", [nextSequence - 1])
+        }
+        rows = []
+        rowCount = 0
+        newCases = []
+        newNumbers = []
+        newNumberCount = 0
+    }
+
+    private func insert(_ head: String, columns: Int, values: [SQLValue], count: Int, suffix: String) throws {
+        var start = 0
+        let perStatement = 400
+        while start < count {
+            let end = min(count, start + perStatement)
+            let tuple = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+            let sql = head + " " + Array(repeating: tuple, count: end - start).joined(separator: ", ") + suffix
+            try db.execute(sql, Array(values[(start * columns)..<(end * columns)]))
+            start = end
+        }
+    }
+}
