@@ -180,3 +180,24 @@ struct EnvelopeBytesTests {
         }
     }
 }
+
+@Suite("Pull notes")
+struct PullNoteTests {
+    @Test("A pull writes nothing at once; its note reaches the register within a second or at the status")
+    func notedWithinASecond() async throws {
+        let store = try CentralStore(path: try TestRegister.fresh())
+        try store.addUnit(code: "HUMAS", name: "Humas")
+        try store.addOfficer(login: "rina", name: "Rina", unit: "HUMAS")
+        let principal = try #require(try store.authenticate(token: try store.issueToken(officer: "rina")))
+        let rows = { try store.read { db in try db.value("SELECT count(*) FROM terminal_activity", as: Int.self) ?? 0 } }
+        try store.notePull(by: principal, cursor: 7, version: "1.0")
+        #expect(try rows() == 0, "nothing written by the pull itself")
+        try await Task.sleep(for: .milliseconds(1600))
+        #expect(try rows() == 1, "written by the once-a-second writer")
+        try store.notePull(by: principal, cursor: 9, version: nil)
+        let status = try store.terminalStatus()
+        #expect(status.first?.version == "1.0" && status.first?.lastPull != nil)
+        #expect(try store.read { db in try db.value("SELECT last_cursor FROM terminal_activity", as: Int64.self) } == 9,
+                "the status writes what is pending first")
+    }
+}

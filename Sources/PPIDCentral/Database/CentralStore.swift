@@ -14,6 +14,8 @@ public final class CentralStore: Sendable {
     public let source: String
     let database: any SQLDatabase
     let clock: @Sendable () -> Date
+    /// Pulls noted and not yet written (at most a second's).
+    let pullNotes = PullNotes()
 
     /// The engine the register runs on.
     public var engine: SQLEngineKind { database.engine }
@@ -72,8 +74,12 @@ public final class CentralStore: Sendable {
         do { try database.backup(to: file) } catch { throw CentralError.wrap(error, path: path) }
     }
 
-    /// Closes the database's connections (PostgreSQL's pool); the store is not used after.
-    public func close() { database.close() }
+    /// Writes what is pending and closes the database's connections (PostgreSQL's pool); the store
+    /// is not used after.
+    public func close() {
+        try? flushPullNotes()
+        database.close()
+    }
 
     /// SQLite's `application_id` of a ppid-central database ('PPIC'): another program's file is
     /// recognised before anything is written to it.

@@ -21,6 +21,8 @@ extension CentralStore {
         while written < events {
             let batch = min(50_000, events - written)
             try writeLedger { db in
+                // Numbered and written as a push batch is: multi-row inserts, one head update.
+                let writer = try PushBatch(PushRequest(events: []), principal: Principal(officer: "beban", unit: unit, isMain: false), in: db)
                 var inBatch = 0
                 while inBatch < batch {
                     let received = Self.loadReceipt(index: caseIndex, year: year)
@@ -35,10 +37,11 @@ extension CentralStore {
                         } catch {
                             throw CentralError.invalid(field: "generated event", reason: error.text(.english))
                         }
-                        _ = try Self.append(envelope, unit: unit, pushedBy: envelope.meta.officer, encoder: encoder, in: db)
+                        _ = writer.append(envelope, payload: try encoder.encode(envelope), unit: unit, zone: zone)
                         inBatch += 1
                     }
                 }
+                try writer.flush()
             }
             written += batch
             progress(written)

@@ -23,17 +23,28 @@ public struct TerminalStatus: Hashable, Sendable, Codable {
 }
 
 extension CentralStore {
-    /// Notes a pull by `principal`'s terminal up to `cursor`.
+    /// Notes a pull by `principal`'s terminal up to `cursor`: in memory, written within a second
+    /// (``flushPullNotes()``), so a pull itself writes nothing.
     public func notePull(by principal: Principal, cursor: Int64, version: String?) throws(CentralError) {
         guard let token = principal.tokenID else { return }
-        let now = clock().timeIntervalSince1970
+        pullNotes.note(token: token, at: clock().timeIntervalSince1970, cursor: cursor, version: version) { [weak self] in
+            try? self?.flushPullNotes()
+        }
+    }
+
+    /// Writes the pulls noted since the last write, in one transaction.
+    public func flushPullNotes() throws(CentralError) {
+        let notes = pullNotes.take()
+        guard !notes.isEmpty else { return }
         try write { db in
-            try db.execute("""
-                INSERT INTO terminal_activity(token_id, last_pull_at, last_cursor, version) VALUES (?1, ?2, ?3, ?4)
-                ON CONFLICT(token_id) DO UPDATE SET last_pull_at = ?2,
-                    last_cursor = \(db.greatest)(terminal_activity.last_cursor, excluded.last_cursor),
-                    version = COALESCE(excluded.version, terminal_activity.version)
-                """, [token, now, cursor, version])
+            for (token, note) in notes.sorted(by: { $0.key < $1.key }) {
+                try db.execute("""
+                    INSERT INTO terminal_activity(token_id, last_pull_at, last_cursor, version) VALUES (?1, ?2, ?3, ?4)
+                    ON CONFLICT(token_id) DO UPDATE SET last_pull_at = \(db.greatest)(COALESCE(terminal_activity.last_pull_at, 0), excluded.last_pull_at),
+                        last_cursor = \(db.greatest)(terminal_activity.last_cursor, excluded.last_cursor),
+                        version = COALESCE(excluded.version, terminal_activity.version)
+                    """, [token, note.at, note.cursor, note.version])
+            }
         }
     }
 
@@ -55,7 +66,8 @@ extension CentralStore {
 
     /// Every terminal (token) of every unit, by unit and series.
     public func terminalStatus() throws(CentralError) -> [TerminalStatus] {
-        try read { db in
+        try flushPullNotes()
+        return try read { db in
             let rows = try db.rows("""
                 SELECT o.unit, o.login, o.name, t.series, t.label, t.revoked_at IS NOT NULL, a.last_pull_at, a.last_push_at,
                        COALESCE(a.last_cursor, 0), COALESCE(a.accepted_total, 0), COALESCE(a.refused_total, 0),

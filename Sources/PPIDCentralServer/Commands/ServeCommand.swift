@@ -75,6 +75,8 @@ struct ServeCommand: AsyncParsableCommand {
             print("ppid-central mendengar di / listening on \(scheme)://\(host):\(port)  (Ctrl-C berhenti / stops)")
             fflush(nil)
         })
+        // The pulls noted in memory are written before the process ends (SIGTERM, Ctrl-C).
+        defer { store.close() }
         try await app.runService()
     }
 }

@@ -1,0 +1,43 @@
+import Foundation
+import Synchronization
+
+/// The pulls noted since the last write, per token: kept in memory and written in one transaction
+/// at most once a second, so a pull (the morning rush's four hundred at once, most with nothing
+/// new) reads the register and writes nothing. The administrator's status lags by a second.
+final class PullNotes: Sendable {
+    struct Note {
+        var at: Double
+        var cursor: Int64
+        var version: String?
+    }
+
+    private let pending = Mutex<[Int64: Note]>([:])
+    private let flusher = Mutex<Task<Void, Never>?>(nil)
+
+    /// Notes a pull; the first note after a quiet spell starts the once-a-second writer.
+    func note(token: Int64, at: Double, cursor: Int64, version: String?, flush: @escaping @Sendable () -> Void) {
+        pending.withLock { pending in
+            var note = pending[token] ?? Note(at: at, cursor: cursor, version: version)
+            note.at = max(note.at, at)
+            note.cursor = max(note.cursor, cursor)
+            note.version = version ?? note.version
+            pending[token] = note
+        }
+        flusher.withLock { task in
+            guard task == nil else { return }
+            task = Task.detached {
+                try? await Task.sleep(for: .seconds(1))
+                flush()
+            }
+        }
+    }
+
+    /// Takes every pending note (the writer calls this, then writes them).
+    func take() -> [Int64: Note] {
+        flusher.withLock { $0 = nil }
+        return pending.withLock { pending in
+            defer { pending.removeAll() }
+            return pending
+        }
+    }
+}
