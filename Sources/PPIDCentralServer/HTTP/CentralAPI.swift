@@ -180,7 +180,8 @@ struct CentralAPI: Sendable {
             throw APIFailure.badRequest("Isian '\(unknown)' tidak dikenal; hapus isian itu.", "The member '\(unknown)' is not known; remove it.")
         }
         do {
-            return try WireCoding.decoder().decode(T.self, from: data)
+            // The tape decoder (Foundation's answers and errors, sooner): a push of a thousand events is decoded once.
+            return try WireDecoding.decode(T.self, from: data)
         } catch {
             throw APIFailure.badRequest("Isi permintaan bukan JSON yang sah untuk \(T.self): \(error)",
                                         "The request body is not valid JSON for \(T.self): \(error)")
