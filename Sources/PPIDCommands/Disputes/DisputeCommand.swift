@@ -81,17 +81,9 @@ struct DisputeCommand: ParsableCommand {
     struct Decide: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "decide",
             abstract: "Putusan Komisi Informasi atau kesepakatan mediasi / The Commission's decision or a mediated agreement.")
-        @Argument(help: "Nomor register sengketa / The dispute's register number.") var number: String
-        @Option(help: "mediasi-berhasil|dikabulkan|dikabulkan-sebagian|ditolak|tidak-dapat-diterima") var outcome: String = ""
-        @Option(help: "Ringkasan putusan / Summary.") var summary: String = ""
-        @Flag(help: "Keluaran JSON / JSON output.") var json = false
-        @OptionGroup var store: StoreOptions
-        @OptionGroup var languageOption: LanguageOption
+        @OptionGroup var ruling: RulingArguments
 
-        func run() throws {
-            try DisputeCommand.apply(number, ["step": "decide", "outcome": outcome, "summary": summary], store: store, json: json,
-                                     languageOption.language, options: ["outcome": "--outcome", "summary": "--summary"])
-        }
+        func run() throws { try ruling.record(step: "decide") }
     }
 
     struct Court: ParsableCommand {
@@ -113,17 +105,9 @@ struct DisputeCommand: ParsableCommand {
     struct CourtDecide: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "court-decide",
             abstract: "Putusan PTUN/PN atas gugatan (Pasal 49) / The court's ruling.")
-        @Argument(help: "Nomor register sengketa / The dispute's register number.") var number: String
-        @Option(help: "dikabulkan|dikabulkan-sebagian|ditolak|tidak-dapat-diterima (bagi pemohon / for the requester)") var outcome: String = ""
-        @Option(help: "Ringkasan putusan / Summary.") var summary: String = ""
-        @Flag(help: "Keluaran JSON / JSON output.") var json = false
-        @OptionGroup var store: StoreOptions
-        @OptionGroup var languageOption: LanguageOption
+        @OptionGroup var ruling: RulingArguments
 
-        func run() throws {
-            try DisputeCommand.apply(number, ["step": "court-decide", "outcome": outcome, "summary": summary], store: store, json: json,
-                                     languageOption.language, options: ["outcome": "--outcome", "summary": "--summary"])
-        }
+        func run() throws { try ruling.record(step: "court-decide") }
     }
 
     struct Cassation: ParsableCommand {
@@ -144,17 +128,9 @@ struct DisputeCommand: ParsableCommand {
     struct CassationDecide: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "cassation-decide",
             abstract: "Putusan kasasi Mahkamah Agung / The Supreme Court's ruling.")
-        @Argument(help: "Nomor register sengketa / The dispute's register number.") var number: String
-        @Option(help: "dikabulkan|dikabulkan-sebagian|ditolak|tidak-dapat-diterima (bagi pemohon / for the requester)") var outcome: String = ""
-        @Option(help: "Ringkasan putusan / Summary.") var summary: String = ""
-        @Flag(help: "Keluaran JSON / JSON output.") var json = false
-        @OptionGroup var store: StoreOptions
-        @OptionGroup var languageOption: LanguageOption
+        @OptionGroup var ruling: RulingArguments
 
-        func run() throws {
-            try DisputeCommand.apply(number, ["step": "cassation-decide", "outcome": outcome, "summary": summary], store: store, json: json,
-                                     languageOption.language, options: ["outcome": "--outcome", "summary": "--summary"])
-        }
+        func run() throws { try ruling.record(step: "cassation-decide") }
     }
 
     struct Withdraw: ParsableCommand {
@@ -197,6 +173,22 @@ struct DisputeCommand: ParsableCommand {
     }
 
     // MARK: - Shared
+
+    /// What every ruling records: the Commission's, the court's, the Supreme Court's.
+    struct RulingArguments: ParsableArguments {
+        @Argument(help: "Nomor register sengketa / The dispute's register number.") var number: String
+        @Option(help: "dikabulkan|dikabulkan-sebagian|ditolak|tidak-dapat-diterima, bagi pemohon; mediasi-berhasil hanya pada decide / for the requester; mediasi-berhasil with decide only")
+        var outcome: String = ""
+        @Option(help: "Ringkasan putusan / Summary.") var summary: String = ""
+        @Flag(help: "Keluaran JSON / JSON output.") var json = false
+        @OptionGroup var store: StoreOptions
+        @OptionGroup var languageOption: LanguageOption
+
+        func record(step: String) throws {
+            try DisputeCommand.apply(number, ["step": step, "outcome": outcome, "summary": summary], store: store, json: json,
+                                     languageOption.language, options: ["outcome": "--outcome", "summary": "--summary"])
+        }
+    }
 
     static func open(_ store: StoreOptions, _ language: Language) throws -> LocalStore {
         try store.openForActs(language).store
