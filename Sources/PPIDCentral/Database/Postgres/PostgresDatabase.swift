@@ -83,7 +83,11 @@ final class PostgresDatabase: SQLDatabase {
                 _ = try run(connection, "COMMIT", [])
                 return result
             } catch {
-                _ = try? run(connection, "ROLLBACK", [])
+                // A connection that cannot even roll back is not trusted again: it is closed, not pooled.
+                do { _ = try run(connection, "ROLLBACK", []) } catch {
+                    let closed: EventLoopFuture<Void> = connection.close()
+                    closed.whenComplete { _ in withExtendedLifetime(connection) {} }
+                }
                 throw error
             }
         }
