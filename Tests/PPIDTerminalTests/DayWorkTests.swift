@@ -256,6 +256,21 @@ struct DayWorkTests {
         #expect(screen.text.contains("Sidang") && screen.text.contains("2026-12-10"), "\(screen.text)")
     }
 
+    @Test("After a restore of the server from an older backup, ! says so first, in the UI's language")
+    func serverRestoredNote() throws {
+        let app = try makeDemoApp()
+        let screen = TextScreen(rows: 30, columns: 120)
+        try app.store.prepareRecoveryFromServerRestore(serverLatest: 40, cursor: 55)
+        try app.showConflicts()
+        app.render(on: screen)
+        #expect(screen.text.contains("SERVER DIPULIHKAN") && screen.text.contains("nomor terakhirnya 40"), "\(screen.text)")
+        app.handle(.escape)
+        app.runCommand("lang")
+        try app.showConflicts()
+        app.render(on: screen)
+        #expect(screen.text.contains("SERVER RESTORED") && screen.text.contains("last number was 40"), "\(screen.text)")
+    }
+
     @Test("The notice itemised from the unit's fee schedule; $ records a payment; the detail shows what is owed")
     func feesAndPayment() throws {
         let app = try makeDemoApp()
