@@ -75,6 +75,37 @@ struct InstancesTests {
     }
 }
 
+extension InstancesTests {
+    @Test("Admin work and central intake through one instance are what the other serves: units, officers, calendars, dispatch, tokens")
+    func adminAcrossInstances() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ppid-instances-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let first = try await Fixture.start(path: try TestRegister.fresh(sqlite: folder + "/central.sqlite"))
+        defer { Task { await first.stop() } }
+        let other = try CentralStore(path: first.store.source)
+        let second = try await RunningServer.start(CentralServer(store: other, port: 0))
+        defer { Task { await second.stop() } }
+        let viaSecond = Fixture(store: other, server: second, humas: first.humas, keu: first.keu, main: first.main)
+        // Through the second instance's register: a unit, an officer and a token, a calendar, a dispatched request.
+        try other.addUnit(code: "ITJEN", name: "Inspektorat")
+        try other.addOfficer(login: "joko", name: "Joko", unit: "ITJEN")
+        let joko = try other.issueToken(officer: "joko")
+        try other.addCalendar(name: "skb-2027.txt", body: "# covers: 2027\n2027-06-01\tdaerah\tHari jadi\n")
+        let dispatched = try other.dispatch(IntakeRequest(unit: "ITJEN", receivedAt: nil, channel: .webPortal,
+                                                          requester: Requester(name: "Siti", nik: "3171234567890002", address: "Jakarta"),
+                                                          information: "Laporan audit", purpose: "Riset"),
+                                            by: try #require(try other.authenticate(token: first.main)))
+        // The first instance serves all of it: the new token works there, and its unit's page holds the request.
+        let page = try await first.call(.GET, "/v1/changes?after=0", token: joko).decode(ChangesPage.self)
+        #expect(page.identity?.unit == "ITJEN" && page.events.map(\.envelope.event.caseID) == [dispatched.caseID])
+        #expect(page.reference?.units.contains { $0.code == "ITJEN" } == true)
+        #expect(page.reference?.calendars.map(\.name) == ["skb-2027.txt"])
+        // Revoked through the first, refused by the second.
+        try first.store.revokeTokens(officer: "joko")
+        #expect(try await viaSecond.call(.GET, "/v1/changes", token: joko).status == 401)
+    }
+}
+
 /// A flag set once, read from any task.
 final class Flag: Sendable {
     private let value = Mutex(false)
