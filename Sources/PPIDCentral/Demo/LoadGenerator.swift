@@ -22,7 +22,7 @@ extension CentralStore {
             let batch = min(50_000, events - written)
             try writeLedger { db in
                 // Numbered and written as a push batch is: multi-row inserts, one head update.
-                let writer = try PushBatch(PushRequest(events: []), principal: Principal(officer: "beban", unit: unit, isMain: false), in: db)
+                let writer = try PushBatch(PushRequest(events: []), in: db, principal: Principal(officer: "beban", unit: unit, isMain: false))
                 var inBatch = 0
                 while inBatch < batch {
                     let received = Self.loadReceipt(index: caseIndex, year: year)

@@ -59,9 +59,11 @@ extension CentralStore {
                 if case let .field(problem) = error { throw CentralError.invalid(field: problem.field, reason: problem.text(.indonesian)) }
                 throw CentralError.invalid(field: "request", reason: error.text(.indonesian))
             }
-            let seq = try Self.append(envelope, unit: unit.code, pushedBy: principal.officer, actedAs: principal.role,
-                                      encoder: WireCoding.encoder(), in: db)
-            try LedgerChecks.recordNumbers(of: envelope, unit: unit.code, zone: context.zone, in: db)
+            // Appended as a push is, recorded under the dispatching officer and role (no terminal's token).
+            let writer = try PushBatch(PushRequest(events: []), in: db,
+                                       principal: Principal(officer: principal.officer, unit: principal.unit, isMain: principal.isMain))
+            let seq = writer.append(envelope, payload: try WireCoding.encoder().encode(envelope), unit: unit.code, zone: context.zone)
+            try writer.flush()
             guard case let .request(request) = record else { throw CentralError.invalid(field: "request", reason: "kind") }
             return IntakeResponse(caseID: registration.id, registrationNumber: registration.registrationNumber,
                                   unit: unit.code, sequence: seq, noticeDue: request.noticeDue.iso)

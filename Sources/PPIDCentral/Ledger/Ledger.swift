@@ -17,7 +17,7 @@ extension CentralStore {
     public func push(_ request: PushRequest, as principal: Principal) throws(CentralError) -> PushResponse {
         let now = clock()
         return try writeLedger { db in
-            let batch = try PushBatch(request, principal: principal, in: db)
+            let batch = try PushBatch(request, in: db, principal: principal)
             var outcomes: [PushOutcome] = []
             outcomes.reserveCapacity(request.events.count)
             var contexts: [String: LifecycleContext] = [:]
@@ -38,12 +38,8 @@ extension CentralStore {
                     let caseID = envelope.event.caseID.uuidString
                     // A check that looks at other cases sees the batch's own first.
                     if Self.looksAtOtherCases(envelope.event) { try batch.flush() }
-                    let owner = batch.owners[caseID]
-                    let named = try LedgerChecks.payloadUnit(of: envelope.event, in: db)
-                    let unit = owner ?? named ?? wire.unit
-                    if let named, named != unit { throw LedgerRefusal(FieldProblem(field: "unit", kind: .mismatch(expected: unit))) }
-                    guard principal.mayAccess(unit: unit) else { throw LedgerRefusal.otherUnit(principal) }
-                    guard batch.units[unit] != nil else { throw LedgerRefusal.unknownUnit(unit) }
+                    let unit = try LedgerChecks.caseUnit(of: envelope, owner: batch.owners[caseID], fallback: wire.unit, principal: principal,
+                                                         knownUnits: batch.units, in: db)
                     let context = try contexts[unit] ?? Self.context(forUnit: unit, in: db)
                     contexts[unit] = context
                     // Each case is folded from the ledger once per batch, then carried forward in memory.
@@ -51,16 +47,12 @@ extension CentralStore {
                     if let state = folded[caseID] {
                         current = state
                     } else {
-                        let history = try batch.history(of: caseID)
-                        current = CaseState(record: DomainRules.fold(history, context: context).record, latest: history.map(\.meta.instant).max())
+                        current = CaseState(try batch.history(of: caseID), context: context)
                         // Kept even if this event is refused: the next one of the case starts from here.
                         folded[caseID] = current
                     }
                     try LedgerChecks.claims(of: envelope, now: now, latest: current.latest, zone: context.zone)
                     try LedgerChecks.references(of: envelope, unit: unit, in: db)
-                    if case let .request(_, .forwarded(.unit(code), _)) = envelope.event, batch.units[code] == nil {
-                        throw LedgerRefusal.unknownUnit(code)
-                    }
                     try batch.checkNumbers(of: envelope, unit: unit, zone: context.zone)
                     let record: CaseRecord
                     do throws(EventRejection) {
@@ -97,59 +89,10 @@ extension CentralStore {
         }
     }
 
-    /// The sequence of an event already in the ledger when `envelope` is its replay by the same
-    /// principal (same unit's token, same officer, the same event); nil when the id is new.
-    /// Anything else carrying a known id is refused.
-    static func replayedSequence(of envelope: EventEnvelope, principal: Principal, in db: any SQLSession) throws -> Int64? {
-        guard let row = try db.row("SELECT sequence, unit, pushed_by, payload FROM ledger WHERE uuid = ?",
-                                   [envelope.meta.id.uuidString]) else { return nil }
-        let unit: String = try row[1]
-        let pushedBy: String = try row[2]
-        let stored = try decodeEnvelope(try row[3])
-        // Rows from before the server stamped officers (no pushed_by) carry the terminal's claim: compare without it.
-        let legacy = pushedBy.isEmpty
-        let samePrincipal = principal.mayAccess(unit: unit) && (legacy || pushedBy == principal.officer)
-        let comparable = legacy ? EventEnvelope(meta: EventMeta(id: envelope.meta.id, officer: stored.meta.officer, instant: envelope.meta.instant,
-                                                                localDate: envelope.meta.localDate), event: envelope.event) : envelope
-        guard samePrincipal, stored == comparable else { throw LedgerRefusal.idInUse(envelope.meta.id) }
-        return try row[0]
-    }
-
     /// The most one stored event may be, encoded: with the page budget, what bounds a page.
     public static let maximumEventBytes = 256 << 10
     /// A page of changes ends early once it holds this many bytes (it always holds at least one event).
     public static let maximumPageBytes = 4 << 20
-
-    /// Appends one validated event and returns its global sequence number.
-    static func append(_ envelope: EventEnvelope, unit: String, pushedBy: String, actedAs role: ActingRole = .unitOfficer,
-                       token: Int64? = nil, encoder: JSONEncoder, in db: any SQLSession) throws -> Int64 {
-        try append(payload: try encoder.encode(envelope), caseID: envelope.event.caseID.uuidString, eventID: envelope.meta.id,
-                   unit: unit, pushedBy: pushedBy, actedAs: role, token: token, in: db)
-    }
-
-    /// Appends one validated event's stored form.
-    static func append(payload: Data, caseID: String, eventID: UUID, unit: String, pushedBy: String,
-                       actedAs role: ActingRole, token: Int64?, in db: any SQLSession) throws -> Int64 {
-        let sequence: Int64?
-        switch db.engine {
-        case .sqlite:
-            sequence = try db.value("""
-                INSERT INTO ledger(uuid, unit, case_uuid, payload, pushed_by, acted_as, pushed_token) VALUES (?, ?, ?, ?, ?, ?, ?)
-                RETURNING sequence
-                """, [eventID.uuidString, unit, caseID, payload, pushedBy, role.rawValue, token])
-        case .postgres:
-            // The head row, locked since the transaction began (`writeLedger`): the next number is
-            // this transaction's until it commits, and no other instance commits one after it first.
-            sequence = try db.value("UPDATE ledger_head SET last = last + 1 WHERE id = 1 RETURNING last", as: Int64.self)
-            guard let sequence else { throw CentralError.database(path: "ledger_head", reason: "missing") }
-            try db.execute("""
-                INSERT INTO ledger(sequence, uuid, unit, case_uuid, payload, pushed_by, acted_as, pushed_token) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, [sequence, eventID.uuidString, unit, caseID, payload, pushedBy, role.rawValue, token])
-        }
-        guard let sequence else { throw CentralError.database(path: "ledger", reason: "no sequence returned") }
-        try db.execute("INSERT INTO case_units(case_uuid, unit) VALUES (?, ?) ON CONFLICT DO NOTHING", [caseID, unit])
-        return sequence
-    }
 
     /// A stored envelope, decoded.
     static func decodeEnvelope(_ payload: Data) throws -> EventEnvelope {
@@ -286,7 +229,14 @@ extension CentralStore {
         let decoder = WireCoding.decoder()
         let envelopes = try db.rows("SELECT payload FROM ledger WHERE case_uuid = ? ORDER BY sequence", [caseID])
             .map { try decoder.decode(EventEnvelope.self, from: try $0.get(0, as: Data.self)) }
-        return CaseState(record: DomainRules.fold(envelopes, context: context).record, latest: envelopes.map(\.meta.instant).max())
+        return CaseState(envelopes, context: context)
+    }
+}
+
+extension CentralStore.CaseState {
+    /// A case folded from its events in sequence order, with the time of its latest event.
+    init(_ envelopes: [EventEnvelope], context: LifecycleContext) {
+        self.init(record: DomainRules.fold(envelopes, context: context).record, latest: envelopes.map(\.meta.instant).max())
     }
 }
 

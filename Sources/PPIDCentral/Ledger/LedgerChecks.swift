@@ -1,5 +1,6 @@
 import Foundation
 import PPIDDomain
+import PPIDWire
 
 /// The checks of a pushed event against its principal and the ledger: the unit the case belongs to,
 /// every case and unit it names, its numbers, and the claims of its meta. The lifecycle rules
@@ -7,16 +8,16 @@ import PPIDDomain
 enum LedgerChecks {
     /// The unit whose case `envelope` changes: the owner of an existing case, or the unit named in
     /// the payload of a new one. Refuses a payload whose unit is not the owner, a unit the principal
-    /// may not write, and a unit the server does not know.
+    /// may not write, and a unit the server does not know (`knownUnits`, read once per push).
     static func caseUnit(of envelope: EventEnvelope, owner: String?, fallback: String, principal: Principal,
-                         in db: any SQLSession) throws -> String {
+                         knownUnits: [String: WireUnit], in db: any SQLSession) throws -> String {
         let named = try payloadUnit(of: envelope.event, in: db)
         let unit = owner ?? named ?? fallback
         if let named, named != unit {
             throw LedgerRefusal(FieldProblem(field: "unit", kind: .mismatch(expected: unit)))
         }
         guard principal.mayAccess(unit: unit) else { throw LedgerRefusal.otherUnit(principal) }
-        guard try CentralStore.unit(unit, in: db) != nil else { throw LedgerRefusal.unknownUnit(unit) }
+        guard knownUnits[unit] != nil else { throw LedgerRefusal.unknownUnit(unit) }
         return unit
     }
 
@@ -80,17 +81,6 @@ enum LedgerChecks {
             [("objection", envelope.meta.localDate.year, filing.number)]
         default:
             []
-        }
-    }
-
-    /// Refuses a number already carried by another case of the unit, naming that case.
-    static func checkNumbers(of envelope: EventEnvelope, unit: String, zone: UnitZone, in db: any SQLSession) throws {
-        for (kind, year, number) in numbers(of: envelope, zone: zone) {
-            if let other = try db.value("SELECT case_uuid FROM case_numbers WHERE unit = ? AND kind = ? AND year = ? AND number = ?",
-                                        [unit, kind, year, number], as: String.self),
-               other != envelope.event.caseID.uuidString {
-                throw LedgerRefusal.numberInUse(number, other: other)
-            }
         }
     }
 

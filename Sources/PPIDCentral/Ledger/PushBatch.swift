@@ -29,7 +29,7 @@ final class PushBatch {
     /// Events accepted in this batch, by id, for a replay within the same push.
     var accepted: [String: (sequence: Int64, envelope: EventEnvelope)] = [:]
 
-    init(_ request: PushRequest, principal: Principal, in db: any SQLSession) throws {
+    init(_ request: PushRequest, in db: any SQLSession, principal: Principal) throws {
         self.db = db
         self.principal = principal
         let ids = request.events.map { $0.envelope.meta.id.uuidString }
@@ -87,6 +87,7 @@ final class PushBatch {
         }
         guard let row = stored[id] else { return nil }
         let held = try CentralStore.decodeEnvelope(row.payload)
+        // Rows from before the server stamped officers (no pushed_by) carry the terminal's claim: compare without it.
         let legacy = row.pushedBy.isEmpty
         let samePrincipal = principal.mayAccess(unit: row.unit) && (legacy || row.pushedBy == principal.officer)
         let comparable = legacy ? EventEnvelope(meta: EventMeta(id: envelope.meta.id, officer: held.meta.officer, instant: envelope.meta.instant,
