@@ -50,7 +50,12 @@ enum OrderSchema {
     static let triggerNames = ["orders_objection_insert", "orders_objection_update", "orders_request_insert", "orders_request_update",
                                "orders_dispute_insert", "orders_dispute_update"]
 
-    static let triggers = [
+    /// The triggers as this version keeps them (the dispute rule on the ruling that stands).
+    static let triggers = triggers(dispute: disputeOpenExpression, disputeColumns: "ruling, ruled_on")
+
+    /// The triggers with `dispute` as a dispute row's open-order rule, re-evaluated when
+    /// `disputeColumns` change: v8 and today differ only there.
+    static func triggers(dispute disputeOpenExpression: (String) -> String, disputeColumns: String) -> [String] { [
         """
         CREATE TRIGGER orders_objection_insert AFTER INSERT ON objections BEGIN
         UPDATE objections SET order_open = \(openExpression("new")) WHERE rowid = new.rowid;
@@ -81,11 +86,11 @@ enum OrderSchema {
         END;
         """,
         """
-        CREATE TRIGGER orders_dispute_update AFTER UPDATE OF ruling, ruled_on ON disputes BEGIN
+        CREATE TRIGGER orders_dispute_update AFTER UPDATE OF \(disputeColumns) ON disputes BEGIN
         UPDATE disputes SET order_open = \(disputeOpenExpression("new")) WHERE rowid = new.rowid;
         END;
         """,
-    ]
+    ] }
 
     /// v8: the columns, index and triggers as they shipped then (the dispute triggers by the old rule).
     static func createV8(in db: Database) throws {
@@ -94,12 +99,9 @@ enum OrderSchema {
             UPDATE objections SET order_open = \(openExpression("objections"));
             UPDATE disputes SET order_open = \(disputeOpenExpressionV8("disputes"));
             """)
-        let v8 = triggers.map {
-            $0.replacingOccurrences(of: disputeOpenExpression("new"), with: disputeOpenExpressionV8("new"))
-                .replacingOccurrences(of: disputeOpenExpression("disputes"), with: disputeOpenExpressionV8("disputes"))
-                .replacingOccurrences(of: "AFTER UPDATE OF ruling, ruled_on ON disputes", with: "AFTER UPDATE OF state, outcome, decided_on ON disputes")
+        for trigger in triggers(dispute: disputeOpenExpressionV8, disputeColumns: "state, outcome, decided_on") {
+            try db.execute(sql: trigger)
         }
-        for trigger in v8 { try db.execute(sql: trigger) }
     }
 
     /// v9, the court stage: the ruling that stands and the dispute's next step, kept by the
