@@ -29,6 +29,16 @@ struct BodyBenchCommand: ParsableCommand {
     @Option(help: "Folder kerja / Work folder.") var folder = "/tmp/ppid-bench-body"
     @Option(help: "Port pertama / First port.") var port = 18800
 
+    func validate() throws {
+        for (value, option) in [(units, "--units"), (terminals, "--terminals"), (day, "--day"), (interval, "--interval")] where value < 1 {
+            throw CommandError(message: "\(option): at least 1")
+        }
+        if history < 0 || backlog < 0 { throw CommandError(message: "--history and --backlog: 0 or more") }
+        guard instances.allSatisfy({ (1...8).contains($0) }) else { throw CommandError(message: "--instances: each 1 to 8") }
+        guard engines.allSatisfy({ $0 == "sqlite" || $0 == "postgres" }) else { throw CommandError(message: "--engines: sqlite, postgres") }
+        guard units <= 999 else { throw CommandError(message: "--units: at most 999 (codes U001-U999)") }
+    }
+
     func run() throws {
         let central = try SyncBenchCommand.sibling("ppid-central")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
