@@ -27,6 +27,28 @@ public struct PushRequest: Codable, Hashable, Sendable {
     public init(events: [WireEvent]) { self.events = events }
 }
 
+extension PushRequest {
+    /// The body of a push of envelopes already encoded (a terminal's stored events), written
+    /// around their bytes rather than decoding and encoding them again: the same JSON members as
+    /// an encoded ``PushRequest`` with no sequence numbers.
+    public static func body(envelopes: [Data], unit: String) -> Data {
+        let quotedUnit = (try? JSONEncoder().encode(unit)) ?? Data("\"\"".utf8)
+        var body = Data()
+        body.reserveCapacity(envelopes.reduce(32) { $0 + $1.count + quotedUnit.count + 24 })
+        body.append(contentsOf: #"{"events":["#.utf8)
+        for (index, envelope) in envelopes.enumerated() {
+            if index > 0 { body.append(UInt8(ascii: ",")) }
+            body.append(contentsOf: #"{"envelope":"#.utf8)
+            body.append(envelope)
+            body.append(contentsOf: #","unit":"#.utf8)
+            body.append(quotedUnit)
+            body.append(UInt8(ascii: "}"))
+        }
+        body.append(contentsOf: "]}".utf8)
+        return body
+    }
+}
+
 /// What the server said about one pushed event.
 public struct PushOutcome: Codable, Hashable, Sendable {
     public enum Status: String, Codable, Sendable { case accepted, rejected }

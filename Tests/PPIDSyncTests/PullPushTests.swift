@@ -41,6 +41,33 @@ struct PullPushTests {
         #expect(try a.integrityCheck())
     }
 
+    @Test("A push in batches of one, each step of a case relying on the batch before: all accepted, numbered in log order")
+    func pipelinedBatches() async throws {
+        let world = try await SyncWorld()
+        defer { Task { await world.stop() } }
+        let a = try world.terminal("a")
+        try await world.sync(a, officer: "rina")
+        var cases: [UUID] = []
+        for _ in 0..<4 {
+            let request = try Work.register(a, unit: "HUMAS")
+            try a.record(.request(request, .processingStarted))
+            try a.record(.request(request, .decided(Decision(outcome: .grantedInFull, form: .softCopy))))
+            cases.append(request)
+        }
+        let late = try Work.register(a, unit: "HUMAS")
+        let report = try await world.sync(a, officer: "rina", pageSize: 1)
+        #expect(report.accepted == 13 && report.rejected == 0)
+        #expect(try a.pendingCount() == 0)
+        #expect(try world.store.caseRecords(unit: "HUMAS").count == 5)
+        for id in cases { #expect(try a.requestStates()[id.uuidString] == RequestState.decided.rawValue) }
+        #expect(try a.requestStates()[late.uuidString] == RequestState.registered.rawValue)
+        // The server numbered them in the order the terminal made them.
+        let principal = try #require(try world.store.authenticate(token: world.tokens["rina"]!))
+        let order = try world.store.changes(after: 0, limit: 100, for: principal).events
+        #expect(order.compactMap(\.sequence) == order.compactMap(\.sequence).sorted() && order.allSatisfy { $0.sequence != nil })
+        #expect(order.filter { cases.contains($0.envelope.event.caseID) }.count == 12)
+    }
+
     @Test("A terminal never gives a register number that a case pulled from another terminal of its unit carries")
     func numbersNotReissued() async throws {
         let world = try await SyncWorld()

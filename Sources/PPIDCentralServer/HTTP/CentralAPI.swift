@@ -166,7 +166,7 @@ struct CentralAPI: Sendable {
         return number
     }
 
-    static func decodeBody<T: Decodable>(_ request: Request, as type: T.Type, limit: Int, allowed: StrictBody) async throws -> T {
+    static func decodeBody<T: Decodable>(_ request: Request, as type: T.Type, limit: Int, allowed: MemberShape) async throws -> T {
         let buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: limit)
@@ -176,15 +176,19 @@ struct CentralAPI: Sendable {
                                              messageEnglish: "The request body is over \(limit) bytes; send it in parts."))
         }
         let data = Data(buffer: buffer)
-        if let unknown = allowed.firstUnknownMember(in: data) {
-            throw APIFailure.badRequest("Isian '\(unknown)' tidak dikenal; hapus isian itu.", "The member '\(unknown)' is not known; remove it.")
-        }
+        let decoded: StrictDecoded<T>
         do {
-            // The tape decoder (Foundation's answers and errors, sooner): a push of a thousand events is decoded once.
-            return try WireDecoding.decode(T.self, from: data)
+            // One parse: members checked on the tape the value is then read from.
+            decoded = try WireDecoding.decode(T.self, from: data, allowing: allowed)
         } catch {
             throw APIFailure.badRequest("Isi permintaan bukan JSON yang sah untuk \(T.self): \(error)",
                                         "The request body is not valid JSON for \(T.self): \(error)")
+        }
+        switch decoded {
+        case let .value(value):
+            return value
+        case let .unknownMember(unknown):
+            throw APIFailure.badRequest("Isian '\(unknown)' tidak dikenal; hapus isian itu.", "The member '\(unknown)' is not known; remove it.")
         }
     }
 }

@@ -9,6 +9,14 @@ public struct OutboxItem: Hashable, Sendable {
     public let attempts: Int
 }
 
+/// A local event waiting to be pushed, as stored: its envelope's bytes go on the wire as they are,
+/// so a push neither decodes nor encodes what the terminal already wrote.
+public struct OutboxPayload: Hashable, Sendable {
+    public let seq: Int64
+    public let id: UUID
+    public let payload: Data
+}
+
 /// A local event the central server refused: shown to the officer in the conflicts list.
 public struct Conflict: Hashable, Sendable {
     public let envelope: EventEnvelope
@@ -53,6 +61,20 @@ extension LocalStore {
         }
     }
 
+    /// The pending local events after log position `seq`, in log order, as stored: what a push sends.
+    public func pendingOutboxPayloads(after seq: Int64, limit: Int) throws(StoreError) -> [OutboxPayload] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT e.seq, e.uuid, e.payload FROM outbox o JOIN events e ON e.uuid = o.event_uuid
+                WHERE o.state = 'pending' AND e.seq > ? ORDER BY e.seq LIMIT ?
+                """, arguments: [seq, limit]).map { row in
+                let text: String = row[1]
+                guard let id = UUID(uuidString: text) else { throw StoreError.undecodable(what: "event #\(row[0] as Int64)", reason: "id \(text)") }
+                return OutboxPayload(seq: row[0], id: id, payload: row[2])
+            }
+        }
+    }
+
     /// How many local events are not yet accepted by the server.
     public func pendingCount() throws(StoreError) -> Int {
         try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM outbox WHERE state = 'pending'") ?? 0 }
@@ -63,10 +85,13 @@ extension LocalStore {
         try write { db in
             // The server recorded each under the token's officer: so does this log, from the start.
             let officer = self.cache.withLock { $0.enrolled?.login }
+            // One prepared statement for the batch: a push accepts events by the thousand.
+            let update = try db.cachedStatement(sql: """
+                UPDATE outbox SET state = 'accepted', server_seq = ?1, recorded_officer = coalesce(?3, recorded_officer)
+                WHERE event_uuid = ?2
+                """)
             for (id, serverSeq) in accepted {
-                try db.execute(sql: "UPDATE outbox SET state = 'accepted', server_seq = ? WHERE event_uuid = ?",
-                               arguments: [serverSeq, id.text])
-                if let officer { try self.noteRecordedOfficer(id, officer: officer, in: db) }
+                try update.execute(arguments: [serverSeq, id.text, officer])
             }
             if let top = accepted.max(by: { $0.1 < $1.1 }) { try Self.noteKnownTop(sequence: top.1, id: top.0, in: db) }
         }

@@ -72,12 +72,18 @@ public final class CentralClient: Sendable {
     public func push(_ request: PushRequest) async throws(SyncError) -> PushResponse {
         let body: Data
         do { body = try WireCoding.encoder().encode(request) } catch { throw .malformedAnswer("\(error)") }
+        return try await push(body: body, ids: request.events.map(\.envelope.meta.id))
+    }
+
+    /// Pushes a batch already written as a body (``PushRequest/body(envelopes:unit:)``), whose
+    /// events have `ids`, in order.
+    public func push(body: Data, ids: [UUID]) async throws(SyncError) -> PushResponse {
         let response = try decode(PushResponse.self, from: try await send(.POST, "v1/events", body: body))
-        guard response.outcomes.count == request.events.count else {
-            throw .malformedAnswer("\(response.outcomes.count) outcomes for \(request.events.count) events")
+        guard response.outcomes.count == ids.count else {
+            throw .malformedAnswer("\(response.outcomes.count) outcomes for \(ids.count) events")
         }
         // Matched by id, not by position: an answer naming an event that was not sent, or one twice, is refused whole.
-        let sent = Set(request.events.map(\.envelope.meta.id))
+        let sent = Set(ids)
         let named = Set(response.outcomes.map(\.eventID))
         guard named == sent else {
             throw .inconsistentServer("the push answer names \(named.subtracting(sent).count) events that were not sent")

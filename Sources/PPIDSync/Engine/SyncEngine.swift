@@ -331,46 +331,79 @@ public final class SyncEngine: Sendable {
 
     func push(into report: inout SyncReport, progress: @escaping @Sendable (SyncProgress) -> Void) async throws(SyncError) {
         let unit = store.profile.code
-        var seen: Set<UUID> = []
-        while true {
-            let batch: [OutboxItem]
-            do { batch = try store.pendingOutbox(limit: settings.pushBatch) } catch { throw SyncError.from(error) }
-            let fresh = batch.filter { !seen.contains($0.envelope.meta.id) }
-            guard !fresh.isEmpty else { return }
-            fresh.forEach { seen.insert($0.envelope.meta.id) }
-            let request = PushRequest(events: fresh.map { WireEvent(envelope: $0.envelope, unit: unit, sequence: nil) })
-            var retries = 0
-            let client = self.client
-            let response = try await retrying(&retries) { () async throws(SyncError) -> PushResponse in
-                try await client.push(request)
-            }
+        // The next batch is read while the server checks this one, and this one's answer is written
+        // while the server checks the next: the server still gets one batch at a time, in log order,
+        // so a batch's events may rely on the one before it.
+        var current = try pendingBatch(after: 0)
+        guard !current.isEmpty else { return }
+        var answer: Task<Result<(PushResponse, Int), SyncError>, Never>? = send(current, unit: unit)
+        defer { answer?.cancel() }
+        while let inFlight = answer {
+            let upcoming = try pendingBatch(after: current.last?.seq ?? 0)
+            let waitStart = ContinuousClock.now
+            let (response, retries) = try await inFlight.value.get()
+            let waited = ContinuousClock.now - waitStart
+            answer = upcoming.isEmpty ? nil : send(upcoming, unit: unit)
             report.retries += retries
-            var accepted: [(UUID, Int64)] = []
-            do {
-                for outcome in response.outcomes {
-                    switch outcome.status {
-                    case .accepted:
-                        guard let sequence = outcome.sequence else { throw SyncError.malformedAnswer("accepted without a sequence number") }
-                        accepted.append((outcome.eventID, sequence))
-                    case .rejected:
-                        let reason = CentralClient.printable(outcome.reason ?? outcome.reasonEnglish ?? "ditolak server")
-                        let english = outcome.reasonEnglish.map { CentralClient.printable($0) }
-                        let voided = try store.markRejected(outcome.eventID, reason: reason, reasonEnglish: english)
-                        for letter in voided { VoidStamp.mark(letter) }
-                        report.rejected += 1
-                    }
-                }
-                try store.markAccepted(accepted)
-            } catch let error as SyncError {
-                throw error
-            } catch let error as StoreError {
-                throw SyncError.from(error)
-            } catch {
-                throw SyncError.store("\(error)")
+            let recordStart = ContinuousClock.now
+            try record(response, into: &report)
+            if SyncTrace.enabled {
+                SyncTrace.write("push \(current.count): waited \(waited) for the answer, recorded it in \(ContinuousClock.now - recordStart)")
             }
-            report.accepted += accepted.count
             progress(SyncProgress(phase: .pushing, events: report.accepted + report.rejected, cursor: 0))
+            current = upcoming
         }
+    }
+
+    func pendingBatch(after seq: Int64) throws(SyncError) -> [OutboxPayload] {
+        do { return try store.pendingOutboxPayloads(after: seq, limit: settings.pushBatch) } catch { throw SyncError.from(error) }
+    }
+
+    /// Sends a batch, with retries, as a task of its own so the terminal works while it waits.
+    func send(_ batch: [OutboxPayload], unit: String) -> Task<Result<(PushResponse, Int), SyncError>, Never> {
+        let body = PushRequest.body(envelopes: batch.map(\.payload), unit: unit)
+        let ids = batch.map(\.id)
+        let client = self.client
+        return Task {
+            var retries = 0
+            do throws(SyncError) {
+                let response = try await self.retrying(&retries) { () async throws(SyncError) -> PushResponse in
+                    try await client.push(body: body, ids: ids)
+                }
+                return .success((response, retries))
+            } catch {
+                return .failure(error)
+            }
+        }
+    }
+
+    /// Writes what the server said of a batch: accepted events take their numbers, refused ones
+    /// are marked with the reason (and their letters void).
+    func record(_ response: PushResponse, into report: inout SyncReport) throws(SyncError) {
+        var accepted: [(UUID, Int64)] = []
+        do {
+            for outcome in response.outcomes {
+                switch outcome.status {
+                case .accepted:
+                    guard let sequence = outcome.sequence else { throw SyncError.malformedAnswer("accepted without a sequence number") }
+                    accepted.append((outcome.eventID, sequence))
+                case .rejected:
+                    let reason = CentralClient.printable(outcome.reason ?? outcome.reasonEnglish ?? "ditolak server")
+                    let english = outcome.reasonEnglish.map { CentralClient.printable($0) }
+                    let voided = try store.markRejected(outcome.eventID, reason: reason, reasonEnglish: english)
+                    for letter in voided { VoidStamp.mark(letter) }
+                    report.rejected += 1
+                }
+            }
+            try store.markAccepted(accepted)
+        } catch let error as SyncError {
+            throw error
+        } catch let error as StoreError {
+            throw SyncError.from(error)
+        } catch {
+            throw SyncError.store("\(error)")
+        }
+        report.accepted += accepted.count
     }
 
     // MARK: Retries

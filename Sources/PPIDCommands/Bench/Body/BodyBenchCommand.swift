@@ -95,7 +95,7 @@ struct BodyBenchCommand: ParsableCommand {
             servers.append(server)
         }
         let urls = (0..<count).map { "http://127.0.0.1:\(port + $0)" }
-        for url in urls { try SyncBenchCommand().waitForHealth(url, tokenFile: "\(tokens)/utama.token") }
+        for (url, server) in zip(urls, servers) { try SyncBenchCommand().waitForHealth(url, tokenFile: "\(tokens)/utama.token", server: server) }
         let pids = servers.map(\.processIdentifier)
         for pid in pids { Memory.resetPeak(pid: pid) }
         try runBlocking { try await self.phases(urls: urls, tokens: tokens, pids: pids) }
