@@ -65,6 +65,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 // The terminals' sync figures in the Prometheus text format, at /metrics.
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                // The portal: pages from templates a body can restyle, the DIP as open data.
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "CSV", package: "CSV.swift"),
             ],
             resources: [.copy("API/openapi.json")]
         ),

@@ -161,7 +161,6 @@ public struct LetterRenderer: Sendable {
 
     /// "2 Maret 2026".
     public static func longDate(_ date: CivilDate) -> String {
-        let months = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"]
-        return "\(date.day) \(months[date.month - 1]) \(date.year)"
+        date.longText(.indonesian)
     }
 }

@@ -16,6 +16,8 @@ public final class CentralStore: Sendable {
     let clock: @Sendable () -> Date
     /// Pulls noted and not yet written (at most a second's).
     let pullNotes = PullNotes()
+    /// The DIP as the portal shows it, folded from the ledger as it grows.
+    let publicDIPCache = PublicDIPCache()
 
     /// The engine the register runs on.
     public var engine: SQLEngineKind { database.engine }

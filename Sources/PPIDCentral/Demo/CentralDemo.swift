@@ -65,7 +65,79 @@ public enum CentralDemo {
                 information: subjects[index % subjects.count], purpose: "Penelitian dan pengawasan publik")
             _ = try store.dispatch(intake, by: main)
         }
+        try installDIP(into: store, now: now)
         return logins
+    }
+
+    /// The demo units' public information lists, pushed by their officers as a terminal would:
+    /// entries of every category, an exempt one with its basis and end date, one retired.
+    static func installDIP(into store: CentralStore, now: Date) throws(CentralError) {
+        let zone = UnitZone.wib
+        let today = zone.civilDate(of: now)
+        func envelope(_ officer: String, _ event: DomainEvent, daysAgo: Int) -> EventEnvelope {
+            let instant = now.addingTimeInterval(-Double(daysAgo) * 86_400)
+            return EventEnvelope(meta: EventMeta(id: UUID(), officer: officer, instant: instant, localDate: zone.civilDate(of: instant)),
+                                 event: event)
+        }
+        let lists: [(officer: String, unit: String, entries: [(String, String, DIPCategory, String, String)])] = [
+            ("humas1", "HUMAS", [
+                ("Profil dan struktur organisasi Kementerian", "Struktur organisasi, tugas dan fungsi setiap satuan kerja, serta profil singkat pejabat struktural.",
+                 .periodic, "Biro Hubungan Masyarakat", "https://ppid.contoh.go.id/profil"),
+                ("Siaran pers kegiatan Menteri 2026", "Kumpulan siaran pers kegiatan Menteri sepanjang 2026.", .periodic, "Biro Hubungan Masyarakat",
+                 "https://ppid.contoh.go.id/siaran-pers"),
+                ("Peringatan dini banjir di kawasan bendungan", "Informasi peringatan dini dan jalur evakuasi bagi warga di hilir bendungan.",
+                 .immediate, "Biro Hubungan Masyarakat", "https://ppid.contoh.go.id/peringatan"),
+                ("Standar layanan informasi publik", "Maklumat pelayanan, prosedur permohonan, keberatan dan biaya salinan.", .onRequest,
+                 "PPID Pelaksana Humas", "Rak 3, Ruang PPID"),
+            ]),
+            ("keu1", "KEU", [
+                ("Laporan realisasi anggaran 2025", "Realisasi belanja pegawai, barang dan modal per program, tahun anggaran 2025.", .periodic,
+                 "Biro Keuangan", "https://ppid.contoh.go.id/lra-2025"),
+                ("Daftar kontrak pengadaan barang dan jasa 2026", "Nomor kontrak, penyedia, nilai dan jangka waktu setiap kontrak 2026.",
+                 .onRequest, "Biro Keuangan", "Rak 12, Arsip Keuangan"),
+                ("Rincian gaji dan tunjangan pegawai per orang", "Daftar penghasilan setiap pegawai beserta nomor rekening.", .exempt,
+                 "Biro Keuangan", "Arsip tertutup"),
+                ("Dokumen rencana pengamanan sistem pembayaran", "Rencana pengamanan dan kata sandi sistem pembayaran.", .exempt,
+                 "Biro Keuangan", "Arsip tertutup"),
+            ]),
+        ]
+        for list in lists {
+            let principal = Principal(officer: list.officer, unit: list.unit, isMain: false)
+            var events: [WireEvent] = []
+            for (index, item) in list.entries.enumerated() {
+                let (title, summary, category, holder, location) = item
+                let prefix = switch category {
+                case .periodic: "B"
+                case .immediate: "S"
+                case .onRequest: "T"
+                case .exempt: "D"
+                }
+                let exemption: Exemption? = category != .exempt ? nil : index % 2 == 0
+                    ? Exemption(basis: .pasal17(.h), test: ConsequenceTest(
+                        harm: "Mengungkap penghasilan dan rekening pribadi pegawai.", publicInterestWeighed: "Total belanja pegawai sudah terbuka di LRA.",
+                        withheldPart: "Rincian per orang", until: nil), subPoint: 4)
+                    : Exemption(basis: .pasal17(.c), test: ConsequenceTest(
+                        harm: "Membuka celah serangan pada sistem pembayaran.", publicInterestWeighed: "Tidak ada kepentingan publik yang lebih besar.",
+                        withheldPart: "Seluruh dokumen", until: today.adding(days: 3 * 365)), subPoint: 7)
+                let entry = DIPEntry(number: "DIP-\(list.unit)-\(prefix)-\(String(format: "%03d", index + 1))", unit: list.unit, title: title,
+                                     summary: summary, holder: holder, responsible: "Kepala \(holder)", madeWhenWhere: "2026, Jakarta",
+                                     form: .soft, retention: "5 tahun", category: category, decreeNumber: "SK PPID 12/2026",
+                                     location: location, exemption: exemption)
+                events.append(WireEvent(envelope: envelope(list.officer, .dip(entry.id, .added(entry)), daysAgo: 30 - index),
+                                        unit: list.unit, sequence: nil))
+            }
+            // One entry taken off the list: it is no longer published.
+            let retired = DIPEntry(number: "DIP-\(list.unit)-B-900", unit: list.unit, title: "Agenda kegiatan 2024", summary: "Agenda 2024.",
+                                   holder: "Sekretariat", category: .periodic)
+            events.append(WireEvent(envelope: envelope(list.officer, .dip(retired.id, .added(retired)), daysAgo: 40), unit: list.unit, sequence: nil))
+            events.append(WireEvent(envelope: envelope(list.officer, .dip(retired.id, .retired(reason: "Diganti agenda 2026")), daysAgo: 2),
+                                    unit: list.unit, sequence: nil))
+            events.sort { $0.envelope.meta.instant < $1.envelope.meta.instant }
+            let answer = try store.push(PushRequest(events: events), as: principal)
+            if let refused = answer.outcomes.first(where: { $0.status == .rejected }) {
+                throw .invalid(field: "demo DIP", reason: refused.reasonEnglish ?? refused.reason ?? "refused")
+            }
+        }
     }
 
     static func existingLogins(tokenFolder: String) throws(CentralError) -> [Login] {

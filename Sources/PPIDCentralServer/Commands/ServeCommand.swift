@@ -22,6 +22,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Sertifikat TLS (PEM, rantai lengkap): layani HTTPS. / TLS certificate chain (PEM): serve HTTPS.")
     var tlsCertificate: String?
     @Option(help: "Kunci privat TLS (PEM). / TLS private key (PEM).") var tlsKey: String?
+    @Option(help: "Folder templat portal (layout/home/dip-list/dip-entry/not-found.mustache, portal.css) pengganti bawaan. / Folder of portal templates replacing the built-in ones.")
+    var portalTemplates: String?
     @Flag(help: "Mulai dengan unit, petugas, token dan permohonan demo (basis data demo tersendiri). / Start with demo data.")
     var demo = false
     @Option(help: "Folder berkas token demo. / Folder for the demo token files.") var tokenFolder: String?
@@ -69,10 +71,17 @@ struct ServeCommand: AsyncParsableCommand {
         default:
             throw CentralError.invalid(field: "--tls-certificate", reason: "beri --tls-certificate dan --tls-key bersama / give --tls-certificate and --tls-key together").exit()
         }
+        let portal: PortalConfiguration
+        do {
+            portal = try PortalConfiguration.load(templates: portalTemplates.map(HomePath.expand))
+        } catch {
+            throw CentralError.invalid(field: "--portal-templates", reason: "\(error)").exit()
+        }
         let scheme = tls == nil ? "http" : "https"
-        let server = CentralServer(store: store, host: host, port: port, faults: plan, logger: logger, tls: tls)
+        let server = CentralServer(store: store, host: host, port: port, faults: plan, logger: logger, tls: tls, portal: portal)
         let app = try server.application(onRunning: { port in
             print("ppid-central mendengar di / listening on \(scheme)://\(host):\(port)  (Ctrl-C berhenti / stops)")
+            print("Portal publik / public portal: \(scheme)://\(host):\(port)/")
             fflush(nil)
         })
         // The pulls noted in memory are written before the process ends (SIGTERM, Ctrl-C).

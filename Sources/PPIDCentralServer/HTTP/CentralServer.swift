@@ -20,10 +20,12 @@ public struct CentralServer: Sendable {
     public let logger: Logger
     /// HTTPS with this certificate and key; plain HTTP (for loopback or behind a proxy) when nil.
     public let tls: ServerTLS?
+    /// The public portal's templates (the built-in ones unless a body gave its own).
+    public let portal: PortalConfiguration
 
     public init(store: CentralStore, host: String = "127.0.0.1", port: Int = 8080, faults: FaultPlan? = nil,
                 limits: ServerLimits = ServerLimits(), logger: Logger = Logger(label: "ppid-central", factory: { _ in SwiftLogNoOpLogHandler() }),
-                tls: ServerTLS? = nil) {
+                tls: ServerTLS? = nil, portal: PortalConfiguration = .builtIn) {
         self.store = store
         self.host = host
         self.port = port
@@ -31,14 +33,16 @@ public struct CentralServer: Sendable {
         self.limits = limits
         self.logger = logger
         self.tls = tls
+        self.portal = portal
     }
 
-    /// The router with every endpoint of ``Endpoint``.
+    /// The router with every endpoint of ``Endpoint``, and the public portal.
     public func router() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         if let faults { router.add(middleware: FaultInjectionMiddleware(plan: faults)) }
         CentralAPI(store: store, rateLimiter: RateLimiter(capacity: limits.rateBurst, perSecond: limits.ratePerSecond), logger: logger)
             .register(on: router)
+        Portal(store: store, templates: portal.templates).register(on: router)
         return router
     }
 

@@ -8,7 +8,14 @@ enum JSONResponse {
     static let compressionThreshold = 1024
 
     static func make(bytes: [UInt8], for request: Request, status: HTTPResponse.Status = .ok) -> Response {
-        var headers: HTTPFields = [.contentType: "application/json; charset=utf-8"]
+        make(bytes: bytes, contentType: "application/json; charset=utf-8", for: request, status: status)
+    }
+
+    /// Any body, gzip-compressed as a JSON answer is; `headers` are added to the content type's.
+    static func make(bytes: [UInt8], contentType: String, for request: Request, status: HTTPResponse.Status = .ok,
+                     headers extra: HTTPFields = [:]) -> Response {
+        var headers: HTTPFields = [.contentType: contentType]
+        headers.append(contentsOf: extra)
         var buffer = ByteBuffer(bytes: bytes)
         if bytes.count >= compressionThreshold, acceptsGzip(request) {
             var source = buffer

@@ -176,3 +176,13 @@ extension Weekday: Localized {
         }
     }
 }
+
+extension CivilDate {
+    /// "6 Desember 2026" / "6 December 2026": a date as a page or a letter writes it out.
+    public func longText(_ language: Language) -> String {
+        let months = language == .english
+            ? ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+            : ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"]
+        return "\(day) \(months[max(0, min(11, month - 1))]) \(year)"
+    }
+}
