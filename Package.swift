@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ],
     targets: [
         // The law and the language of the work: calendars, deadlines, lifecycles. No I/O.
@@ -68,6 +69,8 @@ let package = Package(
                 // The portal: pages from templates a body can restyle, the DIP as open data.
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "CSV", package: "CSV.swift"),
+                // The portal's request form, with its identity scan (multipart/form-data).
+                .product(name: "MultipartKit", package: "multipart-kit"),
             ],
             resources: [.copy("API/openapi.json")]
         ),

@@ -125,3 +125,12 @@ struct FeeTests {
         }
     }
 }
+
+@Suite("Rupiah amounts")
+struct RupiahTextTests {
+    @Test("Thousands are grouped with dots, whatever the locale", arguments: [(0, "Rp 0"), (500, "Rp 500"), (5000, "Rp 5.000"),
+                                                                            (1_250_000, "Rp 1.250.000"), (-12_000, "-Rp 12.000")])
+    func grouped(amount: Int, text: String) {
+        #expect(Rupiah.text(amount) == text)
+    }
+}

@@ -105,6 +105,9 @@ enum CentralMigrations {
             // unit): without this, each push read the whole table.
             try db.execute(sql: "CREATE INDEX case_numbers_by_number ON case_numbers(number)")
         }
+        migrator.registerMigration("v6-portal") { db in
+            try db.execute(sql: PortalSchema.sqlite)
+        }
         return migrator
     }
 

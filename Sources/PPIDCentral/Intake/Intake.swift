@@ -37,36 +37,49 @@ extension CentralStore {
         }
         return try writeLedger { db in
             guard let unit = try Self.unit(intake.unit, in: db) else { throw CentralError.unknownUnit(intake.unit) }
-            let context = try Self.context(forUnit: unit.code, in: db)
-            let date = context.zone.civilDate(of: receivedAt)
-            let sequence = try db.value("""
-                INSERT INTO intake_counters(unit, year, last_issued) VALUES (?, ?, 1)
-                ON CONFLICT(unit, year) DO UPDATE SET last_issued = intake_counters.last_issued + 1 RETURNING last_issued
-                """, [unit.code, date.year], as: Int.self) ?? 1
-            let format = (try? RegistrationNumberFormat(template: Self.intakeNumberFormat)) ?? .standard
             let registration = RequestRegistration(
-                id: TimeOrderedID.make(at: now), registrationNumber: format.render(sequence: sequence, unit: unit.code, date: date),
-                unit: unit.code, receivedAt: receivedAt, channel: intake.channel, requester: requester,
-                information: intake.information, purpose: intake.purpose,
+                id: TimeOrderedID.make(at: now), registrationNumber: "", unit: unit.code, receivedAt: receivedAt, channel: intake.channel,
+                requester: requester, information: intake.information, purpose: intake.purpose,
                 obtainMethod: intake.obtainMethod ?? .softCopy, deliveryMethod: intake.deliveryMethod ?? .email)
-            let envelope = EventEnvelope(
-                meta: EventMeta(id: TimeOrderedID.make(at: now), officer: principal.officer, instant: now, zone: context.zone),
-                event: .request(registration.id, .registered(registration)))
-            let record: CaseRecord
-            do throws(EventRejection) {
-                record = try DomainRules.apply(envelope, to: nil, context: context)
-            } catch {
-                if case let .field(problem) = error { throw CentralError.invalid(field: problem.field, reason: problem.text(.indonesian)) }
-                throw CentralError.invalid(field: "request", reason: error.text(.indonesian))
-            }
-            // Appended as a push is, recorded under the dispatching officer and role (no terminal's token).
-            let writer = try PushBatch(PushRequest(events: []), in: db,
-                                       principal: Principal(officer: principal.officer, unit: principal.unit, isMain: principal.isMain))
-            let seq = writer.append(envelope, payload: try WireCoding.encoder().encode(envelope), unit: unit.code, zone: context.zone)
-            try writer.flush()
-            guard case let .request(request) = record else { throw CentralError.invalid(field: "request", reason: "kind") }
-            return IntakeResponse(caseID: registration.id, registrationNumber: registration.registrationNumber,
-                                  unit: unit.code, sequence: seq, noticeDue: request.noticeDue.iso)
+            let (request, sequence) = try Self.registerCentrally(registration, unit: unit, now: now,
+                                                                 principal: Principal(officer: principal.officer, unit: principal.unit,
+                                                                                      isMain: principal.isMain), in: db)
+            return IntakeResponse(caseID: request.id, registrationNumber: request.registration.registrationNumber,
+                                  unit: unit.code, sequence: sequence, noticeDue: request.noticeDue.iso)
         }
+    }
+}
+
+extension CentralStore {
+    /// Numbers a registration in the central series of its unit (`intakeNumberFormat`), checks it
+    /// with the domain's rules and appends it to the ledger as `principal`: the request as the unit's
+    /// terminals will hold it, and its sequence number. Inside the caller's appending transaction.
+    static func registerCentrally(_ submitted: RequestRegistration, unit: WireUnit, now: Date, principal: Principal,
+                                  in db: any SQLSession) throws -> (RequestRecord, Int64) {
+        let context = try Self.context(forUnit: unit.code, in: db)
+        let date = context.zone.civilDate(of: submitted.receivedAt)
+        let sequence = try db.value("""
+            INSERT INTO intake_counters(unit, year, last_issued) VALUES (?, ?, 1)
+            ON CONFLICT(unit, year) DO UPDATE SET last_issued = intake_counters.last_issued + 1 RETURNING last_issued
+            """, [unit.code, date.year], as: Int.self) ?? 1
+        let format = (try? RegistrationNumberFormat(template: Self.intakeNumberFormat)) ?? .standard
+        var registration = submitted
+        registration.registrationNumber = format.render(sequence: sequence, unit: unit.code, date: date)
+        let envelope = EventEnvelope(
+            meta: EventMeta(id: TimeOrderedID.make(at: now), officer: principal.officer, instant: now, zone: context.zone),
+            event: .request(registration.id, .registered(registration)))
+        let record: CaseRecord
+        do throws(EventRejection) {
+            record = try DomainRules.apply(envelope, to: nil, context: context)
+        } catch {
+            if case let .field(problem) = error { throw CentralError.invalid(field: problem.field, reason: problem.text(.indonesian)) }
+            throw CentralError.invalid(field: "request", reason: error.text(.indonesian))
+        }
+        // Appended as a push is, recorded under the registering officer and role (no terminal's token).
+        let writer = try PushBatch(PushRequest(events: []), in: db, principal: principal)
+        let seq = writer.append(envelope, payload: try WireCoding.encoder().encode(envelope), unit: unit.code, zone: context.zone)
+        try writer.flush()
+        guard case let .request(request) = record else { throw CentralError.invalid(field: "request", reason: "kind") }
+        return (request, seq)
     }
 }

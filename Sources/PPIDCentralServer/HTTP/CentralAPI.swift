@@ -20,7 +20,7 @@ struct CentralAPI: Sendable {
     /// The largest intake body accepted.
     static let maximumIntakeBytes = 256 << 10
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<CentralRequestContext>) {
         router.add(middleware: RequestLogMiddleware(logger: logger))
         router.add(middleware: MethodNotAllowedMiddleware())
         for endpoint in Endpoint.allCases {
@@ -30,7 +30,7 @@ struct CentralAPI: Sendable {
         }
     }
 
-    func handle(_ endpoint: Endpoint, request: Request, context: BasicRequestContext) async throws -> Response {
+    func handle(_ endpoint: Endpoint, request: Request, context: CentralRequestContext) async throws -> Response {
         switch endpoint {
         case .health: try await health(request)
         case .changes: try await changes(request)

@@ -37,12 +37,13 @@ public struct CentralServer: Sendable {
     }
 
     /// The router with every endpoint of ``Endpoint``, and the public portal.
-    public func router() -> Router<BasicRequestContext> {
-        let router = Router(context: BasicRequestContext.self)
+    public func router() -> Router<CentralRequestContext> {
+        let router = Router(context: CentralRequestContext.self)
         if let faults { router.add(middleware: FaultInjectionMiddleware(plan: faults)) }
         CentralAPI(store: store, rateLimiter: RateLimiter(capacity: limits.rateBurst, perSecond: limits.ratePerSecond), logger: logger)
             .register(on: router)
-        Portal(store: store, templates: portal.templates).register(on: router)
+        Portal(store: store, templates: portal.templates, limiter: RateLimiter(capacity: limits.portalBurst, perMinute: limits.portalPerMinute))
+            .register(on: router)
         return router
     }
 

@@ -73,7 +73,7 @@ public final class FaultPlan: Sendable {
 
 /// Applies a ``FaultPlan`` in front of the API.
 struct FaultInjectionMiddleware: RouterMiddleware {
-    typealias Context = BasicRequestContext
+    typealias Context = CentralRequestContext
     let plan: FaultPlan
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {

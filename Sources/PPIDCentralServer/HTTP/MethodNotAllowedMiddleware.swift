@@ -4,7 +4,7 @@ import PPIDWire
 /// Answers 405 with `Allow` for any method (TRACE, PUT, QUERY, ...) on a path of the API that is
 /// served under another method, instead of the router's 404: the path exists, the method does not.
 struct MethodNotAllowedMiddleware: RouterMiddleware {
-    typealias Context = BasicRequestContext
+    typealias Context = CentralRequestContext
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let endpoint = Endpoint.allCases.first(where: { $0.path == request.uri.path }),

@@ -21,6 +21,12 @@ final class RateLimiter: Sendable {
         self.perSecond = Double(max(1, perSecond))
     }
 
+    /// A slower bucket: `capacity` at once, then `perMinute` a minute (the portal's forms, per address).
+    init(capacity: Int, perMinute: Int) {
+        self.capacity = Double(max(1, capacity))
+        self.perSecond = Double(max(1, perMinute)) / 60
+    }
+
     /// Takes one token for `key`; nil when the request may go ahead, else the seconds to wait.
     func take(_ key: String, now: ContinuousClock.Instant = .now) -> Int? {
         buckets.withLock { buckets in

@@ -14,6 +14,10 @@ public struct ServerLimits: Sendable {
     /// Requests per token: a burst of `rateBurst`, then `ratePerSecond` on average.
     public var rateBurst: Int = 200
     public var ratePerSecond: Int = 50
+    /// Portal forms posted per address (request, status, objection, download): a burst of
+    /// `portalBurst`, then `portalPerMinute` a minute.
+    public var portalBurst: Int = 20
+    public var portalPerMinute: Int = 10
 
     public init() {}
 

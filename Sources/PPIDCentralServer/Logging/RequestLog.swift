@@ -20,7 +20,7 @@ final class RequestPrincipal: Sendable {
 /// Logs every API call: method, path (never the query or a header), status, principal and
 /// duration in milliseconds. Tokens are never logged.
 struct RequestLogMiddleware: RouterMiddleware {
-    typealias Context = BasicRequestContext
+    typealias Context = CentralRequestContext
     let logger: Logger
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {

@@ -5,23 +5,33 @@ import PPIDDomain
 import PPIDWire
 
 /// The public portal on `ppid-central`: pages for anyone, without a token, in Bahasa Indonesia
-/// (`?lang=en` for English), usable without script and on a phone. Today: the DIP of the whole
-/// body, searchable, each entry's page, and the list as open data (CSV, JSON).
+/// (`?lang=en` for English), usable without script and on a phone: the DIP of the whole body
+/// (searchable, each entry's page, open data as CSV and JSON), the request form with its identity
+/// scan and receipt, the status of a request by number and tracking code with its released
+/// documents, and the objection filed from there.
 struct Portal: Sendable {
     let store: CentralStore
     let templates: PortalTemplates
+    /// Forms posted per address: ten at once, then ten a minute.
+    let limiter: RateLimiter
 
     /// The paths the portal serves (all GET).
-    static let paths = ["/", "/dip", "/dip/:id", "/dip.csv", "/dip.json", "/portal.css"]
+    static let paths = ["/", "/dip", "/dip/:id", "/dip.csv", "/dip.json", "/portal.css", "/permohonan", "/status", "/status/berkas", "/keberatan"]
     /// Entries per page of the list.
     static let pageSize = 100
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<CentralRequestContext>) {
         router.get("/") { request, _ in try await self.home(request) }
         router.get("/dip") { request, _ in try await self.list(request) }
         router.get("/dip/:id") { request, context in try await self.entry(request, id: context.parameters.get("id") ?? "") }
         router.get("/dip.csv") { request, _ in try await self.openData(request, format: .csv) }
         router.get("/dip.json") { request, _ in try await self.openData(request, format: .json) }
+        router.get("/permohonan") { request, _ in try await self.requestForm(request) }
+        router.post("/permohonan") { request, context in try await self.submitRequest(request, context: context) }
+        router.get("/status") { request, _ in try await self.statusForm(request) }
+        router.post("/status") { request, context in try await self.status(request, context: context) }
+        router.post("/status/berkas") { request, context in try await self.download(request, context: context) }
+        router.post("/keberatan") { request, context in try await self.object(request, context: context) }
         router.get("/portal.css") { request, _ in
             PortalResponse.data(Array(self.templates.css.utf8), contentType: "text/css; charset=utf-8", for: request)
         }

@@ -70,3 +70,17 @@ public struct FeePayment: Hashable, Sendable, Codable {
         self.reference = reference
     }
 }
+
+/// Amounts of money as Indonesian texts write them.
+public enum Rupiah {
+    /// "Rp 1.250.000": thousands grouped with dots, whatever the machine's locale.
+    public static func text(_ amount: Int) -> String {
+        let digits = String(abs(amount))
+        var grouped = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { grouped.append(".") }
+            grouped.append(digit)
+        }
+        return (amount < 0 ? "-Rp " : "Rp ") + grouped
+    }
+}
