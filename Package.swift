@@ -43,6 +43,8 @@ let package = Package(
             name: "PPIDCentral",
             dependencies: [
                 "PPIDDomain", "PPIDWire",
+                // The letters mailed to requesters (receipt, notice, extension, objection answer).
+                "PPIDLetters",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 // PostgreSQL, what a body runs in production (`--db postgres://...`), several instances on one.

@@ -58,7 +58,8 @@ struct FaultTests {
         let patient = world.engine(a, officer: "rina", attempts: 3, timeout: .seconds(1))
         let report = try await patient.run()
         await patient.shutdown()
-        #expect(report.retries == 1 && report.pulled == 3)
+        // At least the slow one; on a loaded machine a second attempt may take over a second too.
+        #expect(report.retries >= 1 && report.pulled == 3)
         #expect(try converged(a, world))
     }
 

@@ -108,6 +108,9 @@ enum CentralMigrations {
         migrator.registerMigration("v6-portal") { db in
             try db.execute(sql: PortalSchema.sqlite)
         }
+        migrator.registerMigration("v7-mail") { db in
+            try db.execute(sql: MailSchema.sqlite)
+        }
         return migrator
     }
 

@@ -55,7 +55,7 @@ extension CentralStore {
     /// with the domain's rules and appends it to the ledger as `principal`: the request as the unit's
     /// terminals will hold it, and its sequence number. Inside the caller's appending transaction.
     static func registerCentrally(_ submitted: RequestRegistration, unit: WireUnit, now: Date, principal: Principal,
-                                  in db: any SQLSession) throws -> (RequestRecord, Int64) {
+                                  trackingCode: String? = nil, in db: any SQLSession) throws -> (RequestRecord, Int64) {
         let context = try Self.context(forUnit: unit.code, in: db)
         let date = context.zone.civilDate(of: submitted.receivedAt)
         let sequence = try db.value("""
@@ -80,6 +80,8 @@ extension CentralStore {
         let seq = writer.append(envelope, payload: try WireCoding.encoder().encode(envelope), unit: unit.code, zone: context.zone)
         try writer.flush()
         guard case let .request(request) = record else { throw CentralError.invalid(field: "request", reason: "kind") }
+        // The receipt by email, with the tracking code when the portal gave one.
+        try Self.queueLetters(for: envelope, record: record, unit: unit.code, at: now, trackingCode: trackingCode, in: db)
         return (request, seq)
     }
 }

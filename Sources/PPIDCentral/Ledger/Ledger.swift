@@ -22,6 +22,7 @@ extension CentralStore {
             outcomes.reserveCapacity(request.events.count)
             var contexts: [String: LifecycleContext] = [:]
             var folded: [String: CaseState] = [:]
+            var letters: [(EventEnvelope, CaseRecord, String)] = []
             let encoder = WireCoding.encoder()
             for wire in request.events {
                 // The officer is the token's: a terminal's claim is replaced, never trusted.
@@ -67,6 +68,7 @@ extension CentralStore {
                     }
                     folded[caseID] = CaseState(record: record, latest: max(current.latest ?? envelope.meta.instant, envelope.meta.instant))
                     let sequence = batch.append(envelope, payload: payload, unit: unit, zone: context.zone)
+                    if Self.callsForLetter(envelope.event) { letters.append((envelope, record, unit)) }
                     outcomes.append(PushOutcome(eventID: id, status: .accepted, sequence: sequence, reason: nil, reasonEnglish: nil))
                 } catch let refusal as LedgerRefusal {
                     outcomes.append(PushOutcome(eventID: id, status: .rejected, sequence: nil,
@@ -77,7 +79,19 @@ extension CentralStore {
                 }
             }
             try batch.flush()
+            // The letters the accepted acts call for, mailed by the outbox: in this transaction.
+            for (envelope, record, unit) in letters {
+                try Self.queueLetters(for: envelope, record: record, unit: unit, at: now, in: db)
+            }
             return PushResponse(outcomes: outcomes)
+        }
+    }
+
+    /// Whether an event may call for a letter by email (``MailLetters`` decides which).
+    static func callsForLetter(_ event: DomainEvent) -> Bool {
+        switch event {
+        case .request(_, .registered), .request(_, .decided), .request(_, .extended), .objection(_, .answered): true
+        default: false
         }
     }
 

@@ -57,7 +57,7 @@ extension CentralStore {
             return try writeLedger { db in
                 let (request, _) = try Self.registerCentrally(placed, unit: unit, now: now,
                                                               principal: Principal(officer: Self.portalActor, unit: unit.code, isMain: unit.isMain),
-                                                              in: db)
+                                                              trackingCode: code, in: db)
                 let stamp = now.timeIntervalSince1970
                 try Self.attach(idScan.bytes, hash: Self.sha256(idScan.bytes), type: type, name: FileRules.displayName(idScan.name, type: type),
                                 role: .idScan, to: request.id, by: Self.portalActor, at: stamp, in: db)

@@ -137,6 +137,7 @@ extension CentralStore {
                 _ = writer.append(envelope, payload: try WireCoding.encoder().encode(envelope), unit: unitCode, zone: context.zone)
                 try writer.flush()
                 guard case let .objection(objection) = record else { throw CentralError.invalid(field: "objection", reason: "kind") }
+                try Self.queueLetters(for: envelope, record: record, unit: unitCode, at: now, in: db)
                 return PortalObjectionReceipt(number: numbered.number, filedOn: objection.filedOn, answerDue: objection.answerDue,
                                               answerDueIsProvisional: objection.answerDueIsProvisional)
             }

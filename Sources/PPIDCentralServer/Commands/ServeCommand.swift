@@ -24,6 +24,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Kunci privat TLS (PEM). / TLS private key (PEM).") var tlsKey: String?
     @Option(help: "Folder templat portal (layout/home/dip-list/dip-entry/not-found.mustache, portal.css) pengganti bawaan. / Folder of portal templates replacing the built-in ones.")
     var portalTemplates: String?
+    @Option(help: "Relai SMTP untuk surat kepada pemohon: smtp://[USER:PASSWORD@]HOST[:PORT]. Tanpa ini surat menunggu di kotak keluar. / SMTP relay for letters to requesters; without it they wait in the outbox.")
+    var smtp: String?
+    @Option(help: "Alamat pengirim surat. / The letters' sender address.") var mailFrom = "ppid@localhost"
     @Flag(help: "Mulai dengan unit, petugas, token dan permohonan demo (basis data demo tersendiri). / Start with demo data.")
     var demo = false
     @Option(help: "Folder berkas token demo. / Folder for the demo token files.") var tokenFolder: String?
@@ -77,6 +80,14 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw CentralError.invalid(field: "--portal-templates", reason: "\(error)").exit()
         }
+        var delivery: MailDelivery?
+        if let smtp {
+            do {
+                delivery = MailDelivery(store: store, relay: try SMTPRelay(url: smtp, from: mailFrom), logger: logger)
+            } catch {
+                throw CentralError.invalid(field: "--smtp", reason: "\(error)").exit()
+            }
+        }
         let scheme = tls == nil ? "http" : "https"
         let server = CentralServer(store: store, host: host, port: port, faults: plan, logger: logger, tls: tls, portal: portal)
         let app = try server.application(onRunning: { port in
@@ -84,8 +95,14 @@ struct ServeCommand: AsyncParsableCommand {
             print("Portal publik / public portal: \(scheme)://\(host):\(port)/")
             fflush(nil)
         })
+        // Letters go out while the server runs; without a relay they wait in the outbox.
+        let mailer = delivery.map { worker in Task { await worker.run() } }
+        if let delivery { print("Surat lewat / letters via \(delivery.relay) dari / from \(delivery.relay.from)") }
         // The pulls noted in memory are written before the process ends (SIGTERM, Ctrl-C).
-        defer { store.close() }
+        defer {
+            mailer?.cancel()
+            store.close()
+        }
         try await app.runService()
     }
 }

@@ -85,8 +85,8 @@ extension Portal {
             context["receivedOn"] = receipt.receivedOn.longText(view.language)
             context["noticeDue"] = receipt.noticeDue.longText(view.language)
             context["provisional"] = receipt.noticeDueIsProvisional
-            // Said only once the receipt is really sent by email (the outbox, issue 16 section 2).
-            context["email"] = false
+            // The same receipt waits in the mail outbox (with the tracking code), sent by the relay.
+            context["email"] = !receipt.email.isEmpty
             var response = page("request-receipt", context, for: request, status: .created)
             // A receipt with a secret on it is not kept by a shared browser's cache.
             response.headers[.cacheControl] = "no-store"
