@@ -87,6 +87,8 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 // The trust roots of an https server with the body's own CA (`server_ca`).
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                // A fetched file is checked against its SHA-256.
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // Letters (written notice, refusal, extension, answer to an objection) from editable Mustache templates.

@@ -6,7 +6,7 @@ public struct PPIDCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "ppid",
         abstract: "Layanan informasi publik untuk PPID (UU 14/2008) / Public information service for PPID officers.",
-        subcommands: [RunCommand.self, RequestCommand.self, DeadlineCommand.self, DemoCommand.self, UnitCommand.self, CalendarCommand.self, ReportCommand.self, RegisterCommand.self, LetterCommand.self, ObjectionCommand.self, DisputeCommand.self, FeesCommand.self, SyncCommand.self, BenchCommand.self, SelfTestCommand.self],
+        subcommands: [RunCommand.self, RequestCommand.self, DeadlineCommand.self, DemoCommand.self, UnitCommand.self, CalendarCommand.self, ReportCommand.self, RegisterCommand.self, LetterCommand.self, ObjectionCommand.self, DisputeCommand.self, FeesCommand.self, FileCommand.self, SyncCommand.self, BenchCommand.self, SelfTestCommand.self],
         defaultSubcommand: RunCommand.self
     )
 

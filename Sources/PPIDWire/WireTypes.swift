@@ -296,3 +296,28 @@ public enum WireCoding {
         return decoder
     }
 }
+
+/// A file attached to a case (`GET /v1/files`, `POST /v1/files`): its content hash, type, size,
+/// name and what it is for. The content itself comes only from `GET /v1/file`, when opened.
+public struct WireFile: Codable, Hashable, Sendable {
+    public let sha256: String
+    public let mediaType: String
+    public let size: Int
+    public let name: String
+    /// `id-scan`, `released`, `supporting` or `dip`.
+    public let role: String
+
+    public init(sha256: String, mediaType: String, size: Int, name: String, role: String) {
+        self.sha256 = sha256
+        self.mediaType = mediaType
+        self.size = size
+        self.name = name
+        self.role = role
+    }
+}
+
+/// The files of a case.
+public struct FileList: Codable, Hashable, Sendable {
+    public let files: [WireFile]
+    public init(files: [WireFile]) { self.files = files }
+}

@@ -219,7 +219,7 @@ struct PortalRequestTests {
         let download = try await browser.post("/status/berkas", fields: [("csrf", browser.csrf), ("number", number), ("code", code), ("file", sha)])
         #expect(download.status == 200 && download.body == document)
         #expect(download.headers.first(name: "Content-Type") == "application/pdf")
-        #expect(download.headers.first(name: "Content-Disposition") == "attachment; filename=\"LRA 2025.pdf\"")
+        #expect(download.headers.first(name: "Content-Disposition") == "attachment; filename=\"LRA 2025.pdf\"; filename*=UTF-8''LRA%202025.pdf")
         // Not the identity scan, whatever its hash: only released documents are downloaded here.
         let scan = try await browser.post("/status/berkas", fields: [("csrf", browser.csrf), ("number", number), ("code", code),
                                                                      ("file", CentralStore.sha256(Self.pdf))])

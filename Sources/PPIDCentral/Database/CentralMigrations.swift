@@ -111,6 +111,9 @@ enum CentralMigrations {
         migrator.registerMigration("v7-mail") { db in
             try db.execute(sql: MailSchema.sqlite)
         }
+        migrator.registerMigration("v8-file-views") { db in
+            try db.execute(sql: FileSchema.sqlite)
+        }
         return migrator
     }
 

@@ -38,6 +38,9 @@ struct CentralAPI: Sendable {
         case .requests: try await intake(request)
         case .openAPI: try openAPI(request)
         case .metrics: try await metrics(request)
+        case .fileList: try await fileList(request)
+        case .fileUpload: try await fileUpload(request)
+        case .fileContent: try await fileContent(request)
         }
     }
 

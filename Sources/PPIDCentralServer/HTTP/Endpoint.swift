@@ -9,11 +9,14 @@ public enum Endpoint: String, CaseIterable, Sendable {
     case requests
     case openAPI
     case metrics
+    case fileList
+    case fileUpload
+    case fileContent
 
     public var method: HTTPRequest.Method {
         switch self {
-        case .health, .changes, .openAPI, .metrics: .get
-        case .events, .requests: .post
+        case .health, .changes, .openAPI, .metrics, .fileList, .fileContent: .get
+        case .events, .requests, .fileUpload: .post
         }
     }
 
@@ -25,6 +28,8 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .requests: "/v1/requests"
         case .openAPI: "/v1/openapi.json"
         case .metrics: "/metrics"
+        case .fileList, .fileUpload: "/v1/files"
+        case .fileContent: "/v1/file"
         }
     }
 
@@ -32,7 +37,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
     public var needsToken: Bool {
         switch self {
         case .health, .openAPI: false
-        case .changes, .events, .requests, .metrics: true
+        case .changes, .events, .requests, .metrics, .fileList, .fileUpload, .fileContent: true
         }
     }
 }

@@ -7,14 +7,16 @@ struct MethodNotAllowedMiddleware: RouterMiddleware {
     typealias Context = CentralRequestContext
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let endpoint = Endpoint.allCases.first(where: { $0.path == request.uri.path }),
-              request.method != endpoint.method, !(request.method == .head && endpoint.method == .get) else {
+        let served = Endpoint.allCases.filter { $0.path == request.uri.path }
+        guard !served.isEmpty, !served.contains(where: { request.method == $0.method || (request.method == .head && $0.method == .get) }) else {
             return try await next(request, context)
         }
+        let allowed = served.map(\.method.rawValue).joined(separator: ", ")
+        let path = request.uri.path
         throw APIFailure(status: .methodNotAllowed,
                          body: WireError(error: "method-not-allowed",
-                                         message: "Metode \(request.method) tidak dipakai di \(endpoint.path); gunakan \(endpoint.method).",
-                                         messageEnglish: "Method \(request.method) is not used on \(endpoint.path); use \(endpoint.method)."),
-                         headers: [.allow: endpoint.method.rawValue])
+                                         message: "Metode \(request.method) tidak dipakai di \(path); gunakan \(allowed).",
+                                         messageEnglish: "Method \(request.method) is not used on \(path); use \(allowed)."),
+                         headers: [.allow: allowed])
     }
 }

@@ -160,7 +160,7 @@ extension Portal {
         }
         var headers = PortalResponse.securityHeaders
         headers[.contentType] = file.mediaType.rawValue
-        headers[.contentDisposition] = "attachment; filename=\"\(file.name.replacingOccurrences(of: "\"", with: ""))\""
+        headers[.contentDisposition] = ContentDisposition.attachment(file.name)
         headers[.cacheControl] = "no-store"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }

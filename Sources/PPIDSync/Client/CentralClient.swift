@@ -91,6 +91,25 @@ public final class CentralClient: Sendable {
         return response
     }
 
+    /// The files of a case (names, types, sizes; not their content).
+    public func files(of caseID: UUID) async throws(SyncError) -> [WireFile] {
+        try decode(FileList.self, from: try await send(.GET, "v1/files?case=\(caseID.uuidString)", body: nil)).files
+    }
+
+    /// Attaches a file to a case on the server, which checks its type by content and its size.
+    public func attach(_ bytes: Data, name: String, role: String, to caseID: UUID) async throws(SyncError) -> WireFile {
+        var query = URLComponents()
+        query.queryItems = [URLQueryItem(name: "case", value: caseID.uuidString), URLQueryItem(name: "role", value: role),
+                            URLQueryItem(name: "name", value: name)]
+        return try decode(WireFile.self, from: try await send(.POST, "v1/files?" + (query.percentEncodedQuery ?? ""), body: bytes,
+                                                             contentType: "application/octet-stream"))
+    }
+
+    /// One file's content, fetched when it is opened (an identity scan's viewing is recorded by the server).
+    public func fileContent(_ sha256: String, of caseID: UUID) async throws(SyncError) -> Data {
+        try await send(.GET, "v1/file?case=\(caseID.uuidString)&sha256=\(sha256)", body: nil)
+    }
+
     /// The server's health.
     public func health() async throws(SyncError) -> HealthResponse {
         try decode(HealthResponse.self, from: try await send(.GET, "v1/health", body: nil))
@@ -119,7 +138,7 @@ public final class CentralClient: Sendable {
         }
     }
 
-    func send(_ method: HTTPMethod, _ path: String, body: Data?) async throws(SyncError) -> Data {
+    func send(_ method: HTTPMethod, _ path: String, body: Data?, contentType: String = "application/json") async throws(SyncError) -> Data {
         let server = settings.server.absoluteString
         let token = try settings.tokenFile.map { path throws(SyncError) in try TokenFile.read(path) } ?? settings.token
         guard TokenFile.isWellFormed(token) else { throw .tokenFileInvalid(path: "(token)") }
@@ -132,7 +151,7 @@ public final class CentralClient: Sendable {
         request.headers.add(name: "Accept-Encoding", value: "gzip")
         request.headers.add(name: "User-Agent", value: SoftwareVersion.userAgent)
         if let body {
-            request.headers.add(name: "Content-Type", value: "application/json")
+            request.headers.add(name: "Content-Type", value: contentType)
             request.body = .bytes(ByteBuffer(bytes: body))
         }
         let answer: Data

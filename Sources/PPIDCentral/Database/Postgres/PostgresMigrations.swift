@@ -1,7 +1,7 @@
 import Foundation
 
 /// The central schema on PostgreSQL, one migration per version (never edit a shipped one): the same
-/// tables as SQLite's v1-v7, with the ledger's head row that numbers appends across instances.
+/// tables as SQLite's v1-v8, with the ledger's head row that numbers appends across instances.
 /// Several instances may start at once: each migrates under one advisory lock.
 enum PostgresMigrations {
     static let migrations: [(identifier: String, sql: [String])] = [
@@ -73,6 +73,7 @@ enum PostgresMigrations {
         ("v2-number-lookup", ["CREATE INDEX case_numbers_by_number ON case_numbers(number)"]),
         ("v3-portal", PortalSchema.postgres),
         ("v4-mail", MailSchema.postgres),
+        ("v5-file-views", FileSchema.postgres),
     ]
 
     /// A key for `pg_advisory_xact_lock`: 'PPIC'.

@@ -1,0 +1,13 @@
+import Foundation
+
+/// `Content-Disposition: attachment` for a file name of any script: an ASCII fallback and the
+/// UTF-8 name (RFC 6266), nothing that could end the header or the quoted string.
+enum ContentDisposition {
+    static func attachment(_ name: String) -> String {
+        let ascii = String(name.unicodeScalars.map { $0.isASCII && $0.value >= 0x20 && $0 != "\"" && $0 != "\\" ? Character($0) : "_" })
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        let encoded = name.addingPercentEncoding(withAllowedCharacters: allowed) ?? ascii
+        return "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)"
+    }
+}
