@@ -146,7 +146,9 @@ let package = Package(
                                    .product(name: "Hummingbird", package: "hummingbird")]),
         .testTarget(name: "PPIDLettersTests", dependencies: ["PPIDLetters", "PPIDDomain"]),
         .testTarget(name: "PPIDCommandsTests", dependencies: ["PPIDCommands", "PPIDDomain", "PPIDStore",
-                                                            .product(name: "GRDB", package: "GRDB.swift")]),
+                                                            .product(name: "GRDB", package: "GRDB.swift")],
+                    // The portal in a real browser: a selenium script the test runs (PortalBrowserTests).
+                    exclude: ["Portal/portal_e2e.py"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -356,7 +356,7 @@ enum BuiltInPortalTemplates {
     <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="number" value="{{number}}"><input type="hidden" name="code" value="{{code}}">
     <fieldset>
     <legend>{{t.groundsLegend}}</legend>
-    {{#grounds}}<div class="choice"><label><input type="checkbox" name="ground-{{letter}}" value="yes"{{#checked}} checked{{/checked}}> <strong>{{letter}}.</strong> {{text}}</label>{{#help}}<span class="hint">{{help}}</span>{{/help}}</div>
+    {{#grounds}}<div class="choice"><label><input type="checkbox" name="ground-{{letter}}" value="yes"{{#checked}} checked{{/checked}}> {{text}}</label>{{#help}}<span class="hint">{{help}}</span>{{/help}}</div>
     {{/grounds}}
     </fieldset>
     <div class="field">
@@ -421,7 +421,8 @@ enum BuiltInPortalTemplates {
     header.site { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; border-bottom: 1px solid var(--line); }
     header.site .brand { margin: 0; font-weight: 700; }
     header.site .brand a { color: var(--ink); text-decoration: none; }
-    header.site ul { list-style: none; margin: 0; padding: 0; display: flex; gap: 16px; }
+    header.site ul { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 16px; }
+    h1, h2, .fields dd { overflow-wrap: anywhere; }
     main { max-width: 64rem; margin: 0 auto; padding: 16px; }
     footer.site { color: var(--muted); font-size: 0.9rem; border-top: 1px solid var(--line); }
     .filters { display: flex; flex-wrap: wrap; gap: 12px; align-items: flex-end; margin: 16px 0; }
