@@ -194,6 +194,30 @@ struct PortalDIPTests {
         #expect(try fixture.store.publicDIP().entries.isEmpty)
     }
 
+    @Test("A DIP entry's public files are listed and downloaded by anyone; an exempt entry's never")
+    func entryFiles() async throws {
+        let fixture = try await Fixture.start()
+        defer { Task { await fixture.stop() } }
+        let open = Self.entry("HUMAS", "DIP-HUMAS-B-1", "Laporan tahunan")
+        try await Self.push(fixture, fixture.humas, [Events.wire(.dip(open.id, .added(open)), unit: "HUMAS")])
+        let exempt = Self.exempt("KEU", until: nil)
+        try await Self.push(fixture, fixture.keu, [Events.wire(.dip(exempt.id, .added(exempt)), unit: "KEU")])
+        let report = Data("%PDF-1.5\nlaporan tahunan\n".utf8)
+        let secret = Data("%PDF-1.5\nRAHASIA-123\n".utf8)
+        _ = try fixture.store.attach(report, name: "Laporan tahunan 2025.pdf", role: .dip, to: open.id, by: "rina")
+        _ = try fixture.store.attach(secret, name: "gaji.pdf", role: .dip, to: exempt.id, by: "dewi")
+        let page = try await Self.page(fixture, "/dip/\(open.id.uuidString)")
+        let href = "/dip/\(open.id.uuidString.lowercased())/berkas/\(CentralStore.sha256(report))"
+        #expect(page.text.contains("<a href=\"\(href)\" download>Laporan tahunan 2025.pdf</a> (PDF, 1 KB)"))
+        let download = try await fixture.call(.GET, href, token: nil)
+        #expect(download.status == 200 && download.body == report && download.headers.first(name: "Content-Type") == "application/pdf")
+        let exemptPage = try await Self.page(fixture, "/dip/\(exempt.id.uuidString)")
+        #expect(!exemptPage.text.contains("gaji.pdf"))
+        let hidden = try await fixture.call(.GET, "/dip/\(exempt.id.uuidString)/berkas/\(CentralStore.sha256(secret))", token: nil)
+        #expect(hidden.status == 404 && !String(decoding: hidden.body, as: UTF8.self).contains("RAHASIA"))
+        #expect(try await fixture.call(.GET, "/dip/\(open.id.uuidString)/berkas/\(CentralStore.sha256(secret))", token: nil).status == 404)
+    }
+
     @Test("The demo publishes each unit's list: every category, exempt entries with their basis, the retired ones off it")
     func demoList() throws {
         let store = try CentralStore(path: try TestRegister.fresh())

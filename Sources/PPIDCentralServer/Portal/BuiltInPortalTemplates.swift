@@ -156,6 +156,13 @@ enum BuiltInPortalTemplates {
     <dd>{{#link}}<a href="{{link}}" rel="noopener noreferrer">{{value}}</a>{{/link}}{{^link}}{{value}}{{/link}}</dd>
     {{/fields}}
     </dl>
+    {{#hasFiles}}
+    <h2>{{t.entryFiles}}</h2>
+    <ul class="files">
+    {{#files}}<li><a href="{{href}}" download>{{name}}</a> ({{type}}, {{size}})</li>
+    {{/files}}
+    </ul>
+    {{/hasFiles}}
     {{/main}}
     {{/layout}}
 

@@ -16,7 +16,7 @@ struct Portal: Sendable {
     let limiter: RateLimiter
 
     /// The paths the portal serves (all GET).
-    static let paths = ["/", "/dip", "/dip/:id", "/dip.csv", "/dip.json", "/portal.css", "/permohonan", "/status", "/status/berkas", "/keberatan"]
+    static let paths = ["/", "/dip", "/dip/:id", "/dip/:id/berkas/:sha", "/dip.csv", "/dip.json", "/portal.css", "/permohonan", "/status", "/status/berkas", "/keberatan"]
     /// Entries per page of the list.
     static let pageSize = 100
 
@@ -24,6 +24,9 @@ struct Portal: Sendable {
         router.get("/") { request, _ in try await self.home(request) }
         router.get("/dip") { request, _ in try await self.list(request) }
         router.get("/dip/:id") { request, context in try await self.entry(request, id: context.parameters.get("id") ?? "") }
+        router.get("/dip/:id/berkas/:sha") { request, context in
+            try await self.entryFile(request, id: context.parameters.get("id") ?? "", sha: context.parameters.get("sha") ?? "")
+        }
         router.get("/dip.csv") { request, _ in try await self.openData(request, format: .csv) }
         router.get("/dip.json") { request, _ in try await self.openData(request, format: .json) }
         router.get("/permohonan") { request, _ in try await self.requestForm(request) }
@@ -92,7 +95,41 @@ struct Portal: Sendable {
         context["title"] = entry.title
         context["exempt"] = entry.isExempt
         context["fields"] = Self.fields(of: entry, unitName: dip.unitName(entry.unit), language: view.language)
+        let files = try await publicFiles(of: entry)
+        context["hasFiles"] = !files.isEmpty
+        context["files"] = files.map { file in
+            ["href": "/dip/\(entry.id.uuidString.lowercased())/berkas/\(file.sha256)", "name": file.name, "size": Self.sizeText(file.size),
+             "type": file.mediaType.fileExtension.uppercased()] as [String: Any]
+        }
         return page("dip-entry", context, for: request)
+    }
+
+    /// A DIP entry's public files: those attached as `dip`, never an exempt entry's.
+    func publicFiles(of entry: PublicDIPEntry) async throws -> [StoredFile] {
+        guard !entry.isExempt else { return [] }
+        let store = self.store
+        let id = entry.id
+        do {
+            return try await offload { try store.files(of: id) }.filter { $0.role == .dip }
+        } catch let error as CentralError {
+            throw APIFailure.from(error)
+        }
+    }
+
+    /// One public file of a DIP entry, for anyone.
+    func entryFile(_ request: Request, id: String, sha: String) async throws -> Response {
+        let view = PortalView(request)
+        let dip = try await publicDIP()
+        let store = self.store
+        guard let uuid = UUID(uuidString: id), let entry = dip.entries.first(where: { $0.id == uuid }), !entry.isExempt,
+              let (file, bytes) = try await offload({ try store.fileContent(sha.lowercased(), of: uuid, role: .dip) }) else {
+            return page("not-found", view.context(), for: request, status: .notFound)
+        }
+        var headers = PortalResponse.securityHeaders
+        headers[.contentType] = file.mediaType.rawValue
+        headers[.contentDisposition] = ContentDisposition.attachment(file.name)
+        headers[.cacheControl] = "public, max-age=3600"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     func openData(_ request: Request, format: OpenDataFormat) async throws -> Response {

@@ -33,6 +33,7 @@ enum PortalText {
             "previous": pick("Sebelumnya", "Previous"),
             "next": pick("Berikutnya", "Next"),
             "backToList": pick("Kembali ke daftar", "Back to the list"),
+            "entryFiles": pick("Berkas", "Files"),
             "exemptNotice": pick("Informasi ini dikecualikan: isinya tidak dibuka. Yang ditampilkan hanya dasar hukum dan jangka waktu pengecualiannya. Anda tetap dapat memohonnya; penolakan wajib disertai alasan tertulis dan dapat diajukan keberatan.",
                                  "This information is exempt: its content is not disclosed. Only the legal basis and the period of the exemption are shown. You may still request it; a refusal must give its reasons in writing and may be objected to."),
             "notFound": pick("Halaman tidak ditemukan", "Page not found"),
