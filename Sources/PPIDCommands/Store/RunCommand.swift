@@ -83,6 +83,8 @@ struct RunCommand: ParsableCommand {
         app.onSync = { background.syncNow() }
         app.syncActivity = { background.activity }
         app.syncMessages = { background.takeMessage() }
+        app.fileDesk = ServerFileDesk(settings: settings, folder: ((store.path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("files"),
+                                      language: language)
         background.start()
         return background
     }

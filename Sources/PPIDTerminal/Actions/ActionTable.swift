@@ -24,7 +24,7 @@ public enum ActionID: String, Hashable, Sendable, CaseIterable {
     case register, startProcessing, forward, extend, decide, deliver, close, withdraw, comply, incomplete, complete, pay
     case fileObjection, answerObjection, dispute, revealPersonalData
     case addDocument, editDocument, linkDocuments, category
-    case conflicts, audit, language, report, registers
+    case conflicts, audit, language, report, registers, files
 }
 
 /// One row of the action table: everything about an action in one record, as lazygit's `Binding`
@@ -137,6 +137,8 @@ public enum ActionTable {
             try $0.revealPersonalData()
         },
         requestAct(.linkDocuments, "l", "link", "Kaitkan dengan entri DIP", "Link to DIP entries"),
+        spec(.files, [.character("B")], "files", [.requests, .deadlines], "Berkas permohonan di server: buka, lampirkan",
+             "The request's files on the server: open, attach", detail: true, disabled: { $0.filesRefusal }) { try $0.showFiles() },
         spec(.addDocument, [.character("a")], "add", [.registry], "Tambah entri DIP", "Add a DIP entry", hint: ("tambah", "add")) {
             try $0.openActionForm(.addDocument)
         },

@@ -51,6 +51,8 @@ public final class App {
     public var syncActivity: (() -> String?)?
     /// The next message about a finished sync (text, is an error); the sync layer sets it.
     public var syncMessages: (() -> (String, Bool)?)?
+    /// The central server's files on cases (`B`); the sync layer sets it when sync is set up.
+    public var fileDesk: (any CaseFileDesk)?
     /// The last sync's error, empty or nil after a success.
     var lastSyncError: String?
     /// The day the app treats as today (tests fix it).

@@ -379,6 +379,7 @@ extension App {
         case let .comply(id): return complyForm(id)
         case let .incomplete(id): return incompleteForm(id)
         case let .pay(id): return payForm(id)
+        case let .attachFile(id): return attachForm(id)
         case let .disputeFiling(id):
             guard case let .objection(record)? = try? store.caseRecord(id) else { return nil }
             return disputeFilingForm(record)

@@ -18,6 +18,7 @@ enum FormKind: Hashable, Codable, Sendable {
     case comply(UUID)
     case incomplete(UUID)
     case pay(UUID)
+    case attachFile(UUID)
 
     /// The key a draft is kept under: the kind as JSON, keys sorted, so one form has one draft.
     var draftKey: String {
