@@ -321,3 +321,33 @@ public struct FileList: Codable, Hashable, Sendable {
     public let files: [WireFile]
     public init(files: [WireFile]) { self.files = files }
 }
+
+/// A letter mailed to a case's requester and what became of it (`GET /v1/mail`).
+public struct WireMail: Codable, Hashable, Sendable {
+    /// The letter kind (`pemberitahuan`, `tanda-bukti-permohonan`, ...).
+    public let kind: String
+    public let recipient: String
+    /// `pending`, `sent` or `failed`.
+    public let state: String
+    public let attempts: Int
+    /// The relay's last words when it did not take the letter.
+    public let lastError: String?
+    public let createdAt: Date
+    public let sentAt: Date?
+
+    public init(kind: String, recipient: String, state: String, attempts: Int, lastError: String?, createdAt: Date, sentAt: Date?) {
+        self.kind = kind
+        self.recipient = recipient
+        self.state = state
+        self.attempts = attempts
+        self.lastError = lastError
+        self.createdAt = createdAt
+        self.sentAt = sentAt
+    }
+}
+
+/// The letters mailed for a case, oldest first.
+public struct MailList: Codable, Hashable, Sendable {
+    public let mails: [WireMail]
+    public init(mails: [WireMail]) { self.mails = mails }
+}

@@ -162,5 +162,11 @@ struct MailTests {
         let failed = try #require(try fixture.store.mailOutbox(state: .failed).first)
         #expect(failed.id == second.id && failed.lastError == "550 no such mailbox")
         #expect(await up.runOnce() == 0, "a failed letter is not sent again unless retried")
+        // The unit's officer sees it, with the relay's words; another unit does not.
+        let seen = try await fixture.call(.GET, "/v1/mail?case=\(second.caseID)", token: fixture.humas)
+        let letters = try seen.decode(MailList.self).mails
+        #expect(letters.map(\.state) == ["failed"] && letters.first?.lastError == "550 no such mailbox" && letters.first?.kind == "tanda-bukti-permohonan")
+        #expect(try await fixture.call(.GET, "/v1/mail?case=\(second.caseID)", token: fixture.keu).status == 403)
+        #expect(try await fixture.call(.GET, "/v1/mail?case=\(UUID().uuidString)", token: fixture.humas).status == 404)
     }
 }

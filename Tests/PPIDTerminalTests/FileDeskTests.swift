@@ -23,6 +23,10 @@ final class FakeFileDesk: CaseFileDesk, @unchecked Sendable {
         return file
     }
 
+    var letters: [CaseLetterInfo] = []
+
+    func letters(of caseID: UUID) throws(FileDeskFailure) -> [CaseLetterInfo] { letters }
+
     func open(_ file: CaseFileInfo, of caseID: UUID) throws(FileDeskFailure) -> String {
         opened.append(file.name)
         return "/tmp/files/\(file.name)"
@@ -39,8 +43,11 @@ struct FileDeskTests {
         let screen = TextScreen(rows: 40, columns: 120)
         let row = try #require(app.requests.selected)
         desk.stored[row.id] = [CaseFileInfo(sha256: String(repeating: "b", count: 64), name: "ktp.jpg", role: .idScan, mediaType: "image/jpeg", size: 2048)]
+        desk.letters = [CaseLetterInfo(kind: "pemberitahuan", recipient: "siti@contoh.id", state: "failed", attempts: 1,
+                                       lastError: "550 no such mailbox", sentAt: nil)]
         app.handle(.character("B"))
         app.render(on: screen)
+        #expect(screen.text.contains("Email pemberitahuan → siti@contoh.id: GAGAL: 550 no such mailbox"), "\(screen.text)")
         #expect(screen.text.contains("Berkas \(row.number)") && screen.text.contains("Buka: ktp.jpg (identitas, 2 KB)"), "\(screen.text)")
         #expect(screen.text.contains("Lampirkan berkas…"))
         app.handle(.enter)

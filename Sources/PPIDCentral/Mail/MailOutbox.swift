@@ -142,3 +142,16 @@ extension CentralStore {
                           createdAt: Date(timeIntervalSince1970: try row[11]), sentAt: (try row.get(12, as: Double?.self)).map(Date.init(timeIntervalSince1970:)))
     }
 }
+
+extension CentralStore {
+    /// The letters mailed for a case (a request's, or an objection's), oldest first, for an officer
+    /// of its unit or the PPID Utama; nil for no such case.
+    public func caseMail(_ caseID: UUID, for principal: Principal) throws(CentralError) -> [OutboxMail]? {
+        try read { db in
+            guard let unit = try unit(ofCase: caseID, in: db) else { return nil }
+            guard principal.mayAccess(unit: unit) else { throw CentralError.notPermitted("perkara unit lain / another unit's case") }
+            return try db.rows("SELECT id FROM mail_outbox WHERE case_uuid = ? ORDER BY id", [caseID.uuidString])
+                .compactMap { try Self.mail(id: try $0.get(0, as: Int64.self), in: db) }
+        }
+    }
+}

@@ -41,6 +41,7 @@ struct CentralAPI: Sendable {
         case .fileList: try await fileList(request)
         case .fileUpload: try await fileUpload(request)
         case .fileContent: try await fileContent(request)
+        case .mail: try await caseMail(request)
         }
     }
 

@@ -12,10 +12,11 @@ public enum Endpoint: String, CaseIterable, Sendable {
     case fileList
     case fileUpload
     case fileContent
+    case mail
 
     public var method: HTTPRequest.Method {
         switch self {
-        case .health, .changes, .openAPI, .metrics, .fileList, .fileContent: .get
+        case .health, .changes, .openAPI, .metrics, .fileList, .fileContent, .mail: .get
         case .events, .requests, .fileUpload: .post
         }
     }
@@ -30,6 +31,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
         case .metrics: "/metrics"
         case .fileList, .fileUpload: "/v1/files"
         case .fileContent: "/v1/file"
+        case .mail: "/v1/mail"
         }
     }
 
@@ -37,7 +39,7 @@ public enum Endpoint: String, CaseIterable, Sendable {
     public var needsToken: Bool {
         switch self {
         case .health, .openAPI: false
-        case .changes, .events, .requests, .metrics, .fileList, .fileUpload, .fileContent: true
+        case .changes, .events, .requests, .metrics, .fileList, .fileUpload, .fileContent, .mail: true
         }
     }
 }

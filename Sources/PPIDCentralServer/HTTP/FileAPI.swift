@@ -75,4 +75,16 @@ extension CentralAPI {
         headers[.contentDisposition] = ContentDisposition.attachment(file.name)
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
+
+    /// The letters mailed for a case and what became of them: the officer sees a failure the relay gave.
+    func caseMail(_ request: Request) async throws -> Response {
+        let principal = try await principal(of: request)
+        let caseID = try Self.caseParameter(request)
+        let store = self.store
+        guard let mails = try await run({ try store.caseMail(caseID, for: principal) }) else { throw Self.caseNotFound }
+        return try JSONResponse.make(MailList(mails: mails.map {
+            WireMail(kind: $0.kind, recipient: $0.recipient, state: $0.state.rawValue, attempts: $0.attempts, lastError: $0.lastError,
+                     createdAt: $0.createdAt, sentAt: $0.sentAt)
+        }), for: request)
+    }
 }

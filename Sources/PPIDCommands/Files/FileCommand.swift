@@ -35,7 +35,7 @@ struct FileCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Daftar berkas sebuah perkara / Lists a case's files.")
+        static let configuration = CommandConfiguration(abstract: "Daftar berkas sebuah perkara dan surat yang dikirim lewat email / Lists a case's files and the letters mailed for it.")
         @OptionGroup var store: StoreOptions
         @OptionGroup var sync: SyncOptions
         @OptionGroup var language: LanguageOption
@@ -51,6 +51,13 @@ struct FileCommand: ParsableCommand {
             if files.isEmpty { print(language.pick("Belum ada berkas.", "No files yet.")) }
             for file in files {
                 print("\(file.sha256.prefix(12))\t\(file.role)\t\(file.mediaType)\t\(file.size)\t\(file.name)")
+            }
+            // The letters mailed to the requester, and what became of them.
+            let letters = try FileCommand.remote(language) { () async throws(SyncError) in try await client.mail(of: id) }
+            let formatter = ISO8601DateFormatter()
+            for letter in letters {
+                let when = letter.sentAt.map { formatter.string(from: $0) } ?? ""
+                print("email\t\(letter.kind)\t\(letter.recipient)\t\(letter.state)\t\(letter.attempts)\t\(when)" + (letter.lastError.map { "\t\($0)" } ?? ""))
             }
         }
     }

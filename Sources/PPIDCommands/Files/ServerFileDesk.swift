@@ -15,6 +15,12 @@ struct ServerFileDesk: CaseFileDesk {
         try call { (client: CentralClient) async throws(SyncError) in try await client.files(of: caseID) }.compactMap(Self.info)
     }
 
+    func letters(of caseID: UUID) throws(FileDeskFailure) -> [CaseLetterInfo] {
+        try call { (client: CentralClient) async throws(SyncError) in try await client.mail(of: caseID) }.map {
+            CaseLetterInfo(kind: $0.kind, recipient: $0.recipient, state: $0.state, attempts: $0.attempts, lastError: $0.lastError, sentAt: $0.sentAt)
+        }
+    }
+
     func attach(path: String, name: String, role: FileRole, to caseID: UUID) throws(FileDeskFailure) -> CaseFileInfo {
         guard let bytes = FileManager.default.contents(atPath: path) else {
             throw FileDeskFailure(language.pick("Berkas \(path) tidak terbaca.", "Cannot read \(path)."))

@@ -110,6 +110,11 @@ public final class CentralClient: Sendable {
         try await send(.GET, "v1/file?case=\(caseID.uuidString)&sha256=\(sha256)", body: nil)
     }
 
+    /// The letters mailed for a case and what became of them.
+    public func mail(of caseID: UUID) async throws(SyncError) -> [WireMail] {
+        try decode(MailList.self, from: try await send(.GET, "v1/mail?case=\(caseID.uuidString)", body: nil)).mails
+    }
+
     /// The server's health.
     public func health() async throws(SyncError) -> HealthResponse {
         try decode(HealthResponse.self, from: try await send(.GET, "v1/health", body: nil))

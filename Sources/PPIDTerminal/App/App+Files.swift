@@ -30,8 +30,26 @@ extension App {
             })
         }
         options.append((label: t("Lampirkan berkas…", "Attach a file…"), action: { [unowned self] in self.openForm(self.attachForm(target)) }))
+        // The letters mailed to the requester: a relay's refusal is the officer's to see and act on.
+        let letters = (try? desk.letters(of: target)) ?? []
+        for letter in letters {
+            let line = t("Email", "Email") + " \(letter.kind) → \(letter.recipient): " + letterState(letter)
+            options.append((label: line, action: { [unowned self] in self.message = (line, letter.state == "failed") }))
+        }
         overlays.append(.choose(ChooseOverlay(title: t("Berkas \(number)", "Files of \(number)") + (files.isEmpty ? t(" (belum ada)", " (none yet)") : ""),
                                               options: options)))
+    }
+
+    func letterState(_ letter: CaseLetterInfo) -> String {
+        switch letter.state {
+        case "sent":
+            let day = letter.sentAt.map { store.profile.zone.civilDate(of: $0).iso } ?? ""
+            return t("terkirim \(day)", "sent \(day)")
+        case "failed":
+            return t("GAGAL", "FAILED") + (letter.lastError.map { ": \($0)" } ?? "") + t(" (periksa alamat; admin: ppid-central mail retry)", " (check the address; admin: ppid-central mail retry)")
+        default:
+            return t("menunggu", "waiting") + (letter.lastError.map { " (\(letter.attempts)×: \($0))" } ?? "")
+        }
     }
 
     func attachForm(_ id: UUID) -> FormState {
