@@ -230,9 +230,17 @@ struct PortalRequestTests {
                                                                     ("filedBy", "Siti Nasution"), ("statement", "Tidak lengkap")])
         #expect(refused.status == 422 && Self.text(refused.body).contains("role=\"alert\""))
         #expect(Self.text(refused.body).contains("Tidak lengkap"))
+        let support = Data("%PDF-1.4\nkuitansi\n".utf8)
         let filed = try await browser.post("/keberatan", fields: [("csrf", browser.csrf), ("number", number), ("code", code), ("ground-d", "yes"),
-                                                                  ("ground-f", "yes"), ("filedBy", "Siti Nasution"), ("statement", "Biaya tidak wajar")])
+                                                                  ("ground-f", "yes"), ("filedBy", "Siti Nasution"), ("statement", "Biaya tidak wajar")],
+                                           file: ("supporting", "kuitansi.pdf", support))
         #expect(filed.status == 201)
+        // The supporting document is the objection's, for its unit to open.
+        guard case let .objection(objection)? = try fixture.store.caseRecords(unit: "HUMAS").values.first(where: {
+            if case .objection = $0 { return true } else { return false }
+        }) else { Issue.record("no objection"); return }
+        #expect(try fixture.store.files(of: objection.id).map(\.role) == [.supporting])
+        #expect(try fixture.store.files(of: objection.id).first?.sha256 == CentralStore.sha256(support))
         let objectionNumber = try #require(Self.value("objection-number", in: Self.text(filed.body)))
         #expect(objectionNumber.contains("/KEBERATAN-PORTAL/HUMAS/"))
         // The unit receives it; the status lists it.

@@ -91,8 +91,15 @@ extension CentralStore {
     /// Files an objection from the status page: the same submission rules as the terminal's
     /// (``ObjectionSubmission``), numbered in the portal's series of the request's unit, recorded
     /// under the portal. Refused when the window is closed (the form says until when it was open).
-    public func fileObjectionOnPortal(number: String, code: String, submission: ObjectionSubmission) throws(PortalProblem) -> PortalObjectionReceipt {
+    public func fileObjectionOnPortal(number: String, code: String, submission: ObjectionSubmission,
+                                      supporting: (bytes: Data, name: String)? = nil) throws(PortalProblem) -> PortalObjectionReceipt {
         let current = try portalCase(number: number, code: code)
+        var supportingType: FileMediaType?
+        if let supporting {
+            do throws(FileProblem) { supportingType = try FileRules.check(supporting.bytes, as: .supporting) } catch {
+                throw PortalProblem(field: "supporting", error)
+            }
+        }
         guard current.mayObject else {
             if let window = current.objectionWindow, current.today > window.due {
                 throw PortalProblem(field: "grounds",
@@ -138,6 +145,11 @@ extension CentralStore {
                 try writer.flush()
                 guard case let .objection(objection) = record else { throw CentralError.invalid(field: "objection", reason: "kind") }
                 try Self.queueLetters(for: envelope, record: record, unit: unitCode, at: now, in: db)
+                if let supporting, let supportingType {
+                    try Self.attach(supporting.bytes, hash: Self.sha256(supporting.bytes), type: supportingType,
+                                    name: FileRules.displayName(supporting.name, type: supportingType), role: .supporting, to: objection.id,
+                                    by: Self.portalActor, at: now.timeIntervalSince1970, in: db)
+                }
                 return PortalObjectionReceipt(number: numbered.number, filedOn: objection.filedOn, answerDue: objection.answerDue,
                                               answerDueIsProvisional: objection.answerDueIsProvisional)
             }

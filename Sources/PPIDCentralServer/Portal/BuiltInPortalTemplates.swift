@@ -359,7 +359,7 @@ enum BuiltInPortalTemplates {
     {{#problem}}
     <div class="error-summary" role="alert" tabindex="-1"><h3>{{t.problemTitle}}</h3><p>{{message}}</p></div>
     {{/problem}}
-    <form method="post" action="/keberatan{{query}}">
+    <form method="post" action="/keberatan{{query}}" enctype="multipart/form-data">
     <input type="hidden" name="csrf" value="{{csrf}}"><input type="hidden" name="number" value="{{number}}"><input type="hidden" name="code" value="{{code}}">
     <fieldset>
     <legend>{{t.groundsLegend}}</legend>
@@ -373,6 +373,11 @@ enum BuiltInPortalTemplates {
     <div class="field">
     <label for="statement">{{t.statement}}</label>
     <textarea id="statement" name="statement" rows="5" maxlength="4000">{{statement}}</textarea>
+    </div>
+    <div class="field">
+    <label for="supporting">{{t.supportingLabel}}</label>
+    <span class="hint" id="supporting-hint">{{t.supportingHint}}</span>
+    <input type="file" id="supporting" name="supporting" accept="application/pdf,image/png,image/jpeg,.pdf,.png,.jpg,.jpeg" aria-describedby="supporting-hint">
     </div>
     <button type="submit">{{t.submitObjection}}</button>
     </form>

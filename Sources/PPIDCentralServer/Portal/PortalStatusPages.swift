@@ -168,10 +168,15 @@ extension Portal {
     func object(_ request: Request, context requestContext: CentralRequestContext) async throws -> Response {
         let view = PortalView(request)
         if let refusal = limited(request, requestContext) { return refusal }
-        guard let form = try? await PortalForm.read(request, limit: 64 << 10) else {
-            return problemPage(view, view.language.pick("Isian tidak terbaca.", "The form could not be read."), back: "/status", status: .badRequest, for: request)
+        let form: PortalForm
+        do { form = try await PortalForm.read(request, limit: FileRole.supporting.maximumBytes + (64 << 10)) } catch {
+            return problemPage(view, error.tooLarge
+                ? view.language.pick("Isian terlalu besar: dokumen pendukung paling besar 10 MB.", "The form is too large: a supporting document may be at most 10 MB.")
+                : view.language.pick("Isian tidak terbaca.", "The form could not be read."),
+                back: "/status", status: error.tooLarge ? .contentTooLarge : .badRequest, for: request)
         }
         guard CSRF.admits(request, form: form) else { return forgedForm(view, back: "/status", for: request) }
+        let supporting = form.files["supporting"].flatMap { $0.bytes.isEmpty ? nil : (bytes: $0.bytes, name: $0.name) }
         var submission = ObjectionSubmission()
         submission.grounds = ObjectionGround.allCases.filter { form["ground-\($0.rawValue)"] == "yes" }.map(\.rawValue).joined(separator: ",")
         submission.filedBy = form["filedBy"]
@@ -180,7 +185,7 @@ extension Portal {
         let (number, code) = (form["number"], form["code"])
         let submitted = submission
         let outcome = try await offload { () -> Result<PortalObjectionReceipt, PortalProblem> in
-            do throws(PortalProblem) { return .success(try store.fileObjectionOnPortal(number: number, code: code, submission: submitted)) } catch { return .failure(error) }
+            do throws(PortalProblem) { return .success(try store.fileObjectionOnPortal(number: number, code: code, submission: submitted, supporting: supporting)) } catch { return .failure(error) }
         }
         switch outcome {
         case let .failure(problem):

@@ -84,6 +84,8 @@ enum PortalText {
             "filedBy": pick("Nama yang mengajukan", "Filed by (name)"),
             "statement": pick("Uraian keberatan", "Your statement"),
             "submitObjection": pick("Kirim keberatan", "Send the objection"),
+            "supportingLabel": pick("Dokumen pendukung (tidak wajib)", "Supporting document (optional)"),
+            "supportingHint": pick("PDF, PNG atau JPEG, paling besar 10 MB.", "PDF, PNG or JPEG, at most 10 MB."),
             "objectionReceiptTitle": pick("Tanda terima keberatan", "Objection receipt"),
             "objectionReceiptIntro": pick("Keberatan Anda sudah tercatat dan diteruskan kepada atasan PPID.",
                                           "Your objection has been recorded and sent to the PPID's superior."),
