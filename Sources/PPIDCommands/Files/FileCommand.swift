@@ -21,9 +21,12 @@ struct FileCommand: ParsableCommand {
                                                   "No request or objection numbered \(number) in this database; sync first (ppid sync)."))
     }
 
-    static func client(_ sync: SyncOptions, language: Language) throws -> CentralClient {
+    /// The case a number names in the terminal's database, and a client of the server it syncs with.
+    static func connect(_ number: String, store: StoreOptions, sync: SyncOptions, language: Language) throws -> (UUID, CentralClient) {
         let config = try Config.loadChecked(language: language)
-        return CentralClient(settings: try sync.settings(config, language: language))
+        let local = try store.falling(backTo: config).open(language)
+        let id = try caseID(number, store: local, language: language)
+        return (id, CentralClient(settings: try sync.settings(config, language: language)))
     }
 
     static func remote<T: Sendable>(_ language: Language, _ body: @escaping @Sendable () async throws(SyncError) -> T) throws -> T {
@@ -43,9 +46,7 @@ struct FileCommand: ParsableCommand {
 
         func run() throws {
             let language = self.language.language
-            let local = try store.falling(backTo: try Config.loadChecked(language: language)).open(language)
-            let id = try FileCommand.caseID(number, store: local, language: language)
-            let client = try FileCommand.client(sync, language: language)
+            let (id, client) = try FileCommand.connect(number, store: store, sync: sync, language: language)
             defer { Task { await client.shutdown() } }
             let files = try FileCommand.remote(language) { () async throws(SyncError) in try await client.files(of: id) }
             if files.isEmpty { print(language.pick("Belum ada berkas.", "No files yet.")) }
@@ -93,9 +94,7 @@ struct FileCommand: ParsableCommand {
             do throws(FileProblem) { _ = try FileRules.check(bytes, as: role) } catch {
                 throw CommandError(message: "\(file): \(error.text(language))")
             }
-            let local = try store.falling(backTo: try Config.loadChecked(language: language)).open(language)
-            let id = try FileCommand.caseID(number, store: local, language: language)
-            let client = try FileCommand.client(sync, language: language)
+            let (id, client) = try FileCommand.connect(number, store: store, sync: sync, language: language)
             defer { Task { await client.shutdown() } }
             let shown = name ?? (file as NSString).lastPathComponent
             let stored = try FileCommand.remote(language) { () async throws(SyncError) in
@@ -117,9 +116,7 @@ struct FileCommand: ParsableCommand {
 
         func run() throws {
             let language = self.language.language
-            let local = try store.falling(backTo: try Config.loadChecked(language: language)).open(language)
-            let id = try FileCommand.caseID(number, store: local, language: language)
-            let client = try FileCommand.client(sync, language: language)
+            let (id, client) = try FileCommand.connect(number, store: store, sync: sync, language: language)
             defer { Task { await client.shutdown() } }
             let prefix = sha256.lowercased()
             let files = try FileCommand.remote(language) { () async throws(SyncError) in try await client.files(of: id) }
