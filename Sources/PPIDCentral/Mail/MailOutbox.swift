@@ -44,6 +44,8 @@ extension CentralStore {
     /// The letters an accepted event calls for, queued in the same transaction.
     static func queueLetters(for envelope: EventEnvelope, record: CaseRecord, unit code: String, at now: Date,
                              trackingCode: String? = nil, in db: any SQLSession) throws {
+        // Most requests registered at a counter have no email: nothing to read for them.
+        if case let .request(request) = record, request.registration.requester.email.trimmingCharacters(in: .whitespaces).isEmpty { return }
         guard let unit = try Self.unit(code, in: db) else { return }
         var request: RequestRecord?
         if case let .objection(objection) = record,
