@@ -51,6 +51,9 @@ struct FileAPITests {
         #expect(scanned.status == 200 && scanned.body == scan)
         let views = try fixture.store.fileViews(of: request.id)
         #expect(views.count == 1 && views.first?.officer == "ratna" && views.first?.unit == "UTAMA")
+        // What `ppid-central views NUMBER` prints, found by the register number.
+        #expect(try fixture.store.fileViews(number: request.registrationNumber)?.map(\.officer) == ["ratna"])
+        #expect(try fixture.store.fileViews(number: "99999/NOPE/2026") == nil)
     }
 
     @Test("Wrong content, too large, unknown case or file, malformed parameters: each its own answer, nothing stored")

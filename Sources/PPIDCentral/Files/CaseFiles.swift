@@ -64,3 +64,16 @@ extension CentralStore {
         }
     }
 }
+
+extension CentralStore {
+    /// The recorded viewings of the identity scans of the request (or objection) with this register
+    /// number, in any unit; nil when no case has that number.
+    public func fileViews(number: String) throws(CentralError) -> [FileView]? {
+        let caseID = try read { db in
+            try db.value("SELECT case_uuid FROM case_numbers WHERE number = ? ORDER BY kind DESC LIMIT 1",
+                         [number.trimmingCharacters(in: .whitespaces)], as: String.self)
+        }
+        guard let caseID, let id = UUID(uuidString: caseID) else { return nil }
+        return try fileViews(of: id)
+    }
+}

@@ -14,7 +14,7 @@ public struct CentralCommand: AsyncParsableCommand {
             Without a subcommand it runs the server (same as 'serve'). Try: 'ppid-central --demo'.
             """,
         subcommands: [ServeCommand.self, UnitCommand.self, OfficerCommand.self, TokenCommand.self,
-                      CalendarLoadCommand.self, DispatchCommand.self, StatusCommand.self, BackupCommand.self, GenerateCommand.self, MailCommand.self],
+                      CalendarLoadCommand.self, DispatchCommand.self, StatusCommand.self, BackupCommand.self, GenerateCommand.self, MailCommand.self, ViewsCommand.self],
         defaultSubcommand: ServeCommand.self)
 
     public init() {}
