@@ -2,13 +2,6 @@ import Foundation
 import GRDB
 import PPIDDomain
 
-/// A local event waiting to be pushed to the central server.
-public struct OutboxItem: Hashable, Sendable {
-    public let seq: Int64
-    public let envelope: EventEnvelope
-    public let attempts: Int
-}
-
 /// A local event waiting to be pushed, as stored: its envelope's bytes go on the wire as they are,
 /// so a push neither decodes nor encodes what the terminal already wrote.
 public struct OutboxPayload: Hashable, Sendable {
@@ -49,18 +42,6 @@ public struct Conflict: Hashable, Sendable {
 }
 
 extension LocalStore {
-    /// The oldest pending local events, in log order.
-    public func pendingOutbox(limit: Int = 500) throws(StoreError) -> [OutboxItem] {
-        try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT e.seq, e.payload, o.attempts FROM outbox o JOIN events e ON e.uuid = o.event_uuid
-                WHERE o.state = 'pending' ORDER BY e.seq LIMIT ?
-                """, arguments: [limit]).map { row in
-                OutboxItem(seq: row[0], envelope: try EventCoding.decode(row[1], seq: row[0]), attempts: row[2])
-            }
-        }
-    }
-
     /// The pending local events after log position `seq`, in log order, as stored: what a push sends.
     public func pendingOutboxPayloads(after seq: Int64, limit: Int) throws(StoreError) -> [OutboxPayload] {
         try read { db in
