@@ -19,17 +19,11 @@ enum OpenData {
                        entry.holder, entry.responsible, entry.madeWhenWhere, entry.form.rawValue, entry.retention,
                        entry.category.rawValue, entry.decreeNumber, entry.location, entry.isExempt ? "ya" : "tidak",
                        entry.exemptionBasis ?? "", entry.exemptUntil?.iso ?? "", entry.updatedOn.iso]
-            try writer.write(row: row.map(neutralised))
+            try writer.write(row: row.map(SpreadsheetCell.neutralised))
         }
         writer.stream.close()
         let data = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
         return String(decoding: data, as: UTF8.self) + "\r\n"
-    }
-
-    /// A cell a spreadsheet would take as a formula gets a leading `'`: a title `=HYPERLINK(…)` stays text.
-    static func neutralised(_ cell: String) -> String {
-        guard let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return cell }
-        return "'" + cell
     }
 
     struct Document: Encodable {

@@ -52,18 +52,11 @@ enum RegisterTable {
                 o.answeredOn?.iso ?? "", o.answer.map { "\($0.atasanName), \($0.atasanPosition)" } ?? "", o.requesterResponse ?? ""]
     }
 
-    /// A cell a spreadsheet would take as a formula (`=`, `+`, `-`, `@`, tab or carriage return first)
-    /// prefixed with `'`, which spreadsheets show as text: a requester named `=HYPERLINK(...)` stays a name.
-    static func neutralised(_ cell: String) -> String {
-        guard let first = cell.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return cell }
-        return "'" + cell
-    }
-
     /// Rows as RFC 4180 CSV through the CSV library: CRLF, quoted where needed, optional BOM.
     static func csv(header: [String], rows: [[String]], bom: Bool) throws -> String {
         let writer = try CSVWriter(stream: .toMemory(), newline: .crlf)
-        try writer.write(row: header.map(neutralised))
-        for row in rows { try writer.write(row: row.map(neutralised)) }
+        try writer.write(row: header.map(SpreadsheetCell.neutralised))
+        for row in rows { try writer.write(row: row.map(SpreadsheetCell.neutralised)) }
         writer.stream.close()
         let data = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
         return (bom ? "\u{FEFF}" : "") + String(decoding: data, as: UTF8.self) + "\r\n"

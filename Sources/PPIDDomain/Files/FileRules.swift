@@ -76,6 +76,11 @@ public enum FileRules {
         return type
     }
 
+    /// A file's size as a list shows it: "1.4 MB", "12 KB" (at least 1 KB).
+    public static func sizeText(_ bytes: Int) -> String {
+        bytes >= 1 << 20 ? String(format: "%.1f MB", Double(bytes) / Double(1 << 20)) : "\(max(1, bytes >> 10)) KB"
+    }
+
     /// A file name as shown and offered for download: the base name, printable, at most 120 characters.
     public static func displayName(_ name: String, type: FileMediaType) -> String {
         let base = (name as NSString).lastPathComponent

@@ -20,7 +20,7 @@ extension App {
             return
         }
         var options: [(label: String, action: () -> Void)] = files.map { file in
-            (label: t("Buka", "Open") + ": \(file.name) (\(Self.roleText(file.role, language)), \(Self.sizeText(file.size)))", action: { [unowned self] in
+            (label: t("Buka", "Open") + ": \(file.name) (\(Self.roleText(file.role, language)), \(FileRules.sizeText(file.size)))", action: { [unowned self] in
                 do throws(FileDeskFailure) {
                     let path = try desk.open(file, of: target)
                     self.message = (self.t("Disimpan: \(path)", "Saved: \(path)"), false)
@@ -90,9 +90,5 @@ extension App {
         case .supporting: language.pick("pendukung", "supporting")
         case .dip: "DIP"
         }
-    }
-
-    static func sizeText(_ bytes: Int) -> String {
-        bytes >= 1 << 20 ? String(format: "%.1f MB", Double(bytes) / Double(1 << 20)) : "\(max(1, bytes >> 10)) KB"
     }
 }
