@@ -23,7 +23,7 @@ struct PortalBrowserTests {
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", script.path, ppid.path, central.path, output]
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("ppid-portal-e2e-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
         process.standardOutput = handle
         process.standardError = handle

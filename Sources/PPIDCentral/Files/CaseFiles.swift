@@ -11,26 +11,27 @@ public struct FileView: Sendable, Hashable {
 }
 
 extension CentralStore {
-    /// The unit of a case, if the register holds it.
-    func unit(ofCase caseID: UUID, in db: any SQLSession) throws -> String? {
-        try db.value("SELECT unit FROM case_units WHERE case_uuid = ?", [caseID.uuidString], as: String.self)
+    /// The unit of a case `principal` may see (its own, or any for the PPID Utama); nil when the
+    /// register holds no such case, refused when it is another unit's.
+    static func accessibleUnit(ofCase caseID: UUID, for principal: Principal, in db: any SQLSession) throws -> String? {
+        guard let unit = try LedgerChecks.owner(of: caseID, in: db) else { return nil }
+        guard principal.mayAccess(unit: unit) else { throw CentralError.notPermitted("perkara unit lain / another unit's case") }
+        return unit
     }
 
     /// Attaches a file to a case on behalf of an officer of its unit (or the PPID Utama); nil when
     /// the register holds no such case.
     public func attachFile(_ bytes: Data, name: String, role: FileRole, to caseID: UUID, by principal: Principal) throws(CentralError) -> StoredFile? {
-        guard let unit = try read({ db in try unit(ofCase: caseID, in: db) }) else { return nil }
-        guard principal.mayAccess(unit: unit) else {
-            throw .notPermitted("perkara unit lain / another unit's case")
-        }
+        guard try read({ db in try Self.accessibleUnit(ofCase: caseID, for: principal, in: db) }) != nil else { return nil }
         return try attach(bytes, name: name, role: role, to: caseID, by: principal.officer)
     }
 
     /// The files of a case an officer of its unit (or the PPID Utama) may see; nil for no such case.
     public func caseFiles(_ caseID: UUID, for principal: Principal) throws(CentralError) -> [StoredFile]? {
-        guard let unit = try read({ db in try unit(ofCase: caseID, in: db) }) else { return nil }
-        guard principal.mayAccess(unit: unit) else { throw .notPermitted("perkara unit lain / another unit's case") }
-        return try files(of: caseID)
+        try read { db in
+            guard try Self.accessibleUnit(ofCase: caseID, for: principal, in: db) != nil else { return nil }
+            return try Self.files(of: caseID.uuidString, in: db)
+        }
     }
 
     /// A file of a case, for an officer of its unit or the PPID Utama: an identity scan's viewing
@@ -38,20 +39,14 @@ extension CentralStore {
     public func openFile(_ sha256: String, of caseID: UUID, for principal: Principal) throws(CentralError) -> (StoredFile, Data)? {
         let now = clock().timeIntervalSince1970
         return try write { db in
-            guard let unit = try unit(ofCase: caseID, in: db) else { return nil }
-            guard principal.mayAccess(unit: unit) else { throw CentralError.notPermitted("perkara unit lain / another unit's case") }
-            guard let row = try db.row("""
-                SELECT c.role, f.media_type, f.size, c.name, f.content FROM case_files c JOIN files f ON f.sha256 = c.sha256
-                WHERE c.case_uuid = ? AND c.sha256 = ? ORDER BY c.added_at LIMIT 1
-                """, [caseID.uuidString, sha256]),
-                let role = FileRole(rawValue: try row[0]), let type = FileMediaType(rawValue: try row[1]) else { return nil }
-            if role == .idScan {
+            guard try Self.accessibleUnit(ofCase: caseID, for: principal, in: db) != nil,
+                  let (file, content) = try Self.fileContent(sha256, of: caseID, role: nil, in: db) else { return nil }
+            if file.role == .idScan {
                 _ = try db.execute("INSERT INTO file_views(case_uuid, sha256, role, officer, unit, viewed_at) VALUES (?, ?, ?, ?, ?, ?)",
-                                   [SQLValue.text(caseID.uuidString), .text(sha256), .text(role.rawValue), .text(principal.officer),
+                                   [SQLValue.text(caseID.uuidString), .text(sha256), .text(file.role.rawValue), .text(principal.officer),
                                     .text(principal.unit), .double(now)])
             }
-            let file = StoredFile(sha256: sha256, mediaType: type, size: Int(try row.get(2, as: Int64.self)), name: try row[3], role: role)
-            return (file, try row.get(4, as: Data.self))
+            return (file, content)
         }
     }
 

@@ -45,27 +45,34 @@ extension CentralStore {
 
     /// The files attached to a case, oldest first.
     public func files(of caseID: UUID) throws(CentralError) -> [StoredFile] {
-        try read { db in
-            try db.rows("""
-                SELECT c.sha256, f.media_type, f.size, c.name, c.role FROM case_files c JOIN files f ON f.sha256 = c.sha256
-                WHERE c.case_uuid = ? ORDER BY c.added_at, c.name
-                """, [caseID.uuidString]).compactMap { row in
-                guard let type = FileMediaType(rawValue: try row[1]), let role = FileRole(rawValue: try row[4]) else { return nil }
-                return StoredFile(sha256: try row[0], mediaType: type, size: Int(try row.get(2, as: Int64.self)), name: try row[3], role: role)
-            }
+        try read { db in try Self.files(of: caseID.uuidString, in: db) }
+    }
+
+    /// The files attached to a case (as `role` only, when given), oldest first.
+    static func files(of caseID: String, role: FileRole? = nil, in db: any SQLSession) throws -> [StoredFile] {
+        // The role's condition only when given: PostgreSQL cannot type a NULL parameter.
+        try db.rows("""
+            SELECT c.sha256, f.media_type, f.size, c.name, c.role FROM case_files c JOIN files f ON f.sha256 = c.sha256
+            WHERE c.case_uuid = ?\(role == nil ? "" : " AND c.role = ?") ORDER BY c.added_at, c.name
+            """, [SQLValue.text(caseID)] + (role.map { [SQLValue.text($0.rawValue)] } ?? [])).compactMap { row in
+            guard let type = FileMediaType(rawValue: try row[1]), let role = FileRole(rawValue: try row[4]) else { return nil }
+            return StoredFile(sha256: try row[0], mediaType: type, size: Int(try row.get(2, as: Int64.self)), name: try row[3], role: role)
         }
     }
 
     /// The content of a file attached to `caseID` as `role`; nil when that case has no such file.
     public func fileContent(_ sha256: String, of caseID: UUID, role: FileRole) throws(CentralError) -> (StoredFile, Data)? {
-        try read { db in
-            guard let row = try db.row("""
-                SELECT f.media_type, f.size, c.name, f.content FROM case_files c JOIN files f ON f.sha256 = c.sha256
-                WHERE c.case_uuid = ? AND c.sha256 = ? AND c.role = ?
-                """, [caseID.uuidString, sha256, role.rawValue]),
-                let type = FileMediaType(rawValue: try row[0]) else { return nil }
-            let file = StoredFile(sha256: sha256, mediaType: type, size: Int(try row.get(1, as: Int64.self)), name: try row[2], role: role)
-            return (file, try row.get(3, as: Data.self))
-        }
+        try read { db in try Self.fileContent(sha256, of: caseID, role: role, in: db) }
+    }
+
+    /// A file of a case with its content: as `role` when given, else as whatever it was attached first.
+    static func fileContent(_ sha256: String, of caseID: UUID, role: FileRole?, in db: any SQLSession) throws -> (StoredFile, Data)? {
+        guard let row = try db.row("""
+            SELECT c.role, f.media_type, f.size, c.name, f.content FROM case_files c JOIN files f ON f.sha256 = c.sha256
+            WHERE c.case_uuid = ? AND c.sha256 = ?\(role == nil ? "" : " AND c.role = ?") ORDER BY c.added_at LIMIT 1
+            """, [SQLValue.text(caseID.uuidString), .text(sha256)] + (role.map { [SQLValue.text($0.rawValue)] } ?? [])),
+            let role = FileRole(rawValue: try row[0]), let type = FileMediaType(rawValue: try row[1]) else { return nil }
+        let file = StoredFile(sha256: sha256, mediaType: type, size: Int(try row.get(2, as: Int64.self)), name: try row[3], role: role)
+        return (file, try row.get(4, as: Data.self))
     }
 }

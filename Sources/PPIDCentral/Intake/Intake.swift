@@ -76,9 +76,7 @@ extension CentralStore {
             throw CentralError.invalid(field: "request", reason: error.text(.indonesian))
         }
         // Appended as a push is, recorded under the registering officer and role (no terminal's token).
-        let writer = try PushBatch(PushRequest(events: []), in: db, principal: principal)
-        let seq = writer.append(envelope, payload: try WireCoding.encoder().encode(envelope), unit: unit.code, zone: context.zone)
-        try writer.flush()
+        let seq = try PushBatch.appendMade(envelope, unit: unit.code, zone: context.zone, as: principal, in: db)
         guard case let .request(request) = record else { throw CentralError.invalid(field: "request", reason: "kind") }
         // The receipt by email, with the tracking code when the portal gave one.
         try Self.queueLetters(for: envelope, record: record, unit: unit.code, at: now, trackingCode: trackingCode, in: db)

@@ -203,8 +203,7 @@ extension CentralStore {
     /// The current state of a case on the server, folded from its events in sequence order.
     public func caseRecord(_ caseID: UUID) throws(CentralError) -> CaseRecord? {
         try read { db in
-            guard let unit = try db.value("SELECT unit FROM case_units WHERE case_uuid = ?", [caseID.uuidString], as: String.self)
-            else { return nil }
+            guard let unit = try LedgerChecks.owner(of: caseID, in: db) else { return nil }
             return try Self.fold(caseID: caseID.uuidString, in: db, context: try Self.context(forUnit: unit, in: db))
         }
     }

@@ -61,6 +61,17 @@ final class PushBatch {
         }
     }
 
+    /// Appends one event the server itself made (a central intake, a portal act, a delivery by
+    /// email) as `principal`, inside the caller's appending transaction; its sequence number.
+    @discardableResult
+    static func appendMade(_ envelope: EventEnvelope, unit: String, zone: UnitZone, as principal: Principal,
+                           in db: any SQLSession) throws -> Int64 {
+        let writer = try PushBatch(PushRequest(events: []), in: db, principal: principal)
+        let sequence = writer.append(envelope, payload: try WireCoding.encoder().encode(envelope), unit: unit, zone: zone)
+        try writer.flush()
+        return sequence
+    }
+
     static func numberKey(_ unit: String, _ kind: String, _ year: Int, _ number: String) -> String {
         "\(unit)\u{1F}\(kind)\u{1F}\(year)\u{1F}\(number)"
     }

@@ -88,9 +88,8 @@ extension CentralStore {
             let envelope = EventEnvelope(meta: EventMeta(id: TimeOrderedID.make(at: now), officer: Self.portalActor, instant: now, zone: context.zone),
                                          event: .request(request.id, .delivered(method: .email, note: "email \(mail.recipient)")))
             guard (try? DomainRules.apply(envelope, to: .request(request), context: context)) != nil else { return }
-            let writer = try PushBatch(PushRequest(events: []), in: db, principal: Principal(officer: Self.portalActor, unit: mail.unit, isMain: false))
-            _ = writer.append(envelope, payload: try WireCoding.encoder().encode(envelope), unit: mail.unit, zone: context.zone)
-            try writer.flush()
+            try PushBatch.appendMade(envelope, unit: mail.unit, zone: context.zone,
+                                     as: Principal(officer: Self.portalActor, unit: mail.unit, isMain: false), in: db)
         }
     }
 
@@ -123,25 +122,30 @@ extension CentralStore {
     /// The outbox, newest first: every letter, or those in `state`; of one unit, or all.
     public func mailOutbox(state: OutboxMail.State? = nil, unit: String? = nil, limit: Int = 200) throws(CentralError) -> [OutboxMail] {
         try read { db in
-            var sql = "SELECT id FROM mail_outbox WHERE 1 = 1"
+            var sql = "SELECT \(Self.mailColumns) FROM mail_outbox WHERE 1 = 1"
             var arguments: [SQLValue] = []
             if let state { sql += " AND state = ?"; arguments.append(.text(state.rawValue)) }
             if let unit { sql += " AND unit = ?"; arguments.append(.text(unit)) }
             sql += " ORDER BY id DESC LIMIT ?"
             arguments.append(.int(Int64(limit)))
-            return try db.rows(sql, arguments).compactMap { try Self.mail(id: try $0.get(0, as: Int64.self), in: db) }
+            return try db.rows(sql, arguments).map(Self.mail(from:))
         }
     }
 
+    static let mailColumns = """
+        id, case_uuid, kind, unit, recipient, subject, body, state, attempts, next_attempt_at, last_error, created_at, sent_at
+        """
+
     static func mail(id: Int64, in db: any SQLSession) throws -> OutboxMail? {
-        guard let row = try db.row("""
-            SELECT id, case_uuid, kind, unit, recipient, subject, body, state, attempts, next_attempt_at, last_error, created_at, sent_at
-            FROM mail_outbox WHERE id = ?
-            """, [id]) else { return nil }
-        return OutboxMail(id: try row[0], caseID: try row[1], kind: try row[2], unit: try row[3], recipient: try row[4], subject: try row[5],
-                          body: try row[6], state: OutboxMail.State(rawValue: try row[7]) ?? .pending, attempts: Int(try row.get(8, as: Int64.self)),
-                          nextAttemptAt: Date(timeIntervalSince1970: try row[9]), lastError: try row[10],
-                          createdAt: Date(timeIntervalSince1970: try row[11]), sentAt: (try row.get(12, as: Double?.self)).map(Date.init(timeIntervalSince1970:)))
+        try db.row("SELECT \(mailColumns) FROM mail_outbox WHERE id = ?", [id]).map(mail(from:))
+    }
+
+    /// A letter from a row of ``mailColumns``.
+    static func mail(from row: SQLRow) throws -> OutboxMail {
+        OutboxMail(id: try row[0], caseID: try row[1], kind: try row[2], unit: try row[3], recipient: try row[4], subject: try row[5],
+                   body: try row[6], state: OutboxMail.State(rawValue: try row[7]) ?? .pending, attempts: Int(try row.get(8, as: Int64.self)),
+                   nextAttemptAt: Date(timeIntervalSince1970: try row[9]), lastError: try row[10],
+                   createdAt: Date(timeIntervalSince1970: try row[11]), sentAt: (try row.get(12, as: Double?.self)).map(Date.init(timeIntervalSince1970:)))
     }
 }
 
@@ -150,10 +154,9 @@ extension CentralStore {
     /// of its unit or the PPID Utama; nil for no such case.
     public func caseMail(_ caseID: UUID, for principal: Principal) throws(CentralError) -> [OutboxMail]? {
         try read { db in
-            guard let unit = try unit(ofCase: caseID, in: db) else { return nil }
-            guard principal.mayAccess(unit: unit) else { throw CentralError.notPermitted("perkara unit lain / another unit's case") }
-            return try db.rows("SELECT id FROM mail_outbox WHERE case_uuid = ? ORDER BY id", [caseID.uuidString])
-                .compactMap { try Self.mail(id: try $0.get(0, as: Int64.self), in: db) }
+            guard try Self.accessibleUnit(ofCase: caseID, for: principal, in: db) != nil else { return nil }
+            return try db.rows("SELECT \(Self.mailColumns) FROM mail_outbox WHERE case_uuid = ? ORDER BY id", [caseID.uuidString])
+                .map(Self.mail(from:))
         }
     }
 }

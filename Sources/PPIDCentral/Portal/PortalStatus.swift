@@ -48,7 +48,7 @@ extension CentralStore {
 
     static func portalCase(hash: String, number: String, now: Date, in db: any SQLSession) throws -> PortalCase {
         guard let caseID = try db.value("SELECT case_uuid FROM portal_requests WHERE tracking_hash = ?", [hash], as: String.self),
-              let unit = try db.value("SELECT unit FROM case_units WHERE case_uuid = ?", [caseID], as: String.self) else {
+              let id = UUID(uuidString: caseID), let unit = try LedgerChecks.owner(of: id, in: db) else {
             throw CentralError.invalid(field: "code", reason: "not found")
         }
         let context = try Self.context(forUnit: unit, in: db)
@@ -73,13 +73,7 @@ extension CentralStore {
         let today = context.zone.civilDate(of: now)
         let window: Deadline? = request.state == .withdrawn || (request.deliveredOn == nil && request.effectiveDue >= today)
             ? nil : ObjectionLifecycle.window(groundsArose: request.objectionGroundsArose, calendar: context.calendar)
-        let released = try db.rows("""
-            SELECT c.sha256, f.media_type, f.size, c.name FROM case_files c JOIN files f ON f.sha256 = c.sha256
-            WHERE c.case_uuid = ? AND c.role = 'released' ORDER BY c.added_at, c.name
-            """, [caseID]).compactMap { row -> StoredFile? in
-            guard let type = FileMediaType(rawValue: try row[1]) else { return nil }
-            return StoredFile(sha256: try row[0], mediaType: type, size: Int(try row.get(2, as: Int64.self)), name: try row[3], role: .released)
-        }
+        let released = try Self.files(of: caseID, role: .released, in: db)
         let unitName = try Self.unit(unit, in: db)?.name ?? unit
         return PortalCase(request: request, unitName: unitName, objections: objections, objectionWindow: window,
                           released: released, today: today)
@@ -140,9 +134,8 @@ extension CentralStore {
                 } catch {
                     throw CentralError.invalid(field: "objection", reason: error.text(.indonesian))
                 }
-                let writer = try PushBatch(PushRequest(events: []), in: db, principal: Principal(officer: Self.portalActor, unit: unitCode, isMain: false))
-                _ = writer.append(envelope, payload: try WireCoding.encoder().encode(envelope), unit: unitCode, zone: context.zone)
-                try writer.flush()
+                try PushBatch.appendMade(envelope, unit: unitCode, zone: context.zone,
+                                         as: Principal(officer: Self.portalActor, unit: unitCode, isMain: false), in: db)
                 guard case let .objection(objection) = record else { throw CentralError.invalid(field: "objection", reason: "kind") }
                 try Self.queueLetters(for: envelope, record: record, unit: unitCode, at: now, in: db)
                 if let supporting, let supportingType {

@@ -71,9 +71,7 @@ extension CentralAPI {
         if file.role == .idScan {
             logger.notice("identity scan viewed", metadata: ["case": "\(caseID.uuidString)", "principal": "\(principal.officer)@\(principal.unit)"])
         }
-        var headers: HTTPFields = [.contentType: file.mediaType.rawValue, .cacheControl: "private, no-store", .xContentTypeOptions: "nosniff"]
-        headers[.contentDisposition] = ContentDisposition.attachment(file.name)
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        return FileDownload.response(file, bytes: bytes, cacheControl: "private, no-store", headers: [.xContentTypeOptions: "nosniff"])
     }
 
     /// The letters mailed for a case and what became of them: the officer sees a failure the relay gave.

@@ -79,6 +79,11 @@ struct SMTPClient {
         func write(_ text: String) throws(MailFailure) {
             var bytes = Array(text.replacingOccurrences(of: "\r\n.", with: "\r\n..").utf8)
             if bytes.first == UInt8(ascii: ".") { bytes.insert(UInt8(ascii: "."), at: 0) }
+            try sendAll(bytes)
+        }
+
+        /// Sends every byte, however many calls the socket takes.
+        func sendAll(_ bytes: [UInt8]) throws(MailFailure) {
             var offset = 0
             while offset < bytes.count {
                 let sent = bytes[offset...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
@@ -88,13 +93,7 @@ struct SMTPClient {
         }
 
         func command(_ line: String, expect codes: Int...) throws(MailFailure) {
-            let raw = Array((line + "\r\n").utf8)
-            var offset = 0
-            while offset < raw.count {
-                let sent = raw[offset...].withUnsafeBytes { Glibc.send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-                guard sent > 0 else { throw MailFailure(permanent: false, reason: "the relay closed the connection") }
-                offset += sent
-            }
+            try sendAll(Array((line + "\r\n").utf8))
             try expect(codes)
         }
 

@@ -98,7 +98,7 @@ struct Portal: Sendable {
         let files = try await publicFiles(of: entry)
         context["hasFiles"] = !files.isEmpty
         context["files"] = files.map { file in
-            ["href": "/dip/\(entry.id.uuidString.lowercased())/berkas/\(file.sha256)", "name": file.name, "size": Self.sizeText(file.size),
+            ["href": "/dip/\(entry.id.uuidString.lowercased())/berkas/\(file.sha256)", "name": file.name, "size": FileRules.sizeText(file.size),
              "type": file.mediaType.fileExtension.uppercased()] as [String: Any]
         }
         return page("dip-entry", context, for: request)
@@ -125,11 +125,7 @@ struct Portal: Sendable {
               let (file, bytes) = try await offload({ try store.fileContent(sha.lowercased(), of: uuid, role: .dip) }) else {
             return page("not-found", view.context(), for: request, status: .notFound)
         }
-        var headers = PortalResponse.securityHeaders
-        headers[.contentType] = file.mediaType.rawValue
-        headers[.contentDisposition] = ContentDisposition.attachment(file.name)
-        headers[.cacheControl] = "public, max-age=3600"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        return FileDownload.response(file, bytes: bytes, cacheControl: "public, max-age=3600", headers: PortalResponse.securityHeaders)
     }
 
     func openData(_ request: Request, format: OpenDataFormat) async throws -> Response {

@@ -32,25 +32,18 @@ extension Portal {
     func requestForm(_ request: Request) async throws -> Response {
         let view = PortalView(request)
         let units = try await publicUnits()
-        let token = CSRF.token(of: request) ?? CSRF.newToken()
-        var context = Self.requestFormContext(view: view, units: units, form: PortalForm(), problem: nil)
-        context["csrf"] = token
-        var response = page("request-form", context, for: request)
-        response.headers[.setCookie] = CSRF.setCookie(token)
-        return response
+        return formPage("request-form", Self.requestFormContext(view: view, units: units, form: PortalForm(), problem: nil), for: request)
     }
 
     func submitRequest(_ request: Request, context requestContext: CentralRequestContext) async throws -> Response {
         let view = PortalView(request)
-        if let refusal = limited(request, requestContext) { return refusal }
         let form: PortalForm
-        do { form = try await PortalForm.read(request, limit: Self.maximumRequestForm) } catch {
-            return problemPage(view, error.tooLarge
-                ? view.language.pick("Isian terlalu besar: pindaian identitas paling besar 5 MB.", "The form is too large: the identity scan may be at most 5 MB.")
-                : view.language.pick("Isian tidak terbaca; kirim formulir dari halaman permohonan.", "The form could not be read; send it from the request page."),
-                back: "/permohonan", status: error.tooLarge ? .contentTooLarge : .badRequest, for: request)
+        switch await posted(request, requestContext, limit: Self.maximumRequestForm, back: "/permohonan",
+                            unreadable: ("Isian tidak terbaca; kirim formulir dari halaman permohonan.", "The form could not be read; send it from the request page."),
+                            tooLarge: ("Isian terlalu besar: pindaian identitas paling besar 5 MB.", "The form is too large: the identity scan may be at most 5 MB.")) {
+        case let .form(read): form = read
+        case let .refused(response): return response
         }
-        guard CSRF.admits(request, form: form) else { return forgedForm(view, back: "/permohonan", for: request) }
         var submission = RequestSubmission()
         submission.kind = form["kind"].isEmpty ? Requester.Kind.person.rawValue : form["kind"]
         submission.name = form["name"]
@@ -147,6 +140,40 @@ extension Portal {
     func publicUnits() async throws -> [WireUnit] {
         let store = self.store
         do { return try await offload { try store.units() } } catch let error as CentralError { throw APIFailure.from(error) }
+    }
+
+    /// A page with a form: the visitor's CSRF token in it, and in its cookie (a new one if it has none).
+    func formPage(_ name: String, _ context: [String: Any], for request: Request) -> Response {
+        let token = CSRF.token(of: request) ?? CSRF.newToken()
+        var context = context
+        context["csrf"] = token
+        var response = page(name, context, for: request)
+        response.headers[.setCookie] = CSRF.setCookie(token)
+        return response
+    }
+
+    /// A form posted to the portal, or the page that refuses it.
+    enum Posted {
+        case form(PortalForm)
+        case refused(Response)
+    }
+
+    /// Reads a posted form after the address's rate, then checks it is this site's own (CSRF).
+    /// An unreadable body is 400 with `unreadable`; one over `limit` is 413 with `tooLarge`, or 400
+    /// like an unreadable one when the form takes no file.
+    func posted(_ request: Request, _ context: CentralRequestContext, limit: Int, back: String,
+                unreadable: (String, String), tooLarge: (String, String)? = nil) async -> Posted {
+        let view = PortalView(request)
+        if let refusal = limited(request, context) { return .refused(refusal) }
+        let form: PortalForm
+        do { form = try await PortalForm.read(request, limit: limit) } catch {
+            if error.tooLarge, let tooLarge {
+                return .refused(problemPage(view, view.language.pick(tooLarge.0, tooLarge.1), back: back, status: .contentTooLarge, for: request))
+            }
+            return .refused(problemPage(view, view.language.pick(unreadable.0, unreadable.1), back: back, status: .badRequest, for: request))
+        }
+        guard CSRF.admits(request, form: form) else { return .refused(forgedForm(view, back: back, for: request)) }
+        return .form(form)
     }
 
     /// Too many forms from one address: 429 with a page saying when to try again.

@@ -8,22 +8,18 @@ import PPIDDomain
 /// download, and an objection filed from the status page.
 extension Portal {
     func statusForm(_ request: Request) async throws -> Response {
-        let view = PortalView(request)
-        let token = CSRF.token(of: request) ?? CSRF.newToken()
-        var context = view.context()
-        context["csrf"] = token
-        var response = page("status-form", context, for: request)
-        response.headers[.setCookie] = CSRF.setCookie(token)
-        return response
+        formPage("status-form", PortalView(request).context(), for: request)
     }
+
+    static let unreadable = ("Isian tidak terbaca.", "The form could not be read.")
 
     func status(_ request: Request, context requestContext: CentralRequestContext) async throws -> Response {
         let view = PortalView(request)
-        if let refusal = limited(request, requestContext) { return refusal }
-        guard let form = try? await PortalForm.read(request, limit: 16 << 10) else {
-            return problemPage(view, view.language.pick("Isian tidak terbaca.", "The form could not be read."), back: "/status", status: .badRequest, for: request)
+        let form: PortalForm
+        switch await posted(request, requestContext, limit: 16 << 10, back: "/status", unreadable: Self.unreadable) {
+        case let .form(read): form = read
+        case let .refused(response): return response
         }
-        guard CSRF.admits(request, form: form) else { return forgedForm(view, back: "/status", for: request) }
         return try await statusPage(view, number: form["number"], code: form["code"], csrf: form["csrf"], problem: nil, for: request)
     }
 
@@ -102,7 +98,7 @@ extension Portal {
         }
         context["hasReleased"] = !current.released.isEmpty
         context["released"] = current.released.map { file in
-            ["sha256": file.sha256, "name": file.name, "size": Self.sizeText(file.size)] as [String: Any]
+            ["sha256": file.sha256, "name": file.name, "size": FileRules.sizeText(file.size)] as [String: Any]
         }
         context["hasObjections"] = !current.objections.isEmpty
         context["objections"] = current.objections.map { objection -> [String: Any] in
@@ -137,17 +133,13 @@ extension Portal {
         return context
     }
 
-    static func sizeText(_ bytes: Int) -> String {
-        bytes >= 1 << 20 ? String(format: "%.1f MB", Double(bytes) / Double(1 << 20)) : "\(max(1, bytes >> 10)) KB"
-    }
-
     func download(_ request: Request, context requestContext: CentralRequestContext) async throws -> Response {
         let view = PortalView(request)
-        if let refusal = limited(request, requestContext) { return refusal }
-        guard let form = try? await PortalForm.read(request, limit: 16 << 10) else {
-            return problemPage(view, view.language.pick("Isian tidak terbaca.", "The form could not be read."), back: "/status", status: .badRequest, for: request)
+        let form: PortalForm
+        switch await posted(request, requestContext, limit: 16 << 10, back: "/status", unreadable: Self.unreadable) {
+        case let .form(read): form = read
+        case let .refused(response): return response
         }
-        guard CSRF.admits(request, form: form) else { return forgedForm(view, back: "/status", for: request) }
         let store = self.store
         let (number, code, sha) = (form["number"], form["code"], form["file"])
         let found = try await offload { () -> (StoredFile, Data)? in
@@ -158,24 +150,17 @@ extension Portal {
             return problemPage(view, view.language.pick("Dokumen tidak ditemukan untuk permohonan ini.", "No such document for this request."),
                                back: "/status", status: .notFound, for: request)
         }
-        var headers = PortalResponse.securityHeaders
-        headers[.contentType] = file.mediaType.rawValue
-        headers[.contentDisposition] = ContentDisposition.attachment(file.name)
-        headers[.cacheControl] = "no-store"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        return FileDownload.response(file, bytes: bytes, cacheControl: "no-store", headers: PortalResponse.securityHeaders)
     }
 
     func object(_ request: Request, context requestContext: CentralRequestContext) async throws -> Response {
         let view = PortalView(request)
-        if let refusal = limited(request, requestContext) { return refusal }
         let form: PortalForm
-        do { form = try await PortalForm.read(request, limit: FileRole.supporting.maximumBytes + (64 << 10)) } catch {
-            return problemPage(view, error.tooLarge
-                ? view.language.pick("Isian terlalu besar: dokumen pendukung paling besar 10 MB.", "The form is too large: a supporting document may be at most 10 MB.")
-                : view.language.pick("Isian tidak terbaca.", "The form could not be read."),
-                back: "/status", status: error.tooLarge ? .contentTooLarge : .badRequest, for: request)
+        switch await posted(request, requestContext, limit: FileRole.supporting.maximumBytes + (64 << 10), back: "/status", unreadable: Self.unreadable,
+                            tooLarge: ("Isian terlalu besar: dokumen pendukung paling besar 10 MB.", "The form is too large: a supporting document may be at most 10 MB.")) {
+        case let .form(read): form = read
+        case let .refused(response): return response
         }
-        guard CSRF.admits(request, form: form) else { return forgedForm(view, back: "/status", for: request) }
         let supporting = form.files["supporting"].flatMap { $0.bytes.isEmpty ? nil : (bytes: $0.bytes, name: $0.name) }
         var submission = ObjectionSubmission()
         submission.grounds = ObjectionGround.allCases.filter { form["ground-\($0.rawValue)"] == "yes" }.map(\.rawValue).joined(separator: ",")
