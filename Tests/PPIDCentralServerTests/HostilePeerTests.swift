@@ -160,6 +160,11 @@ struct HostilePeerTests {
         #expect(try await push(fixture, [old], token: fixture.humas).first?.status == .accepted)
         let stored = try fixture.store.changes(after: 0, limit: 10, for: Principal(officer: "rina", unit: "HUMAS", isMain: false))
         #expect(stored.events.first?.envelope.meta.officer == "rina", "the token's officer, not the claimed 'utama'")
+        // Stored as sent with the officer stamped in: the rest of the envelope reads back unchanged.
+        #expect(stored.events.first?.envelope == EventEnvelope(meta: EventMeta(id: old.envelope.meta.id, officer: "rina",
+                                                                               instant: old.envelope.meta.instant,
+                                                                               localDate: old.envelope.meta.localDate),
+                                                               event: old.envelope.event))
         // A replay by the same token is accepted again; its claimed officer does not matter.
         #expect(try await push(fixture, [old], token: fixture.humas).first?.status == .accepted)
 

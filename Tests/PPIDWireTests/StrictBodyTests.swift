@@ -70,4 +70,50 @@ struct StrictBodyTests {
         #expect(decoded == PushRequest(events: envelopes.map { WireEvent(envelope: $0, unit: unit, sequence: nil) }))
         #expect(try WireCoding.decoder().decode(PushRequest.self, from: PushRequest.body(envelopes: [], unit: "X")).events.isEmpty)
     }
+
+    @Test("A member given twice is refused, whichever reader would have taken which")
+    func duplicateMember() throws {
+        let tape = try JSONTape(bytes: Array(#"{"events":[{"unit":"A","envelope":{},"unit":"B"}]}"#.utf8))
+        #expect(tape.firstUnknown(Self.shape, at: 0, path: "") == "events[0].unit")
+    }
+
+    @Test("Envelopes as sent, stamped with the token's officer, read as the pushed envelopes with that officer")
+    func sentEnvelopesStamped() throws {
+        let envelopes = try WireDecodingTests.demoEnvelopes().prefix(40) + WireDecodingTests.unusualEnvelopes()
+        let stored = try envelopes.map { try EventCoding.encoder().encode($0) }
+        // A claim written with an escape and spaces around it, as another encoder might.
+        var odd = String(decoding: stored[0], as: UTF8.self)
+        odd = odd.replacingOccurrences(of: "\"officer\":\"\(envelopes[0].meta.officer)\"", with: "\"officer\" :  \"cl\\u0061im\"  ")
+        #expect(odd.contains("cl\\u0061im"))
+        let body = PushRequest.body(envelopes: [Data(odd.utf8)] + stored.dropFirst(), unit: "HUMAS")
+        let (decoded, sent) = try WireDecoding.pushRequest(from: body, allowing: Self.shape)
+        guard case let .value(request) = decoded, let sent else {
+            Issue.record("the body was not read with its envelopes")
+            return
+        }
+        #expect(request.events[0].envelope.meta.officer == "claim")
+        #expect(sent.count == envelopes.count)
+        let officer = try WireCoding.encoder().encode("petugas \"token\"")
+        for (index, envelope) in envelopes.enumerated() {
+            let stamped = try WireCoding.decoder().decode(EventEnvelope.self, from: sent[index].stamped(officer: officer))
+            let expected = EventEnvelope(meta: EventMeta(id: envelope.meta.id, officer: "petugas \"token\"", instant: envelope.meta.instant,
+                                                         localDate: envelope.meta.localDate), event: envelope.event)
+            #expect(stamped == expected)
+        }
+    }
+
+    @Test("A body with ill-formed UTF-8 is refused, never stored as sent")
+    func illFormedText() throws {
+        let envelope = try WireDecodingTests.demoEnvelopes()[0]
+        var text = [UInt8](try EventCoding.encoder().encode(envelope))
+        let name = Array("\"\(envelope.meta.officer)\"".utf8)
+        guard let at = (0...(text.count - name.count)).first(where: { Array(text[$0..<($0 + name.count)]) == name }) else {
+            Issue.record("no officer in the envelope")
+            return
+        }
+        text.insert(contentsOf: [0xC3, 0x28], at: at + 1)
+        #expect(throws: (any Error).self) {
+            try WireDecoding.pushRequest(from: PushRequest.body(envelopes: [Data(text)], unit: "HUMAS"), allowing: Self.shape)
+        }
+    }
 }

@@ -14,8 +14,12 @@ extension CentralStore {
     /// recorded is the token's, whatever the terminal claimed. An event already in the ledger is
     /// answered "accepted" with its first sequence number only when it is the same principal's
     /// identical event; any other use of its id is refused.
-    public func push(_ request: PushRequest, as principal: Principal) throws(CentralError) -> PushResponse {
+    ///
+    /// With `sent` (each event's envelope as the terminal sent it, in order), an accepted event is
+    /// stored as those bytes with the token's officer stamped in; without, it is encoded.
+    public func push(_ request: PushRequest, sent: [SentEnvelope]? = nil, as principal: Principal) throws(CentralError) -> PushResponse {
         let now = clock()
+        let sent = sent.flatMap { $0.count == request.events.count ? $0 : nil }
         return try writeLedger { db in
             let batch = try PushBatch(request, in: db, principal: principal)
             var outcomes: [PushOutcome] = []
@@ -24,7 +28,8 @@ extension CentralStore {
             var folded: [String: CaseState] = [:]
             var letters: [(EventEnvelope, CaseRecord, String)] = []
             let encoder = WireCoding.encoder()
-            for wire in request.events {
+            let officerJSON = try encoder.encode(principal.officer)
+            for (index, wire) in request.events.enumerated() {
                 // The officer is the token's: a terminal's claim is replaced, never trusted.
                 let envelope = EventEnvelope(meta: EventMeta(id: wire.envelope.meta.id, officer: principal.officer,
                                                              instant: wire.envelope.meta.instant, localDate: wire.envelope.meta.localDate),
@@ -61,7 +66,7 @@ extension CentralStore {
                     } catch {
                         throw LedgerRefusal(error)
                     }
-                    let payload = try encoder.encode(envelope)
+                    let payload = try sent.map { $0[index].stamped(officer: officerJSON) } ?? encoder.encode(envelope)
                     guard payload.count <= Self.maximumEventBytes else {
                         throw LedgerRefusal("Peristiwa ini lebih dari \(Self.maximumEventBytes / 1024) KiB; persingkat teksnya.",
                                             "This event is over \(Self.maximumEventBytes / 1024) KiB; shorten its texts.")

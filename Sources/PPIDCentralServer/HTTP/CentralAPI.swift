@@ -104,13 +104,13 @@ struct CentralAPI: Sendable {
 
     func events(_ request: Request) async throws -> Response {
         let principal = try await principal(of: request)
-        let push: PushRequest = try await Self.decodeBody(request, as: PushRequest.self, limit: Self.maximumPushBytes, allowed: StrictBody.push)
+        let (push, sent) = try await Self.decodePush(request)
         guard push.events.count <= Self.maximumPushEvents else {
             throw APIFailure.badRequest("Paling banyak \(Self.maximumPushEvents) peristiwa per kiriman.",
                                         "At most \(Self.maximumPushEvents) events per push.")
         }
         let store = self.store
-        let answer = try await run { try store.push(push, as: principal) }
+        let answer = try await run { try store.push(push, sent: sent, as: principal) }
         let refused = answer.outcomes.filter { $0.status == .rejected }.count
         let version = SoftwareVersion.version(fromUserAgent: request.headers[.userAgent])
         try await run { try store.notePush(by: principal, accepted: answer.outcomes.count - refused, refused: refused, version: version) }
@@ -171,19 +171,39 @@ struct CentralAPI: Sendable {
     }
 
     static func decodeBody<T: Decodable>(_ request: Request, as type: T.Type, limit: Int, allowed: MemberShape) async throws -> T {
-        let buffer: ByteBuffer
+        let data = try await body(of: request, limit: limit)
+        // One parse: members checked on the tape the value is then read from.
+        return try strict(T.self) { try WireDecoding.decode(T.self, from: data, allowing: allowed) }
+    }
+
+    /// A push body, with its envelopes as sent when the fast reader read it (stored with the
+    /// token's officer stamped in, not encoded again).
+    static func decodePush(_ request: Request) async throws -> (PushRequest, [SentEnvelope]?) {
+        let data = try await body(of: request, limit: maximumPushBytes)
+        var sent: [SentEnvelope]?
+        let push = try strict(PushRequest.self) {
+            let (decoded, envelopes) = try WireDecoding.pushRequest(from: data, allowing: StrictBody.push)
+            sent = envelopes
+            return decoded
+        }
+        return (push, sent)
+    }
+
+    static func body(of request: Request, limit: Int) async throws -> Data {
         do {
-            buffer = try await request.body.collect(upTo: limit)
+            return Data(buffer: try await request.body.collect(upTo: limit))
         } catch {
             throw APIFailure(status: .contentTooLarge,
                              body: WireError(error: "too-large", message: "Isi permintaan lebih dari \(limit) bita; kirim dalam beberapa bagian.",
                                              messageEnglish: "The request body is over \(limit) bytes; send it in parts."))
         }
-        let data = Data(buffer: buffer)
+    }
+
+    /// The value a strict read found, or the answer that says what is wrong with the body.
+    static func strict<T>(_ type: T.Type, _ read: () throws -> StrictDecoded<T>) throws -> T {
         let decoded: StrictDecoded<T>
         do {
-            // One parse: members checked on the tape the value is then read from.
-            decoded = try WireDecoding.decode(T.self, from: data, allowing: allowed)
+            decoded = try read()
         } catch {
             throw APIFailure.badRequest("Isi permintaan bukan JSON yang sah untuk \(T.self): \(error)",
                                         "The request body is not valid JSON for \(T.self): \(error)")
@@ -192,7 +212,8 @@ struct CentralAPI: Sendable {
         case let .value(value):
             return value
         case let .unknownMember(unknown):
-            throw APIFailure.badRequest("Isian '\(unknown)' tidak dikenal; hapus isian itu.", "The member '\(unknown)' is not known; remove it.")
+            throw APIFailure.badRequest("Isian '\(unknown)' tidak dikenal atau tertulis dua kali; hapus isian itu.",
+                                        "The member '\(unknown)' is not known or is given twice; remove it.")
         }
     }
 }

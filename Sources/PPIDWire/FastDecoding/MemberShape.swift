@@ -102,9 +102,13 @@ extension JSONTape {
                 index = Int(nodes[index + 1].after)
             }
             if !sorted { entries.sort { $0.key < $1.key } }
+            var previous: String?
             for (key, value) in entries {
                 let memberPath = path.isEmpty ? key : "\(path).\(key)"
                 guard let inner = members[key] else { return memberPath }
+                // A member given twice: readers differ on which one counts, so neither is taken.
+                if key == previous { return memberPath }
+                previous = key
                 if let found = firstUnknown(inner, at: value, path: memberPath) { return found }
             }
             return nil
