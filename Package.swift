@@ -46,6 +46,8 @@ let package = Package(
                 // The letters mailed to requesters (receipt, notice, extension, objection answer).
                 "PPIDLetters",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // The C API, to bind and read the ledger's rows without boxing each value.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 // PostgreSQL, what a body runs in production (`--db postgres://...`), several instances on one.
                 .product(name: "PostgresNIO", package: "postgres-nio"),

@@ -46,6 +46,12 @@ public final class CentralStore: Sendable {
             var configuration = Configuration()
             configuration.busyMode = .timeout(10)
             configuration.label = "ppid-central"
+            // SQLite's default page cache is 2 MB: a ledger's indexes outgrow it within a few
+            // thousand events, and each push then reads its index pages back from the kernel. The
+            // writer keeps 64 MB of them; each reader (up to five) 16 MB for the pages it serves.
+            configuration.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA cache_size = \(db.configuration.readonly ? -16384 : -65536)")
+            }
             let writer: any DatabaseWriter
             if path == ":memory:" {
                 writer = try DatabaseQueue(configuration: configuration)

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The embedded engine: one SQLite file through GRDB, a WAL pool whose readers run concurrently
 /// with its one writer (":memory:" in some tests, on a queue).
@@ -49,14 +50,18 @@ final class SQLiteSession: SQLSession {
     init(_ db: Database) { self.db = db }
 
     func execute(_ sql: String, _ arguments: [SQLValue]) throws -> Int {
-        try db.cachedStatement(sql: sql).execute(arguments: Self.arguments(arguments))
+        let statement = try SQLiteStatementRun(db: db, sql: sql, arguments: arguments)
+        defer { statement.finish() }
+        while try statement.step() {}
         return db.changesCount
     }
 
     func query(_ sql: String, _ arguments: [SQLValue]) throws -> [SQLRow] {
-        try Row.fetchAll(db.cachedStatement(sql: sql), arguments: Self.arguments(arguments)).map { row in
-            SQLRow(row.databaseValues.map(Self.value))
-        }
+        let statement = try SQLiteStatementRun(db: db, sql: sql, arguments: arguments)
+        defer { statement.finish() }
+        var rows: [SQLRow] = []
+        while try statement.step() { rows.append(statement.row()) }
+        return rows
     }
 
     static func arguments(_ values: [SQLValue]) -> StatementArguments {

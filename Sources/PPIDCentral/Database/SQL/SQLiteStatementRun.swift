@@ -1,0 +1,104 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// One run of a cached GRDB statement through SQLite's C API: values bound and columns read
+/// without going through GRDB's boxed arguments and rows. A push binds eight values for each of
+/// thousands of ledger rows, and a page of changes reads thousands of payloads; the boxing cost
+/// more than SQLite's own work. The statement is GRDB's, so it lives and is finalised with the
+/// connection; it is reset and its bindings cleared after the run, as GRDB expects.
+struct SQLiteStatementRun {
+    let db: Database
+    let statement: Statement
+    var handle: OpaquePointer { statement.sqliteStatement }
+
+    init(db: Database, sql: String, arguments: [SQLValue]) throws {
+        self.db = db
+        statement = try db.cachedStatement(sql: sql)
+        let expected = Int(sqlite3_bind_parameter_count(statement.sqliteStatement))
+        guard expected == arguments.count else {
+            throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "\(arguments.count) values for \(expected) parameters", sql: sql)
+        }
+        for (offset, value) in arguments.enumerated() {
+            let code = Self.bind(value, at: Int32(offset + 1), to: statement.sqliteStatement)
+            guard code == SQLITE_OK else {
+                sqlite3_clear_bindings(statement.sqliteStatement)
+                throw failure(code)
+            }
+        }
+    }
+
+    /// Steps once: true while there is a row to read.
+    func step() throws -> Bool {
+        switch sqlite3_step(handle) {
+        case SQLITE_ROW: return true
+        case SQLITE_DONE: return false
+        case let code: throw failure(code)
+        }
+    }
+
+    /// The current row's columns.
+    func row() -> SQLRow {
+        let count = sqlite3_column_count(handle)
+        var values: [SQLValue] = []
+        values.reserveCapacity(Int(count))
+        for column in 0..<count { values.append(value(at: column)) }
+        return SQLRow(values)
+    }
+
+    func finish() {
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+    }
+
+    private func value(at column: Int32) -> SQLValue {
+        switch sqlite3_column_type(handle, column) {
+        case SQLITE_INTEGER:
+            return .int(sqlite3_column_int64(handle, column))
+        case SQLITE_FLOAT:
+            return .double(sqlite3_column_double(handle, column))
+        case SQLITE_TEXT:
+            guard let text = sqlite3_column_text(handle, column) else { return .text("") }
+            let length = Int(sqlite3_column_bytes(handle, column))
+            return .text(String(decoding: UnsafeBufferPointer(start: text, count: length), as: UTF8.self))
+        case SQLITE_BLOB:
+            let length = Int(sqlite3_column_bytes(handle, column))
+            guard length > 0, let bytes = sqlite3_column_blob(handle, column) else { return .blob(Data()) }
+            return .blob(Data(bytes: bytes, count: length))
+        default:
+            return .null
+        }
+    }
+
+    private func failure(_ code: Int32) -> DatabaseError {
+        DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
+                      sql: statement.sql)
+    }
+
+    private static func bind(_ value: SQLValue, at index: Int32, to handle: OpaquePointer) -> Int32 {
+        switch value {
+        case .null:
+            return sqlite3_bind_null(handle, index)
+        case let .int(int):
+            return sqlite3_bind_int64(handle, index, int)
+        case let .double(double):
+            return sqlite3_bind_double(handle, index, double)
+        case let .text(text):
+            var text = text
+            return text.withUTF8 { utf8 in
+                // A zero-length text still needs a non-null pointer to be text and not NULL.
+                guard let base = utf8.baseAddress else { return sqlite3_bind_text(handle, index, "", 0, transient) }
+                return base.withMemoryRebound(to: CChar.self, capacity: utf8.count) { chars in
+                    sqlite3_bind_text(handle, index, chars, Int32(utf8.count), transient)
+                }
+            }
+        case let .blob(data):
+            return data.withUnsafeBytes { bytes in
+                sqlite3_bind_blob(handle, index, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(bytes.count), transient)
+            }
+        }
+    }
+
+    /// SQLITE_TRANSIENT: SQLite copies the value before the call returns.
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+}
