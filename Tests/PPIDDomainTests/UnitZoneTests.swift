@@ -13,6 +13,28 @@ struct UnitZoneTests {
         #expect(throws: CalendarError.unknownZone("EST")) { try UnitZone(parsing: "EST") }
     }
 
+    @Test("The offset arithmetic agrees with Foundation's Gregorian calendar, in every kind of zone, across the whole range",
+          arguments: ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura", "Asia/Pontianak", "America/New_York", "Europe/London",
+                      "Asia/Kolkata", "Asia/Kathmandu", "Pacific/Kiritimati", "Pacific/Pago_Pago", "Australia/Lord_Howe", "UTC"])
+    func arithmeticMatchesCalendar(identifier: String) throws {
+        let zone = try UnitZone(parsing: identifier)
+        var generator = SystemRandomNumberGenerator()
+        let range = DomainLimits.instants
+        var instants = [range.lowerBound, range.upperBound, Date(timeIntervalSince1970: 0), Date(timeIntervalSince1970: -0.5),
+                        Date(timeIntervalSince1970: 86_399.999), Date(timeIntervalSince1970: .nan), .distantPast, .distantFuture]
+        for _ in 0..<3000 {
+            instants.append(Date(timeIntervalSince1970: Double.random(in: range.lowerBound.timeIntervalSince1970...range.upperBound.timeIntervalSince1970,
+                                                                      using: &generator)))
+        }
+        // Around this zone's offset changes in recent years, where an off-by-one would show.
+        for _ in 0..<2000 {
+            instants.append(Date(timeIntervalSince1970: Double.random(in: 1_577_836_800...1_830_297_600, using: &generator).rounded(.down)))
+        }
+        for moment in instants {
+            #expect(zone.localMoment(of: moment) == zone.localMomentByCalendar(of: moment), "\(identifier) at \(moment.timeIntervalSince1970)")
+        }
+    }
+
     @Test("23:30 WIB on a Friday is Saturday in Jayapura")
     func fridayNightInJakartaIsSaturdayInJayapura() {
         let moment = instant("2026-03-06T16:30:00Z")  // Friday 23:30 WIB

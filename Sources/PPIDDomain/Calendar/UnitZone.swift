@@ -62,16 +62,37 @@ public struct UnitZone: Hashable, Sendable, CustomStringConvertible {
     public func localMoment(of instant: Date) -> LocalMoment {
         let limits = DomainLimits.instants
         let bounded = instant.timeIntervalSince1970.isNaN ? limits.lowerBound : min(max(instant, limits.lowerBound), limits.upperBound)
+        // The zone's offset at that instant, then plain arithmetic on the proleptic Gregorian
+        // calendar (all of ``DomainLimits/dates`` is Gregorian): what Foundation's calendar answers,
+        // without building a calendar and its components for each of the thousands of events a
+        // sync folds (``localMomentByCalendar(of:)``, which the tests compare it with).
+        let local = Int(bounded.timeIntervalSince1970.rounded(.down)) + timeZone.secondsFromGMT(for: bounded)
+        let (days, second) = Self.floorDivision(local, 86_400)
+        guard let time = LocalTime(hour: second / 3600, minute: second % 3600 / 60) else {
+            return LocalMoment(date: DomainLimits.dates.lowerBound, time: LocalTime.midnight)
+        }
+        return LocalMoment(date: CivilDate(daysSinceEpoch: days), time: time)
+    }
+
+    /// ``localMoment(of:)`` through Foundation's Gregorian calendar: the reference it must agree with.
+    func localMomentByCalendar(of instant: Date) -> LocalMoment {
+        let limits = DomainLimits.instants
+        let bounded = instant.timeIntervalSince1970.isNaN ? limits.lowerBound : min(max(instant, limits.lowerBound), limits.upperBound)
         var calendar = Foundation.Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: bounded)
         guard let year = c.year, let month = c.month, let day = c.day,
               let date = CivilDate(year: year, month: month, day: day),
               let time = LocalTime(hour: c.hour ?? 0, minute: c.minute ?? 0) else {
-            // Not reached for an instant within the limits; a date is still owed, so the lower limit's.
             return LocalMoment(date: DomainLimits.dates.lowerBound, time: LocalTime.midnight)
         }
         return LocalMoment(date: date, time: time)
+    }
+
+    /// Quotient rounded down and a remainder in 0..<divisor, for negative values too.
+    static func floorDivision(_ value: Int, _ divisor: Int) -> (quotient: Int, remainder: Int) {
+        let remainder = ((value % divisor) + divisor) % divisor
+        return ((value - remainder) / divisor, remainder)
     }
 
     public static func == (lhs: UnitZone, rhs: UnitZone) -> Bool { lhs.identifier == rhs.identifier }
