@@ -33,6 +33,9 @@ public final class LocalStore: Sendable {
         var enrolled: (login: String, name: String)?
         /// What the settings above were read from, to notice another process changing them.
         var fingerprint: String = ""
+        /// Counts the settings' replacements: work done with one generation's contexts (cases
+        /// folded ahead of a pull's write) is used only while it is still current.
+        var generation = 0
     }
 
     /// The settings' fingerprint: the calendar files, the profile, the units and the enrollment.
@@ -151,8 +154,15 @@ public final class LocalStore: Sendable {
     }
 
     func setCache(_ loaded: Cache) {
-        cache.withLock { $0 = loaded }
+        cache.withLock { cache in
+            let generation = cache.generation + 1
+            cache = loaded
+            cache.generation = generation
+        }
     }
+
+    /// The settings' generation and the unit contexts of that generation, read together.
+    var unitContextsWithGeneration: (UnitContexts, Int) { cache.withLock { ($0.units, $0.generation) } }
 
     static func loadCache(_ db: Database) throws -> Cache {
         var profile = UnitProfile.placeholder

@@ -27,13 +27,22 @@ struct UnitContexts: Sendable {
         return context(forUnit: try Self.unit(of: first.event, in: db))
     }
 
+    /// ``context(forCase:in:)`` where the database is not needed: nil for a case whose unit only the
+    /// database knows (a dispute, whose unit is its objection's).
+    func contextWithoutDatabase(forCase envelopes: [EventEnvelope]) -> LifecycleContext? {
+        guard !zones.isEmpty, let first = envelopes.first else { return own }
+        if case .dispute(_, .filed) = first.event { return nil }
+        return context(forUnit: try? Self.unit(of: first.event, in: nil))
+    }
+
     /// The unit a case's first event names, or (for a dispute) the unit of its objection.
-    static func unit(of event: DomainEvent, in db: Database) throws -> String? {
+    static func unit(of event: DomainEvent, in db: Database?) throws -> String? {
         switch event {
         case let .request(_, .registered(registration)): return registration.unit
         case let .objection(_, .filed(filing)): return filing.unit
         case let .dip(_, .added(entry)): return entry.unit
         case let .dispute(_, .filed(filing)):
+            guard let db else { return nil }
             return try String.fetchOne(db, sql: "SELECT unit FROM objections WHERE uuid = ?", arguments: [filing.objectionID.text])
         default: return nil
         }

@@ -39,6 +39,8 @@ public struct PulledPage: Sendable {
     public let reference: PulledReference?
     /// Events of the page this terminal could not read: kept aside, the rest applies.
     public let setAside: [PulledSetAside]
+    /// Its cases folded ahead (``LocalStore/prefold(_:)``), which the write uses where it can.
+    public var prefolded: PrefoldedCases?
 
     public init(events: [PulledEvent], nextCursor: Int64, reference: PulledReference?, setAside: [PulledSetAside] = []) {
         self.events = events
@@ -102,6 +104,8 @@ extension LocalStore {
             let caseIDs = Array(Set(incoming.map { $0.envelope.event.caseID.text }))
             let knownCases = try Self.found(db, caseIDs, sql: "SELECT DISTINCT case_uuid FROM events WHERE case_uuid IN")
             let accept = try db.cachedStatement(sql: "UPDATE outbox SET state = 'accepted', server_seq = ? WHERE event_uuid = ? AND state = 'pending'")
+            // One statement for the page's inserts, not a lookup of the cached one per event.
+            let insert = try EventInsert(db: db, unlessHeld: true)
             for event in incoming {
                 let envelope = event.envelope
                 let caseID = envelope.event.caseID
@@ -114,8 +118,8 @@ extension LocalStore {
                     if !order.contains(caseID) { order.append(caseID) }
                     continue
                 }
-                guard try self.append(envelope, payload: event.payload, origin: "central", serverSeq: event.sequence,
-                                      terminal: "pusat", unlessHeld: true, in: db) else {
+                guard try insert(envelope, payload: try event.payload ?? EventCoding.encoder().encode(envelope), origin: "central",
+                                 serverSeq: event.sequence, terminal: "pusat") else {
                     applied.alreadyHeld += 1  // Held already: pulled before under an older cursor, or accepted earlier.
                     try self.takeServerRecord(of: event, in: db)
                     continue
@@ -146,13 +150,14 @@ extension LocalStore {
                 zonesChanged = true
                 calendarsChanged = true  // The cache is reloaded again after the transaction, as for calendars.
             }
-            let contexts = self.unitContexts
+            let (contexts, generation) = self.unitContextsWithGeneration
             let writer = ProjectionWriter(db: db)
             for caseID in order {
                 if refold.contains(caseID) {
                     try self.reproject(caseID, in: db)
                 } else if let envelopes = fresh[caseID] {
-                    let folded = DomainRules.fold(envelopes, context: try contexts.context(forCase: envelopes, in: db))
+                    let folded = try page.prefolded?.fold(of: caseID, events: envelopes.count, generation: generation)
+                        ?? DomainRules.fold(envelopes, context: contexts.context(forCase: envelopes, in: db))
                     if let record = folded.record { try writer.write(record) }
                     if !folded.rejected.isEmpty { try self.setAsideUnapplied(folded.rejected, in: db) }
                 }

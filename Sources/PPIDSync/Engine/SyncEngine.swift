@@ -141,17 +141,21 @@ public final class SyncEngine: Sendable {
         } catch { throw SyncError.from(error) }
         var checkedIdentity = false
         var stalled = 0
-        var next: Task<Result<(ChangesPage, [Data]?, Int), SyncError>, Never>? = fetch(after: cursor, reference: reference, known: known)
+        var next: Task<Result<(ChangesPage, PulledPage, Int), SyncError>, Never>? = fetch(after: cursor, reference: reference, known: known)
         var checkedRestore = false
         let trace = SyncTrace.enabled
         var bulk = false
         defer {
             // Whether the pull ended well or not, the pages applied so far become searchable.
-            if bulk { _ = try? store.finishBulkPull() }
+            if bulk {
+                let finishStart = ContinuousClock.now
+                _ = try? store.finishBulkPull()
+                if trace { SyncTrace.write("search indexes rebuilt in \(ContinuousClock.now - finishStart)") }
+            }
         }
         while let pending = next {
             let waitStart = ContinuousClock.now
-            let (page, payloads, retries) = try await pending.value.get()
+            let (page, fetched, retries) = try await pending.value.get()
             let waited = ContinuousClock.now - waitStart
             report.retries += retries
             next = nil
@@ -191,7 +195,7 @@ public final class SyncEngine: Sendable {
             }
             // Fetch the next page while this one is written.
             if page.hasMore { next = fetch(after: newCursor, reference: page.reference?.revision ?? reference) }
-            let pulled = try Self.pulledPage(page, payloads: payloads, scope: page.identity.flatMap { $0.isMain ? nil : $0.unit })
+            let pulled = fetched
             let applied: PullApplied
             let applyStart = ContinuousClock.now
             let applyCPU = trace ? SyncTrace.threadCPU() : .zero
@@ -215,8 +219,11 @@ public final class SyncEngine: Sendable {
         }
     }
 
-    func fetch(after cursor: Int64, reference: Int64, known: (sequence: Int64, id: UUID)? = nil) -> Task<Result<(ChangesPage, [Data]?, Int), SyncError>, Never> {
+    /// Fetches a page, in the store's terms, its cases folded ahead: as a task of its own, which
+    /// runs while the page before is written.
+    func fetch(after cursor: Int64, reference: Int64, known: (sequence: Int64, id: UUID)? = nil) -> Task<Result<(ChangesPage, PulledPage, Int), SyncError>, Never> {
         let client = self.client
+        let store = self.store
         let limit = settings.pageSize
         return Task {
             var retries = 0
@@ -224,7 +231,9 @@ public final class SyncEngine: Sendable {
                 let (page, payloads) = try await self.retrying(&retries) { () async throws(SyncError) -> (ChangesPage, [Data]?) in
                     try await client.changes(after: cursor, limit: limit, reference: reference, known: known)
                 }
-                return .success((page, payloads, retries))
+                var pulled = try Self.pulledPage(page, payloads: payloads, scope: page.identity.flatMap { $0.isMain ? nil : $0.unit })
+                pulled.prefolded = store.prefold(pulled.events)
+                return .success((page, pulled, retries))
             } catch {
                 return .failure(error)
             }
