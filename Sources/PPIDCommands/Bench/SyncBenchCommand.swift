@@ -73,7 +73,9 @@ struct SyncBenchCommand: ParsableCommand {
         Memory.resetPeak(pid: server.processIdentifier)
         Memory.resetPeak(pid: getpid())
         let baseline = Memory.current(pid: getpid())
+        var cpu = (client: ProcessFigures.cpuSeconds(getpid()), server: ProcessFigures.cpuSeconds(server.processIdentifier))
         let pull = try Self.sync(client, settings)
+        let pullCPU = (client: ProcessFigures.cpuSeconds(getpid()) - cpu.client, server: ProcessFigures.cpuSeconds(server.processIdentifier) - cpu.server)
         let clientPeak = Memory.peak(pid: getpid())
         let serverPeak = Memory.peak(pid: server.processIdentifier)
         print("initial pull of \(count) events")
@@ -81,6 +83,7 @@ struct SyncBenchCommand: ParsableCommand {
                      pull.seconds, Double(pull.pulled) / pull.seconds))
         print("  \(pull.roundTrips) requests, \(pull.bytesReceived / 1024) KiB received (gzip)")
         print("  peak memory: client \(clientPeak / 1024) MiB (\(baseline / 1024) MiB before the pull), server \(serverPeak / 1024) MiB")
+        print(String(format: "  CPU: client %.2f s, server %.2f s", pullCPU.client, pullCPU.server))
 
         // Incremental sync with nothing new.
         let empty = try Self.sync(client, settings)
@@ -94,10 +97,13 @@ struct SyncBenchCommand: ParsableCommand {
         pushSettings.pushBatch = 1000
         _ = try Self.sync(pusher, pushSettings)  // takes the unit from the token
         try Self.makeLocalWork(pusher, events: push)
+        cpu = (client: ProcessFigures.cpuSeconds(getpid()), server: ProcessFigures.cpuSeconds(server.processIdentifier))
         let pushed = try Self.sync(pusher, pushSettings)
+        let pushCPU = (client: ProcessFigures.cpuSeconds(getpid()) - cpu.client, server: ProcessFigures.cpuSeconds(server.processIdentifier) - cpu.server)
         print(String(format: "push of %d events: %.1f s, %.0f events/s, %d accepted, %d refused, %d requests, %d KiB sent",
                      push, pushed.seconds, Double(pushed.accepted) / pushed.seconds, pushed.accepted, pushed.rejected,
                      pushed.roundTrips, pushed.bytesSent / 1024))
+        print(String(format: "  CPU: client %.2f s, server %.2f s", pushCPU.client, pushCPU.server))
         print("")
     }
 

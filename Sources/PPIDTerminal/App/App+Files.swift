@@ -53,7 +53,7 @@ extension App {
     }
 
     func attachForm(_ id: UUID) -> FormState {
-        var form = FormState(.attachFile(id), title: t("Lampirkan berkas (PDF, PNG, JPEG)", "Attach a file (PDF, PNG, JPEG)"), fields: [
+        let form = FormState(.attachFile(id), title: t("Lampirkan berkas (PDF, PNG, JPEG)", "Attach a file (PDF, PNG, JPEG)"), fields: [
             FormField("path", t("Berkas (path)", "File (path)"), required: true),
             FormField("role", t("Peran", "Role"), value: FileRole.released.rawValue, kind: .choice([
                 (FileRole.released.rawValue, t("Dokumen yang diberikan (diunduh pemohon)", "Released (the requester downloads it)")),
