@@ -33,6 +33,10 @@ struct PrefoldTests {
         let expected = try world.store.caseRecords(unit: "HUMAS")
         #expect(try plain.allCaseRecords() == expected)
         #expect(try ahead.allCaseRecords() == expected)
+        // The projections the screens read, written from the folds taken ahead.
+        #expect(try Set(ahead.requests()) == Set(plain.requests()))
+        #expect(try ahead.requests().count == 8)
+        #expect(try ahead.requestCounts() == plain.requestCounts())
     }
 
     @Test("A fold made under older settings, or over fewer events than the page adds, is not taken")
@@ -50,11 +54,13 @@ struct PrefoldTests {
             let current = store.unitContextsWithGeneration.1
             var stale = page
             stale.prefolded = PrefoldedCases(generation: generation ?? current, cases: Dictionary(uniqueKeysWithValues: ids.map { id in
-                (id, (events: events ?? page.events.filter { $0.envelope.event.caseID == id }.count, record: Optional(wrong),
+                (id, (events: page.events.filter { $0.envelope.event.caseID == id }.count + (events ?? 0), record: Optional(wrong),
                       rejected: [(EventEnvelope, EventRejection)]()))
             }))
             try store.applyPull(stale)
-            #expect(try store.allCaseRecords() == expected)
+            // The projections (not the log, which is folded afresh) show which fold was written.
+            #expect(try store.requestCounts().values.reduce(0, +) == 3)
+            #expect(try store.searchRequests("Pemohon").hitCount == 3)
         }
     }
 }
