@@ -18,8 +18,9 @@ public struct PrefoldedCases: Sendable {
 }
 
 extension LocalStore {
-    /// Folds each case of `events` from nothing, in order, with this database's current settings.
-    public func prefold(_ events: [PulledEvent]) -> PrefoldedCases {
+    /// Folds each case of `events` from nothing, in order, with this database's current settings:
+    /// the first `share` of the cases (all by default), the rest left to the write.
+    public func prefold(_ events: [PulledEvent], share: Double = 1) -> PrefoldedCases {
         let (contexts, generation) = unitContextsWithGeneration
         var order: [UUID] = []
         var byCase: [UUID: [EventEnvelope]] = [:]
@@ -30,7 +31,8 @@ extension LocalStore {
         }
         var cases: [UUID: (events: Int, record: CaseRecord?, rejected: [(EventEnvelope, EventRejection)])] = [:]
         cases.reserveCapacity(order.count)
-        for caseID in order {
+        let count = Int((Double(order.count) * min(max(share, 0), 1)).rounded())
+        for caseID in order.prefix(count) {
             guard let envelopes = byCase[caseID], let context = contexts.contextWithoutDatabase(forCase: envelopes) else { continue }
             let folded = DomainRules.fold(envelopes, context: context)
             cases[caseID] = (envelopes.count, folded.record, folded.rejected)

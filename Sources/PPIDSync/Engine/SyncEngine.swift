@@ -143,6 +143,8 @@ public final class SyncEngine: Sendable {
         var stalled = 0
         var next: Task<Result<(ChangesPage, PulledPage, Int), SyncError>, Never>? = fetch(after: cursor, reference: reference, known: known)
         var checkedRestore = false
+        var balance = PrefoldBalance()
+        var pagesApplied = 0
         let trace = SyncTrace.enabled
         var bulk = false
         defer {
@@ -194,14 +196,16 @@ public final class SyncEngine: Sendable {
                 bulk = true
             }
             // Fetch the next page while this one is written.
-            if page.hasMore { next = fetch(after: newCursor, reference: page.reference?.revision ?? reference) }
+            // The first page has nothing to overlap with: its wait says nothing of the balance.
+            if pagesApplied > 0 { balance.adjust(writerWaited: waited) }
+            if page.hasMore { next = fetch(after: newCursor, reference: page.reference?.revision ?? reference, prefoldShare: balance.share) }
             let pulled = fetched
             let applied: PullApplied
             let applyStart = ContinuousClock.now
             let applyCPU = trace ? SyncTrace.threadCPU() : .zero
             defer {
                 if trace {
-                    SyncTrace.write("page \(page.events.count): waited \(waited), applied in \(ContinuousClock.now - applyStart), CPU \(SyncTrace.threadCPU() - applyCPU)")
+                    SyncTrace.write("page \(page.events.count): waited \(waited), applied in \(ContinuousClock.now - applyStart), CPU \(SyncTrace.threadCPU() - applyCPU), next folded ahead \(Int(balance.share * 100))%")
                 }
             }
             do { applied = try store.applyPull(pulled) } catch {
@@ -215,13 +219,15 @@ public final class SyncEngine: Sendable {
             report.setAside += applied.setAside
             if let revision = page.reference?.revision { reference = revision }
             cursor = newCursor
+            pagesApplied += 1
             progress(SyncProgress(phase: .pulling, events: report.pulled, cursor: cursor))
         }
     }
 
     /// Fetches a page, in the store's terms, its cases folded ahead: as a task of its own, which
     /// runs while the page before is written.
-    func fetch(after cursor: Int64, reference: Int64, known: (sequence: Int64, id: UUID)? = nil) -> Task<Result<(ChangesPage, PulledPage, Int), SyncError>, Never> {
+    func fetch(after cursor: Int64, reference: Int64, known: (sequence: Int64, id: UUID)? = nil,
+               prefoldShare: Double = 1) -> Task<Result<(ChangesPage, PulledPage, Int), SyncError>, Never> {
         let client = self.client
         let store = self.store
         let limit = settings.pageSize
@@ -232,7 +238,7 @@ public final class SyncEngine: Sendable {
                     try await client.changes(after: cursor, limit: limit, reference: reference, known: known)
                 }
                 var pulled = try Self.pulledPage(page, payloads: payloads, scope: page.identity.flatMap { $0.isMain ? nil : $0.unit })
-                pulled.prefolded = store.prefold(pulled.events)
+                pulled.prefolded = store.prefold(pulled.events, share: prefoldShare)
                 return .success((page, pulled, retries))
             } catch {
                 return .failure(error)
