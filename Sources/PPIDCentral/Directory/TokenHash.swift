@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import PPIDWire
 
 /// API tokens: `ppid.<series>.<secret>`, 32 random bytes shown once; only their SHA-256 is stored.
 public enum APIToken {
@@ -14,6 +15,6 @@ public enum APIToken {
 
     /// The stored form of a token: its SHA-256 in hex.
     public static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        HexText.of(SHA256.hash(data: Data(token.utf8)))
     }
 }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import PPIDWire
 import PPIDDomain
 
 /// A file the server holds, by the SHA-256 of its content.
@@ -15,7 +16,7 @@ public struct StoredFile: Hashable, Sendable {
 extension CentralStore {
     /// The SHA-256 of `bytes`, in lowercase hex.
     public static func sha256(_ bytes: some DataProtocol) -> String {
-        SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        HexText.of(SHA256.hash(data: bytes))
     }
 
     /// Stores `bytes` once (by content hash) and attaches them to a case as `role`, after the

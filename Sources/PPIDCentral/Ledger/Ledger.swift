@@ -17,7 +17,11 @@ extension CentralStore {
     ///
     /// With `sent` (each event's envelope as the terminal sent it, in order), an accepted event is
     /// stored as those bytes with the token's officer stamped in; without, it is encoded.
-    public func push(_ request: PushRequest, sent: [SentEnvelope]? = nil, as principal: Principal) throws(CentralError) -> PushResponse {
+    ///
+    /// The push is noted for the terminal's status (``notePush(by:accepted:refused:version:)``,
+    /// with the client's `version`) in the same transaction.
+    public func push(_ request: PushRequest, sent: [SentEnvelope]? = nil, as principal: Principal,
+                     version: String? = nil) throws(CentralError) -> PushResponse {
         let now = clock()
         let sent = sent.flatMap { $0.count == request.events.count ? $0 : nil }
         return try writeLedger { db in
@@ -88,6 +92,9 @@ extension CentralStore {
             for (envelope, record, unit) in letters {
                 try Self.queueLetters(for: envelope, record: record, unit: unit, at: now, in: db)
             }
+            let refused = outcomes.filter { $0.status == .rejected }.count
+            try Self.notePush(by: principal, accepted: outcomes.count - refused, refused: refused, version: version,
+                              at: now.timeIntervalSince1970, in: db)
             return PushResponse(outcomes: outcomes)
         }
     }

@@ -50,18 +50,23 @@ extension CentralStore {
 
     /// Notes a push by `principal`'s terminal and what became of it.
     public func notePush(by principal: Principal, accepted: Int, refused: Int, version: String?) throws(CentralError) {
-        guard let token = principal.tokenID else { return }
         let now = clock().timeIntervalSince1970
-        try write { db in
-            try db.execute("""
-                INSERT INTO terminal_activity(token_id, last_push_at, accepted_total, refused_total, refused_last_push, version)
-                VALUES (?1, ?2, ?3, ?4, ?4, ?5)
-                ON CONFLICT(token_id) DO UPDATE SET last_push_at = ?2,
-                    accepted_total = terminal_activity.accepted_total + excluded.accepted_total,
-                    refused_total = terminal_activity.refused_total + excluded.refused_total, refused_last_push = excluded.refused_last_push,
-                    version = COALESCE(excluded.version, terminal_activity.version)
-                """, [token, now, accepted, refused, version])
-        }
+        try write { db in try Self.notePush(by: principal, accepted: accepted, refused: refused, version: version, at: now, in: db) }
+    }
+
+    /// ``notePush(by:accepted:refused:version:)`` in the caller's transaction: a push notes itself
+    /// in its own, so it costs no second commit.
+    static func notePush(by principal: Principal, accepted: Int, refused: Int, version: String?, at now: Double,
+                         in db: any SQLSession) throws {
+        guard let token = principal.tokenID else { return }
+        try db.execute("""
+            INSERT INTO terminal_activity(token_id, last_push_at, accepted_total, refused_total, refused_last_push, version)
+            VALUES (?1, ?2, ?3, ?4, ?4, ?5)
+            ON CONFLICT(token_id) DO UPDATE SET last_push_at = ?2,
+                accepted_total = terminal_activity.accepted_total + excluded.accepted_total,
+                refused_total = terminal_activity.refused_total + excluded.refused_total, refused_last_push = excluded.refused_last_push,
+                version = COALESCE(excluded.version, terminal_activity.version)
+            """, [token, now, accepted, refused, version])
     }
 
     /// Every terminal (token) of every unit, by unit and series.

@@ -110,10 +110,8 @@ struct CentralAPI: Sendable {
                                         "At most \(Self.maximumPushEvents) events per push.")
         }
         let store = self.store
-        let answer = try await run { try store.push(push, sent: sent, as: principal) }
-        let refused = answer.outcomes.filter { $0.status == .rejected }.count
         let version = SoftwareVersion.version(fromUserAgent: request.headers[.userAgent])
-        try await run { try store.notePush(by: principal, accepted: answer.outcomes.count - refused, refused: refused, version: version) }
+        let answer = try await run { try store.push(push, sent: sent, as: principal, version: version) }
         for outcome in answer.outcomes where outcome.status == .rejected {
             logger.notice("event refused", metadata: ["event": "\(outcome.eventID.uuidString)", "principal": "\(principal.officer)@\(principal.unit)",
                                                       "reason": "\(outcome.reasonEnglish ?? outcome.reason ?? "")"])
