@@ -228,6 +228,20 @@ struct HostilePeerTests {
         try await expectAlive(fixture)
     }
 
+    @Test("A pull's parameters are refused after its token: an unknown token learns 401 whatever it asks, a known one 400 for a bad parameter")
+    func parametersAfterToken() async throws {
+        let fixture = try await Fixture.start()
+        defer { Task { await fixture.stop() } }
+        for path in ["/v1/changes?after=-1", "/v1/changes?limit=0", "/v1/changes?at=nope", "/v1/changes"] {
+            #expect(try await fixture.call(.GET, path, token: "not-a-token").status == 401, "\(path)")
+        }
+        for path in ["/v1/changes?after=-1", "/v1/changes?limit=0", "/v1/changes?at=nope"] {
+            let answer = try await fixture.call(.GET, path, token: fixture.humas)
+            #expect(answer.status == 400, "\(path)")
+        }
+        #expect(try await fixture.call(.GET, "/v1/changes?after=0&limit=10", token: fixture.humas).status == 200)
+    }
+
     @Test("A token that pushes in a loop is slowed with 429 and Retry-After, and others are not")
     func rateLimit() async throws {
         var limits = ServerLimits()

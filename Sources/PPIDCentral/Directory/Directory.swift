@@ -84,14 +84,17 @@ extension CentralStore {
     /// The principal a bearer token stands for, or nil for an unknown or revoked token.
     public func authenticate(token: String) throws(CentralError) -> Principal? {
         let hash = APIToken.hash(token)
-        return try read { db in
-            guard let row = try db.row("""
-                SELECT o.login, o.unit, u.is_main, o.name, t.series, t.id FROM tokens t JOIN officers o ON o.login = t.officer
-                JOIN units u ON u.code = o.unit WHERE t.hash = ? AND t.revoked_at IS NULL
-                """, [hash]) else { return nil }
-            return Principal(officer: try row[0], unit: try row[1], isMain: try row[2], name: try row[3],
-                             series: (try row.get(4, as: String?.self)).flatMap(TerminalSeries.init(code:)), tokenID: try row[5])
-        }
+        return try read { db in try Self.principal(tokenHash: hash, in: db) }
+    }
+
+    /// The principal of a live token, by the token's hash, in the caller's transaction.
+    static func principal(tokenHash hash: String, in db: any SQLSession) throws -> Principal? {
+        guard let row = try db.row("""
+            SELECT o.login, o.unit, u.is_main, o.name, t.series, t.id FROM tokens t JOIN officers o ON o.login = t.officer
+            JOIN units u ON u.code = o.unit WHERE t.hash = ? AND t.revoked_at IS NULL
+            """, [hash]) else { return nil }
+        return Principal(officer: try row[0], unit: try row[1], isMain: try row[2], name: try row[3],
+                         series: (try row.get(4, as: String?.self)).flatMap(TerminalSeries.init(code:)), tokenID: try row[5])
     }
 
     /// Every unit, by code.

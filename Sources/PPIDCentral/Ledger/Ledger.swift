@@ -152,64 +152,91 @@ extension CentralStore {
     public func changesPage(after cursor: Int64, limit: Int, for principal: Principal, knownReference: Int64,
                             check: (sequence: Int64, id: UUID)? = nil) throws(CentralError) -> (bytes: [UInt8], nextCursor: Int64) {
         try read { db in
-            let rows: [SQLRow]
-            if let unit = principal.scope {
-                rows = try db.rows("SELECT sequence, unit, payload FROM ledger WHERE unit = ? AND sequence > ? ORDER BY sequence LIMIT ?",
-                                   [unit, cursor, limit + 1])
-            } else {
-                rows = try db.rows("SELECT sequence, unit, payload FROM ledger WHERE sequence > ? ORDER BY sequence LIMIT ?", [cursor, limit + 1])
-            }
-            let encoder = WireCoding.encoder()
-            var out: [UInt8] = []
-            out.reserveCapacity(limit * 600 + 256)
-            out.append(contentsOf: Array(#"{"events":["#.utf8))
-            var count = 0
-            var last = cursor
-            var hasMore = false
-            var unitJSON: [String: [UInt8]] = [:]
-            for row in rows {
-                // A page ends at its count, or early once its byte budget is spent.
-                if count == limit || out.count >= Self.maximumPageBytes { hasMore = true; break }
-                let sequence: Int64 = try row[0]
-                let unit: String = try row[1]
-                if count > 0 { out.append(UInt8(ascii: ",")) }
-                out.append(contentsOf: Array(#"{"envelope":"#.utf8))
-                out.append(contentsOf: try row.get(2, as: Data.self))
-                out.append(contentsOf: Array(#","sequence":"#.utf8))
-                out.append(contentsOf: Array(String(sequence).utf8))
-                out.append(contentsOf: Array(#","unit":"#.utf8))
-                if let cached = unitJSON[unit] { out.append(contentsOf: cached) } else {
-                    let encoded = Array(try encoder.encode(unit))
-                    unitJSON[unit] = encoded
-                    out.append(contentsOf: encoded)
-                }
-                out.append(UInt8(ascii: "}"))
-                count += 1
-                last = sequence
-            }
-            out.append(contentsOf: Array(#"],"hasMore":"#.utf8))
-            out.append(contentsOf: Array((hasMore ? "true" : "false").utf8))
-            out.append(contentsOf: Array(#","identity":"#.utf8))
-            out.append(contentsOf: Array(try encoder.encode(principal.identity)))
-            out.append(contentsOf: Array(#","nextCursor":"#.utf8))
-            out.append(contentsOf: Array(String(last).utf8))
-            out.append(contentsOf: Array(#","latest":"#.utf8))
-            out.append(contentsOf: Array(String(try Self.latestSequence(db)).utf8))
-            if let check {
-                let held = try db.row("SELECT uuid, unit FROM ledger WHERE sequence = ?", [check.sequence])
-                let matches = try held.map { row in
-                    try row.get(0, as: String.self) == check.id.uuidString && principal.mayAccess(unit: try row.get(1, as: String.self))
-                } ?? false
-                out.append(contentsOf: Array(#","cursorKnown":"#.utf8))
-                out.append(contentsOf: Array((matches ? "true" : "false").utf8))
-            }
-            if try Self.referenceRevision(db) > knownReference {
-                out.append(contentsOf: Array(#","reference":"#.utf8))
-                out.append(contentsOf: Array(try encoder.encode(try Self.referenceData(db))))
+            try Self.changesPage(after: cursor, limit: limit, for: principal, knownReference: knownReference, check: check, in: db)
+        }
+    }
+
+    /// What a sync's first request found: no live token, a principal refused (its rate), or a page.
+    public enum TokenPage: Sendable {
+        case unknownToken
+        case refused(Principal)
+        case page(Principal, bytes: [UInt8], nextCursor: Int64)
+    }
+
+    /// A sync's first request in one read: the token's principal, admitted by `admit` (false: refused,
+    /// say for its rate), then its page of changes. One transaction and one trip to a worker
+    /// thread per pull, where two of each were spent: in a morning rush every terminal asks at once.
+    public func changesPage(token: String, after cursor: Int64, limit: Int, knownReference: Int64,
+                            check: (sequence: Int64, id: UUID)? = nil,
+                            admit: (Principal) -> Bool) throws(CentralError) -> TokenPage {
+        let hash = APIToken.hash(token)
+        return try read { db in
+            guard let principal = try Self.principal(tokenHash: hash, in: db) else { return .unknownToken }
+            guard admit(principal) else { return .refused(principal) }
+            let page = try Self.changesPage(after: cursor, limit: limit, for: principal, knownReference: knownReference, check: check, in: db)
+            return .page(principal, bytes: page.bytes, nextCursor: page.nextCursor)
+        }
+    }
+
+    static func changesPage(after cursor: Int64, limit: Int, for principal: Principal, knownReference: Int64,
+                            check: (sequence: Int64, id: UUID)?, in db: any SQLSession) throws -> (bytes: [UInt8], nextCursor: Int64) {
+        let rows: [SQLRow]
+        if let unit = principal.scope {
+            rows = try db.rows("SELECT sequence, unit, payload FROM ledger WHERE unit = ? AND sequence > ? ORDER BY sequence LIMIT ?",
+                               [unit, cursor, limit + 1])
+        } else {
+            rows = try db.rows("SELECT sequence, unit, payload FROM ledger WHERE sequence > ? ORDER BY sequence LIMIT ?", [cursor, limit + 1])
+        }
+        let encoder = WireCoding.encoder()
+        var out: [UInt8] = []
+        out.reserveCapacity(limit * 600 + 256)
+        out.append(contentsOf: Array(#"{"events":["#.utf8))
+        var count = 0
+        var last = cursor
+        var hasMore = false
+        var unitJSON: [String: [UInt8]] = [:]
+        for row in rows {
+            // A page ends at its count, or early once its byte budget is spent.
+            if count == limit || out.count >= Self.maximumPageBytes { hasMore = true; break }
+            let sequence: Int64 = try row[0]
+            let unit: String = try row[1]
+            if count > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(contentsOf: Array(#"{"envelope":"#.utf8))
+            out.append(contentsOf: try row.get(2, as: Data.self))
+            out.append(contentsOf: Array(#","sequence":"#.utf8))
+            out.append(contentsOf: Array(String(sequence).utf8))
+            out.append(contentsOf: Array(#","unit":"#.utf8))
+            if let cached = unitJSON[unit] { out.append(contentsOf: cached) } else {
+                let encoded = Array(try encoder.encode(unit))
+                unitJSON[unit] = encoded
+                out.append(contentsOf: encoded)
             }
             out.append(UInt8(ascii: "}"))
-            return (out, last)
+            count += 1
+            last = sequence
         }
+        out.append(contentsOf: Array(#"],"hasMore":"#.utf8))
+        out.append(contentsOf: Array((hasMore ? "true" : "false").utf8))
+        out.append(contentsOf: Array(#","identity":"#.utf8))
+        out.append(contentsOf: Array(try encoder.encode(principal.identity)))
+        out.append(contentsOf: Array(#","nextCursor":"#.utf8))
+        out.append(contentsOf: Array(String(last).utf8))
+        out.append(contentsOf: Array(#","latest":"#.utf8))
+        out.append(contentsOf: Array(String(try Self.latestSequence(db)).utf8))
+        if let check {
+            let held = try db.row("SELECT uuid, unit FROM ledger WHERE sequence = ?", [check.sequence])
+            let matches = try held.map { row in
+                try row.get(0, as: String.self) == check.id.uuidString && principal.mayAccess(unit: try row.get(1, as: String.self))
+            } ?? false
+            out.append(contentsOf: Array(#","cursorKnown":"#.utf8))
+            out.append(contentsOf: Array((matches ? "true" : "false").utf8))
+        }
+        if try Self.referenceRevision(db) > knownReference {
+            out.append(contentsOf: Array(#","reference":"#.utf8))
+            out.append(contentsOf: Array(try encoder.encode(try Self.referenceData(db))))
+        }
+        out.append(UInt8(ascii: "}"))
+        return (out, last)
     }
 
     /// The current state of a case on the server, folded from its events in sequence order.

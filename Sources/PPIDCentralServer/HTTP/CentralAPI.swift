@@ -47,6 +47,15 @@ struct CentralAPI: Sendable {
 
     /// The principal behind the request's bearer token; 401 without a valid one.
     func principal(of request: Request) async throws -> Principal {
+        let token = try bearerToken(of: request)
+        let store = self.store
+        guard let principal = try await run({ try store.authenticate(token: token) }) else { throw unknownToken(request) }
+        try admit(principal)
+        return principal
+    }
+
+    /// The request's bearer token, or the answer that it has none.
+    func bearerToken(of request: Request) throws -> String {
         guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else {
             logger.warning("authentication failed", metadata: ["path": "\(request.uri.path)", "reason": "no bearer token"])
             throw APIFailure.missingToken
@@ -54,20 +63,26 @@ struct CentralAPI: Sendable {
         let token = String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
         // Tokens are 64 characters or so; anything far longer is not one and is not hashed.
         guard !token.isEmpty, token.utf8.count <= 512 else { throw APIFailure.missingToken }
-        let store = self.store
-        guard let principal = try await run({ try store.authenticate(token: token) }) else {
-            logger.warning("authentication failed", metadata: ["path": "\(request.uri.path)", "reason": "unknown or revoked token"])
-            throw APIFailure.missingToken
-        }
+        return token
+    }
+
+    func unknownToken(_ request: Request) -> APIFailure {
+        logger.warning("authentication failed", metadata: ["path": "\(request.uri.path)", "reason": "unknown or revoked token"])
+        return APIFailure.missingToken
+    }
+
+    /// Records the request's principal and takes one from its rate; refuses it when spent.
+    func admit(_ principal: Principal) throws {
         RequestPrincipal.current?.set(principal)
-        if let wait = rateLimiter.take(principal.officer) {
-            throw APIFailure(status: .tooManyRequests,
-                             body: WireError(error: "rate-limited",
-                                             message: "Terlalu banyak permintaan dari token ini; coba lagi dalam \(wait) detik.",
-                                             messageEnglish: "Too many requests from this token; try again in \(wait) s."),
-                             headers: [.retryAfter: String(wait)])
-        }
-        return principal
+        if let wait = rateLimiter.take(principal.officer) { throw Self.rateLimited(wait) }
+    }
+
+    static func rateLimited(_ wait: Int) -> APIFailure {
+        APIFailure(status: .tooManyRequests,
+                   body: WireError(error: "rate-limited",
+                                   message: "Terlalu banyak permintaan dari token ini; coba lagi dalam \(wait) detik.",
+                                   messageEnglish: "Too many requests from this token; try again in \(wait) s."),
+                   headers: [.retryAfter: String(wait)])
     }
 
     func health(_ request: Request) async throws -> Response {
@@ -77,29 +92,57 @@ struct CentralAPI: Sendable {
     }
 
     func changes(_ request: Request) async throws -> Response {
-        let principal = try await principal(of: request)
+        let token = try bearerToken(of: request)
         let query = request.uri.queryParameters
-        let after = try Self.integer(query["after"], name: "after", default: 0, range: 0...Int64.max)
-        let limit = try Self.integer(query["limit"], name: "limit", default: Int64(Self.defaultPageSize),
-                                     range: 1...Int64(Self.maximumPageSize))
-        let known = try Self.integer(query["reference"], name: "reference", default: -1, range: -1...Int64.max)
-        let store = self.store
-        // The client's highest known event (`known`, `at`): whether this register still holds it there.
-        var check: (sequence: Int64, id: UUID)?
-        let knownNumber = try Self.integer(query["known"], name: "known", default: after, range: 0...Int64.max)
-        if let at = query["at"] {
-            guard let id = UUID(uuidString: String(at)) else {
-                throw APIFailure.badRequest("Parameter 'at' harus UUID peristiwa pada nomor 'known'.", "Parameter 'at' must be the UUID of the event at number 'known'.")
+        // The parameters are read first, their refusal given after the token's (an unknown token
+        // learns nothing): the token, its rate and the page are then one read on one worker.
+        let parameters = Result { () throws -> (after: Int64, limit: Int64, known: Int64, check: (sequence: Int64, id: UUID)?) in
+            let after = try Self.integer(query["after"], name: "after", default: 0, range: 0...Int64.max)
+            let limit = try Self.integer(query["limit"], name: "limit", default: Int64(Self.defaultPageSize),
+                                         range: 1...Int64(Self.maximumPageSize))
+            let known = try Self.integer(query["reference"], name: "reference", default: -1, range: -1...Int64.max)
+            // The client's highest known event (`known`, `at`): whether this register still holds it there.
+            var check: (sequence: Int64, id: UUID)?
+            let knownNumber = try Self.integer(query["known"], name: "known", default: after, range: 0...Int64.max)
+            if let at = query["at"] {
+                guard let id = UUID(uuidString: String(at)) else {
+                    throw APIFailure.badRequest("Parameter 'at' harus UUID peristiwa pada nomor 'known'.",
+                                                "Parameter 'at' must be the UUID of the event at number 'known'.")
+                }
+                check = (knownNumber, id)
             }
-            check = (knownNumber, id)
+            return (after, limit, known, check)
         }
-        let page = try await run { [check] in
-            try store.changesPage(after: after, limit: Int(limit), for: principal, knownReference: known, check: check)
+        let store = self.store
+        let limiter = self.rateLimiter
+        let valid = try? parameters.get()
+        // The request's log line names its principal; the task's record is taken to the worker.
+        let recorder = RequestPrincipal.current
+        let found = try await run { () -> (CentralStore.TokenPage, Int?) in
+            var wait: Int?
+            let found = try store.changesPage(token: token, after: valid?.after ?? 0, limit: valid.map { Int($0.limit) } ?? 0,
+                                              knownReference: valid?.known ?? -1, check: valid?.check) { principal in
+                recorder?.set(principal)
+                wait = limiter.take(principal.officer)
+                // Invalid parameters: the token is checked and counted, and no page is read.
+                return wait == nil && valid != nil
+            }
+            return (found, wait)
         }
-        // Where the terminal stands once it has applied this page: its lag is measured from there.
-        let version = SoftwareVersion.version(fromUserAgent: request.headers[.userAgent])
-        try await run { try store.notePull(by: principal, cursor: page.nextCursor, version: version) }
-        return JSONResponse.make(bytes: page.bytes, for: request)
+        switch found.0 {
+        case .unknownToken:
+            throw unknownToken(request)
+        case .refused:
+            if let wait = found.1 { throw Self.rateLimited(wait) }
+            _ = try parameters.get()
+            throw APIFailure.badRequest("Parameter tidak sah.", "Invalid parameters.")
+        case let .page(principal, bytes, nextCursor):
+            // Where the terminal stands once it has applied this page: its lag is measured from there.
+            // In memory (written within a second), so no trip to a worker for it.
+            let version = SoftwareVersion.version(fromUserAgent: request.headers[.userAgent])
+            try store.notePull(by: principal, cursor: nextCursor, version: version)
+            return JSONResponse.make(bytes: bytes, for: request)
+        }
     }
 
     func events(_ request: Request) async throws -> Response {
