@@ -49,7 +49,7 @@ extension CentralStore {
                     // A check that looks at other cases sees the batch's own first.
                     if Self.looksAtOtherCases(envelope.event) { try batch.flush() }
                     let unit = try LedgerChecks.caseUnit(of: envelope, owner: batch.owners[caseID], fallback: wire.unit, principal: principal,
-                                                         knownUnits: batch.units, in: db)
+                                                         isKnown: batch.isKnownUnit, in: db)
                     let context = try contexts[unit] ?? Self.context(forUnit: unit, in: db)
                     contexts[unit] = context
                     // Each case is folded from the ledger once per batch, then carried forward in memory.

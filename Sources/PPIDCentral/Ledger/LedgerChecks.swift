@@ -8,16 +8,16 @@ import PPIDWire
 enum LedgerChecks {
     /// The unit whose case `envelope` changes: the owner of an existing case, or the unit named in
     /// the payload of a new one. Refuses a payload whose unit is not the owner, a unit the principal
-    /// may not write, and a unit the server does not know (`knownUnits`, read once per push).
+    /// may not write, and a unit the server does not know (`isKnown`, asked once per unit and push).
     static func caseUnit(of envelope: EventEnvelope, owner: String?, fallback: String, principal: Principal,
-                         knownUnits: [String: WireUnit], in db: any SQLSession) throws -> String {
+                         isKnown: (String) throws -> Bool, in db: any SQLSession) throws -> String {
         let named = try payloadUnit(of: envelope.event, in: db)
         let unit = owner ?? named ?? fallback
         if let named, named != unit {
             throw LedgerRefusal(FieldProblem(field: "unit", kind: .mismatch(expected: unit)))
         }
         guard principal.mayAccess(unit: unit) else { throw LedgerRefusal.otherUnit(principal) }
-        guard knownUnits[unit] != nil else { throw LedgerRefusal.unknownUnit(unit) }
+        guard try isKnown(unit) else { throw LedgerRefusal.unknownUnit(unit) }
         return unit
     }
 

@@ -17,7 +17,8 @@ final class PushBatch {
     var owners: [String: String] = [:]
     /// Each existing case's stored events, in order, until folded.
     var histories: [String: [Data]] = [:]
-    var units: [String: WireUnit] = [:]
+    /// Units asked about in this batch, and whether the server knows each.
+    var knownUnits: [String: Bool] = [:]
     /// Numbers taken, by unit, kind, year and number: the case holding each.
     var numbers: [String: String] = [:]
     var nextSequence: Int64
@@ -46,7 +47,6 @@ final class PushBatch {
         }) {
             histories[try row[0], default: []].append(try row.get(1, as: Data.self))
         }
-        for unit in try CentralStore.units(db) { units[unit.code] = unit }
         let issued = request.events.flatMap { event in
             LedgerChecks.numbers(of: event.envelope, zone: .wib).map(\.number)
         }
@@ -70,6 +70,15 @@ final class PushBatch {
         let sequence = writer.append(envelope, payload: try WireCoding.encoder().encode(envelope), unit: unit, zone: zone)
         try writer.flush()
         return sequence
+    }
+
+    /// Whether the server knows `code`: asked of the register once per unit and batch (a push
+    /// names one or two units; the body has hundreds).
+    func isKnownUnit(_ code: String) throws -> Bool {
+        if let known = knownUnits[code] { return known }
+        let known = try db.value("SELECT 1 FROM units WHERE code = ?", [code], as: Int64.self) != nil
+        knownUnits[code] = known
+        return known
     }
 
     static func numberKey(_ unit: String, _ kind: String, _ year: Int, _ number: String) -> String {
