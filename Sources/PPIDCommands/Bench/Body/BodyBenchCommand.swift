@@ -186,16 +186,19 @@ struct BodyBenchCommand: ParsableCommand {
                      fleet.count, seconds(since: clock), rushEmpty.text, rushBusy.text, ProcessFigures.cpuSeconds(pids) - cpu,
                      ProcessFigures.cpuSeconds(getpid()) - terminalsCPU))
 
-        // A backlog pushed by one terminal back from days offline.
-        let offline = fleet[min(2, fleet.count - 1)]
-        while offline.outbox.count < backlog { offline.work(cases: 5) }
-        let queued = offline.outbox.count
+        // A backlog pushed by one terminal back from days offline: a real terminal database and the
+        // real sync engine (its stored envelopes sent as they are, batches pipelined), as an officer's.
+        let backlogPath = "\(folder)/backlog-\(UUID().uuidString.prefix(8)).sqlite"
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: backlogPath + suffix) } }
+        let offline = try LocalStore(path: backlogPath, workstation: Workstation(officer: "bench", terminal: "bench"))
+        let offlineSettings = try SyncSettings.load(server: urls[0], tokenFile: "\(tokens)/U002-1.token")
+        _ = try await Self.sync(offline, offlineSettings)  // takes the unit from the token
+        try SyncBenchCommand.makeLocalWork(offline, events: backlog)
         cpu = ProcessFigures.cpuSeconds(pids)
-        clock = ContinuousClock.now
-        _ = try await offline.sync()
-        let pushSeconds = seconds(since: clock)
+        let pushed = try await Self.sync(offline, offlineSettings)
         print(String(format: "  backlog push: %d events in %.2f s, %.0f events/s end to end (target >= 20000); server CPU %.1f s",
-                     queued, pushSeconds, Double(queued) / pushSeconds, ProcessFigures.cpuSeconds(pids) - cpu))
+                     pushed.accepted, pushed.seconds, Double(pushed.accepted) / pushed.seconds, ProcessFigures.cpuSeconds(pids) - cpu))
+        guard pushed.rejected == 0 else { throw BodyBenchError("\(pushed.rejected) backlog events refused") }
 
         // A new terminal pulls the large unit's history into its database; the Utama pulls the body.
         for (label, token) in [("new terminal, unit U001", "\(tokens)/U001-new.token"), ("PPID Utama, whole body", "\(tokens)/utama.token")] {
@@ -205,12 +208,16 @@ struct BodyBenchCommand: ParsableCommand {
             var settings = try SyncSettings.load(server: urls[0], tokenFile: token)
             settings.pageSize = 5000
             cpu = ProcessFigures.cpuSeconds(pids)
-            let report: SyncReport
-            do throws(SyncError) { report = try await SyncEngine(store: client, settings: settings).runOnce() } catch {
-                throw BodyBenchError(error.text(.english))
-            }
+            let report = try await Self.sync(client, settings)
             print(String(format: "  initial pull, %@: %d events in %.1f s, %.0f events/s into its database (target >= 100000); server CPU %.1f s",
                          label, report.pulled, report.seconds, Double(report.pulled) / report.seconds, ProcessFigures.cpuSeconds(pids) - cpu))
+        }
+    }
+
+    /// One sync of a real terminal database through the real engine.
+    static func sync(_ store: LocalStore, _ settings: SyncSettings) async throws -> SyncReport {
+        do throws(SyncError) { return try await SyncEngine(store: store, settings: settings).runOnce() } catch {
+            throw BodyBenchError(error.text(.english))
         }
     }
 
