@@ -57,8 +57,19 @@ public final class CentralClient: Sendable {
     /// says whether the server still holds it there.
     public func changes(after cursor: Int64, limit: Int, reference: Int64,
                         known: (sequence: Int64, id: UUID)? = nil) async throws(SyncError) -> (ChangesPage, [Data]?) {
+        try decodeChanges(try await changesData(after: cursor, limit: limit, reference: reference, known: known))
+    }
+
+    /// A page of changes as the server sent it, not yet read: a sync asks for the next page while
+    /// it reads this one (``WireDecoding/continuation(of:)``).
+    public func changesData(after cursor: Int64, limit: Int, reference: Int64,
+                            known: (sequence: Int64, id: UUID)? = nil) async throws(SyncError) -> Data {
         let at = known.map { "&known=\($0.sequence)&at=\($0.id.uuidString)" } ?? ""
-        let data = try await send(.GET, "v1/changes?after=\(cursor)&limit=\(limit)&reference=\(reference)\(at)", body: nil)
+        return try await send(.GET, "v1/changes?after=\(cursor)&limit=\(limit)&reference=\(reference)\(at)", body: nil)
+    }
+
+    /// Reads a page fetched by ``changesData(after:limit:reference:known:)``.
+    public func decodeChanges(_ data: Data) throws(SyncError) -> (ChangesPage, [Data]?) {
         let started = ContinuousClock.now
         let startedCPU = SyncTrace.enabled ? SyncTrace.threadCPU() : .zero
         let answer = try read(data) { data in try WireDecoding.changesPage(from: data) }

@@ -141,7 +141,7 @@ public final class SyncEngine: Sendable {
         } catch { throw SyncError.from(error) }
         var checkedIdentity = false
         var stalled = 0
-        var next: Task<Result<(ChangesPage, PulledPage, Int), SyncError>, Never>? = fetch(after: cursor, reference: reference, known: known)
+        var next: Task<Result<Fetched, SyncError>, Never>? = fetch(after: cursor, reference: reference, known: known)
         var checkedRestore = false
         var balance = PrefoldBalance()
         var pagesApplied = 0
@@ -157,7 +157,9 @@ public final class SyncEngine: Sendable {
         }
         while let pending = next {
             let waitStart = ContinuousClock.now
-            let (page, fetched, retries) = try await pending.value.get()
+            let fetched = try await pending.value.get()
+            let page = fetched.page
+            let retries = fetched.retries
             let waited = ContinuousClock.now - waitStart
             report.retries += retries
             next = nil
@@ -177,6 +179,7 @@ public final class SyncEngine: Sendable {
                     }
                     report.serverRestored = ServerRestored(serverLatest: page.latest ?? 0, cursor: top, resent: resent)
                     cursor = 0
+                    fetched.ahead?.download.cancel()
                     next = fetch(after: 0, reference: -1)
                     continue
                 }
@@ -198,8 +201,12 @@ public final class SyncEngine: Sendable {
             // Fetch the next page while this one is written.
             // The first page has nothing to overlap with: its wait says nothing of the balance.
             if pagesApplied > 0 { balance.adjust(writerWaited: waited) }
-            if page.hasMore { next = fetch(after: newCursor, reference: page.reference?.revision ?? reference, prefoldShare: balance.share) }
-            let pulled = fetched
+            if page.hasMore {
+                next = fetchNext(after: page, cursor: newCursor, reference: reference, ahead: fetched.ahead, prefoldShare: balance.share)
+            } else {
+                fetched.ahead?.download.cancel()
+            }
+            let pulled = fetched.pulled
             let applied: PullApplied
             let applyStart = ContinuousClock.now
             let applyCPU = trace ? SyncTrace.threadCPU() : .zero
@@ -224,26 +231,78 @@ public final class SyncEngine: Sendable {
         }
     }
 
-    /// Fetches a page, in the store's terms, its cases folded ahead: as a task of its own, which
-    /// runs while the page before is written.
-    func fetch(after cursor: Int64, reference: Int64, known: (sequence: Int64, id: UUID)? = nil,
-               prefoldShare: Double = 1) -> Task<Result<(ChangesPage, PulledPage, Int), SyncError>, Never> {
+    /// A page's bytes on their way (``CentralClient/changesData(after:limit:reference:known:)``).
+    typealias Download = Task<Result<Data, SyncError>, Never>
+
+    /// A page fetched and read: the server's page, the same in the store's terms with its cases
+    /// folded ahead, the retries it took, and the next page's bytes already asked for.
+    struct Fetched: Sendable {
+        let page: ChangesPage
+        let pulled: PulledPage
+        let retries: Int
+        let ahead: (cursor: Int64, download: Download)?
+    }
+
+    func download(after cursor: Int64, reference: Int64, known: (sequence: Int64, id: UUID)? = nil) -> Download {
         let client = self.client
-        let store = self.store
         let limit = settings.pageSize
         return Task {
-            var retries = 0
             do throws(SyncError) {
-                let (page, payloads) = try await self.retrying(&retries) { () async throws(SyncError) -> (ChangesPage, [Data]?) in
-                    try await client.changes(after: cursor, limit: limit, reference: reference, known: known)
-                }
-                var pulled = try Self.pulledPage(page, payloads: payloads, scope: page.identity.flatMap { $0.isMain ? nil : $0.unit })
-                pulled.prefolded = store.prefold(pulled.events, share: prefoldShare)
-                return .success((page, pulled, retries))
+                return .success(try await client.changesData(after: cursor, limit: limit, reference: reference, known: known))
             } catch {
                 return .failure(error)
             }
         }
+    }
+
+    /// Fetches a page (or takes the bytes `started` already asked for), reads it into the store's
+    /// terms, its cases folded ahead, as a task of its own which runs while the page before is
+    /// written. As soon as the bytes are in, the next page is asked for where they say the log
+    /// goes on, so the server builds it while this one is read.
+    func fetch(after cursor: Int64, reference: Int64, known: (sequence: Int64, id: UUID)? = nil,
+               prefoldShare: Double = 1, started: Download? = nil) -> Task<Result<Fetched, SyncError>, Never> {
+        let client = self.client
+        let store = self.store
+        return Task {
+            var retries = 0
+            var waiting = started
+            var ahead: (cursor: Int64, download: Download)?
+            do throws(SyncError) {
+                let (page, payloads) = try await self.retrying(&retries) { () async throws(SyncError) -> (ChangesPage, [Data]?) in
+                    let data: Data
+                    if let bytes = waiting {
+                        waiting = nil
+                        data = try await bytes.value.get()
+                    } else {
+                        data = try await self.download(after: cursor, reference: reference, known: known).value.get()
+                    }
+                    ahead?.download.cancel()
+                    ahead = nil
+                    if let hint = WireDecoding.continuation(of: data), hint.hasMore, hint.nextCursor > cursor {
+                        ahead = (hint.nextCursor, self.download(after: hint.nextCursor, reference: reference))
+                    }
+                    return try client.decodeChanges(data)
+                }
+                var pulled = try Self.pulledPage(page, payloads: payloads, scope: page.identity.flatMap { $0.isMain ? nil : $0.unit })
+                pulled.prefolded = store.prefold(pulled.events, share: prefoldShare)
+                return .success(Fetched(page: page, pulled: pulled, retries: retries, ahead: ahead))
+            } catch {
+                ahead?.download.cancel()
+                return .failure(error)
+            }
+        }
+    }
+
+    /// The fetch of the page after `page`: from the bytes already asked for when they are for the
+    /// right cursor and the page brought no new reference data (which the next request names);
+    /// otherwise those are dropped and the page asked for anew.
+    func fetchNext(after page: ChangesPage, cursor: Int64, reference: Int64, ahead: (cursor: Int64, download: Download)?,
+                   prefoldShare: Double) -> Task<Result<Fetched, SyncError>, Never> {
+        if let ahead, ahead.cursor == cursor, page.reference == nil {
+            return fetch(after: cursor, reference: reference, prefoldShare: prefoldShare, started: ahead.download)
+        }
+        ahead?.download.cancel()
+        return fetch(after: cursor, reference: page.reference?.revision ?? reference, prefoldShare: prefoldShare)
     }
 
     /// How many pages in a row may bring nothing new while saying that more follows (a stale copy
