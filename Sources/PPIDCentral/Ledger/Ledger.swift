@@ -187,6 +187,10 @@ extension CentralStore {
         } else {
             rows = try db.rows("SELECT sequence, unit, payload FROM ledger WHERE sequence > ? ORDER BY sequence LIMIT ?", [cursor, limit + 1])
         }
+        // The log's last number and the reference data's revision in one question (one round
+        // trip on PostgreSQL, where every empty sync asks them).
+        let headRow = try db.row("SELECT (SELECT max(sequence) FROM ledger), (SELECT revision FROM reference_revision WHERE id = 1)", [])
+        let heads = (latest: try headRow?.get(0, as: Int64?.self) ?? 0, reference: try headRow?.get(1, as: Int64?.self) ?? 0)
         let encoder = WireCoding.encoder()
         var out: [UInt8] = []
         out.reserveCapacity(limit * 600 + 256)
@@ -222,7 +226,7 @@ extension CentralStore {
         out.append(contentsOf: Array(#","nextCursor":"#.utf8))
         out.append(contentsOf: Array(String(last).utf8))
         out.append(contentsOf: Array(#","latest":"#.utf8))
-        out.append(contentsOf: Array(String(try Self.latestSequence(db)).utf8))
+        out.append(contentsOf: Array(String(heads.latest).utf8))
         if let check {
             let held = try db.row("SELECT uuid, unit FROM ledger WHERE sequence = ?", [check.sequence])
             let matches = try held.map { row in
@@ -231,7 +235,7 @@ extension CentralStore {
             out.append(contentsOf: Array(#","cursorKnown":"#.utf8))
             out.append(contentsOf: Array((matches ? "true" : "false").utf8))
         }
-        if try Self.referenceRevision(db) > knownReference {
+        if heads.reference > knownReference {
             out.append(contentsOf: Array(#","reference":"#.utf8))
             out.append(contentsOf: Array(try encoder.encode(try Self.referenceData(db))))
         }

@@ -15,6 +15,8 @@ final class PostgresDatabase: SQLDatabase {
     private let logger: Logger
     private let pool: Mutex<[PostgresConnection]>
     private let slots: DispatchSemaphore
+    /// Each statement's text with `$N` placeholders, rewritten once rather than at every run.
+    private let numberedCache = NumberedStatements()
     private let nextID = Atomic<Int>(1)
 
     /// Opens the pool (`size` connections at most) and checks that the server answers.
@@ -134,7 +136,7 @@ final class PostgresDatabase: SQLDatabase {
             case let .blob(data): binds.append(ByteBuffer(bytes: data))
             }
         }
-        let query = PostgresQuery(unsafeSQL: Self.numbered(sql), binds: binds)
+        let query = PostgresQuery(unsafeSQL: numberedCache.numbered(sql), binds: binds)
         do {
             return try connection.query(query, logger: logger).wait()
         } catch {
@@ -221,5 +223,19 @@ struct PostgresFailure: Error, CustomStringConvertible {
             return "\(location): \(psql.code)" + (psql.underlying.map { ": \($0)" } ?? "")
         }
         return "\(location): \(error)"
+    }
+}
+
+/// Statements rewritten to PostgreSQL's placeholders (``PostgresDatabase/numbered(_:)``), kept by
+/// their text: the server runs the same few dozen statements thousands of times.
+final class NumberedStatements: Sendable {
+    private let cache = Mutex<[String: String]>([:])
+
+    func numbered(_ sql: String) -> String {
+        if let known = cache.withLock({ $0[sql] }) { return known }
+        let rewritten = PostgresDatabase.numbered(sql)
+        // Statements built with a varying number of rows (batch inserts) are not kept past a bound.
+        cache.withLock { if $0.count < 4096 { $0[sql] = rewritten } }
+        return rewritten
     }
 }
