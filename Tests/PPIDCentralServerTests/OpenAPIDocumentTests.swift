@@ -58,6 +58,18 @@ struct OpenAPIDocumentTests {
         #expect(String(decoding: answer.body, as: UTF8.self).contains("events[0].envelope.event.payload.to.floor"))
     }
 
+    @Test("A push with a member given twice is refused whole: readers differ on which one counts, and envelopes are stored as sent")
+    func duplicateMember() async throws {
+        let fixture = try await Fixture.start()
+        defer { Task { await fixture.stop() } }
+        let body = #"{"events":[{"unit":"HUMAS","envelope":{"meta":{"id":"\#(UUID().uuidString)","officer":"rina","officer":"utama","instant":\#(Date().timeIntervalSince1970),"localDate":"2026-12-02"},"event":{"kind":"request.processing-started","caseId":"\#(UUID().uuidString)","payload":{}}}}]}"#
+        let before = try fixture.store.latestSequence()
+        let answer = try await fixture.call(.POST, "/v1/events", token: fixture.humas, body: Data(body.utf8))
+        #expect(answer.status == 400)
+        #expect(String(decoding: answer.body, as: UTF8.self).contains("events[0].envelope.meta.officer"))
+        #expect(try fixture.store.latestSequence() == before)
+    }
+
     @Test("Real answers of every endpoint, errors included, match their documented schemas")
     func answersMatchSchemas() async throws {
         let document = try Self.document()

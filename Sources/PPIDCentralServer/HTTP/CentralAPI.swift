@@ -224,7 +224,7 @@ struct CentralAPI: Sendable {
         var sent: [SentEnvelope]?
         let push = try strict(PushRequest.self) {
             let (decoded, envelopes) = try WireDecoding.pushRequest(from: data, allowing: StrictBody.push)
-            sent = envelopes
+            sent = StrictBody.pushIsStrict ? envelopes : nil
             return decoded
         }
         return (push, sent)

@@ -7,6 +7,9 @@ import PPIDWire
 /// server cannot drift apart.
 enum StrictBody {
     static let push: MemberShape = fromDocument("PushRequest")
+    /// Whether pushes are checked member by member: only then are envelopes kept as sent (without
+    /// the document no member is checked, and an unknown one would be stored for later readers).
+    static let pushIsStrict: Bool = { if case .any = push { false } else { true } }()
     static let intake: MemberShape = fromDocument("IntakeRequest")
 
     /// The shape of the document's schema `name` (`.any` when the document is not installed).
