@@ -159,7 +159,7 @@ struct CentralAPI: Sendable {
             logger.notice("event refused", metadata: ["event": "\(outcome.eventID.uuidString)", "principal": "\(principal.officer)@\(principal.unit)",
                                                       "reason": "\(outcome.reasonEnglish ?? outcome.reason ?? "")"])
         }
-        return try JSONResponse.make(answer, for: request)
+        return JSONResponse.make(bytes: answer.json(), for: request)
     }
 
     func intake(_ request: Request) async throws -> Response {

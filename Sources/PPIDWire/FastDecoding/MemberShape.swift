@@ -103,13 +103,16 @@ extension JSONTape {
             }
             if !sorted { entries.sort { $0.key < $1.key } }
             var previous: String?
+            // A member's path is written only when it is reported or walked into: most members
+            // are scalars, and a push body has thousands.
+            func memberPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
             for (key, value) in entries {
-                let memberPath = path.isEmpty ? key : "\(path).\(key)"
-                guard let inner = members[key] else { return memberPath }
+                guard let inner = members[key] else { return memberPath(key) }
                 // A member given twice: readers differ on which one counts, so neither is taken.
-                if key == previous { return memberPath }
+                if key == previous { return memberPath(key) }
                 previous = key
-                if let found = firstUnknown(inner, at: value, path: memberPath) { return found }
+                if case .any = inner { continue }
+                if let found = firstUnknown(inner, at: value, path: memberPath(key)) { return found }
             }
             return nil
         }
