@@ -18,8 +18,8 @@ extension CentralStore {
     /// With `sent` (each event's envelope as the terminal sent it, in order), an accepted event is
     /// stored as those bytes with the token's officer stamped in; without, it is encoded.
     ///
-    /// The push is noted for the terminal's status (``notePush(by:accepted:refused:version:)``,
-    /// with the client's `version`) in the same transaction.
+    /// The push is noted for the terminal's status (``terminalStatus()``), with the client's
+    /// `version`, in the same transaction.
     public func push(_ request: PushRequest, sent: [SentEnvelope]? = nil, as principal: Principal,
                      version: String? = nil) throws(CentralError) -> PushResponse {
         let now = clock()
@@ -159,7 +159,7 @@ extension CentralStore {
     /// What a sync's first request found: no live token, a principal refused (its rate), or a page.
     public enum TokenPage: Sendable {
         case unknownToken
-        case refused(Principal)
+        case refused
         case page(Principal, bytes: [UInt8], nextCursor: Int64)
     }
 
@@ -172,7 +172,7 @@ extension CentralStore {
         let hash = APIToken.hash(token)
         return try read { db in
             guard let principal = try Self.principal(tokenHash: hash, in: db) else { return .unknownToken }
-            guard admit(principal) else { return .refused(principal) }
+            guard admit(principal) else { return .refused }
             let page = try Self.changesPage(after: cursor, limit: limit, for: principal, knownReference: knownReference, check: check, in: db)
             return .page(principal, bytes: page.bytes, nextCursor: page.nextCursor)
         }

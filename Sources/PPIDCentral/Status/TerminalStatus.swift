@@ -48,14 +48,8 @@ extension CentralStore {
         }
     }
 
-    /// Notes a push by `principal`'s terminal and what became of it.
-    public func notePush(by principal: Principal, accepted: Int, refused: Int, version: String?) throws(CentralError) {
-        let now = clock().timeIntervalSince1970
-        try write { db in try Self.notePush(by: principal, accepted: accepted, refused: refused, version: version, at: now, in: db) }
-    }
-
-    /// ``notePush(by:accepted:refused:version:)`` in the caller's transaction: a push notes itself
-    /// in its own, so it costs no second commit.
+    /// Notes a push by `principal`'s terminal and what became of it, in the push's own
+    /// transaction (``push(_:sent:as:version:)``), so it costs no second commit.
     static func notePush(by principal: Principal, accepted: Int, refused: Int, version: String?, at now: Double,
                          in db: any SQLSession) throws {
         guard let token = principal.tokenID else { return }

@@ -50,7 +50,7 @@ struct CentralAPI: Sendable {
         let token = try bearerToken(of: request)
         let store = self.store
         guard let principal = try await run({ try store.authenticate(token: token) }) else { throw unknownToken(request) }
-        try admit(principal)
+        if let wait = admit(principal, recorder: RequestPrincipal.current) { throw Self.rateLimited(wait) }
         return principal
     }
 
@@ -71,10 +71,11 @@ struct CentralAPI: Sendable {
         return APIFailure.missingToken
     }
 
-    /// Records the request's principal and takes one from its rate; refuses it when spent.
-    func admit(_ principal: Principal) throws {
-        RequestPrincipal.current?.set(principal)
-        if let wait = rateLimiter.take(principal.officer) { throw Self.rateLimited(wait) }
+    /// Records the request's principal in `recorder` (its log line's) and takes one from its
+    /// rate: the seconds to wait when the rate is spent, nil when admitted.
+    func admit(_ principal: Principal, recorder: RequestPrincipal?) -> Int? {
+        recorder?.set(principal)
+        return rateLimiter.take(principal.officer)
     }
 
     static func rateLimited(_ wait: Int) -> APIFailure {
@@ -114,7 +115,7 @@ struct CentralAPI: Sendable {
             return (after, limit, known, check)
         }
         let store = self.store
-        let limiter = self.rateLimiter
+        let api = self
         let valid = try? parameters.get()
         // The request's log line names its principal; the task's record is taken to the worker.
         let recorder = RequestPrincipal.current
@@ -122,8 +123,7 @@ struct CentralAPI: Sendable {
             var wait: Int?
             let found = try store.changesPage(token: token, after: valid?.after ?? 0, limit: valid.map { Int($0.limit) } ?? 0,
                                               knownReference: valid?.known ?? -1, check: valid?.check) { principal in
-                recorder?.set(principal)
-                wait = limiter.take(principal.officer)
+                wait = api.admit(principal, recorder: recorder)
                 // Invalid parameters: the token is checked and counted, and no page is read.
                 return wait == nil && valid != nil
             }

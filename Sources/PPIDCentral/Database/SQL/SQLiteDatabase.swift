@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import GRDBSQLite
 
 /// The embedded engine: one SQLite file through GRDB, a WAL pool whose readers run concurrently
 /// with its one writer (":memory:" in some tests, on a queue).
@@ -62,27 +61,5 @@ final class SQLiteSession: SQLSession {
         var rows: [SQLRow] = []
         while try statement.step() { rows.append(statement.row()) }
         return rows
-    }
-
-    static func arguments(_ values: [SQLValue]) -> StatementArguments {
-        StatementArguments(values.map { value -> (any DatabaseValueConvertible)? in
-            switch value {
-            case .null: nil
-            case let .int(int): int
-            case let .double(double): double
-            case let .text(text): text
-            case let .blob(data): data
-            }
-        })
-    }
-
-    static func value(_ value: DatabaseValue) -> SQLValue {
-        switch value.storage {
-        case .null: .null
-        case let .int64(int): .int(int)
-        case let .double(double): .double(double)
-        case let .string(text): .text(text)
-        case let .blob(data): .blob(data)
-        }
     }
 }
