@@ -2,7 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import Testing
 import PPIDCentral
-import PPIDCentralServer
+@testable import PPIDCentralServer
 import PPIDDomain
 import PPIDWire
 
@@ -240,6 +240,18 @@ struct HostilePeerTests {
             #expect(answer.status == 400, "\(path)")
         }
         #expect(try await fixture.call(.GET, "/v1/changes?after=0&limit=10", token: fixture.humas).status == 200)
+    }
+
+    @Test("A bearer header is read in any case, with spaces and tabs around the token; another scheme is no token")
+    func bearerHeader() {
+        #expect(CentralAPI.bearerCredentials("Bearer abc") == "abc")
+        #expect(CentralAPI.bearerCredentials("bEaReR \t abc \t") == "abc")
+        #expect(CentralAPI.bearerCredentials("Bearer    ") == "")
+        #expect(CentralAPI.bearerCredentials("Bearer") == nil)
+        #expect(CentralAPI.bearerCredentials("Basic abc") == nil)
+        #expect(CentralAPI.bearerCredentials("Bearer\tabc") == nil)
+        #expect(CentralAPI.bearerCredentials("Bearér abc") == nil)
+        #expect(CentralAPI.bearerCredentials("Bearer a b") == "a b")
     }
 
     @Test("A token that pushes in a loop is slowed with 429 and Retry-After, and others are not")

@@ -20,4 +20,17 @@ struct PushResponseJSONTests {
         #expect(a == b)
         #expect(try WireCoding.decoder().decode(PushResponse.self, from: Data(PushResponse(outcomes: []).json())).outcomes.isEmpty)
     }
+
+    @Test("An identity written by hand reads back as itself and has Foundation's members, with and without its optional ones")
+    func identity() throws {
+        for identity in [Identity(officer: "rina", unit: "HUMAS", isMain: false),
+                         Identity(officer: "a\"b", unit: "U/1", isMain: true, name: "Rina \\ é\n👍", series: "B")] {
+            var fast: [UInt8] = []
+            identity.appendJSON(to: &fast)
+            #expect(try WireCoding.decoder().decode(Identity.self, from: Data(fast)) == identity)
+            let a = try JSONSerialization.jsonObject(with: Data(fast)) as? NSDictionary
+            let b = try JSONSerialization.jsonObject(with: WireCoding.encoder().encode(identity)) as? NSDictionary
+            #expect(a == b)
+        }
+    }
 }

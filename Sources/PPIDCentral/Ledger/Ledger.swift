@@ -191,9 +191,10 @@ extension CentralStore {
         // trip on PostgreSQL, where every empty sync asks them).
         let headRow = try db.row("SELECT (SELECT max(sequence) FROM ledger), (SELECT revision FROM reference_revision WHERE id = 1)", [])
         let heads = (latest: try headRow?.get(0, as: Int64?.self) ?? 0, reference: try headRow?.get(1, as: Int64?.self) ?? 0)
-        let encoder = WireCoding.encoder()
+        // Room for the rows as stored (about 600 bytes each), with their frames; an empty sync's
+        // page is a few hundred bytes, where a megabyte reserved for each was most of its cost.
         var out: [UInt8] = []
-        out.reserveCapacity(limit * 600 + 256)
+        out.reserveCapacity(min(rows.count, limit) * 640 + 512)
         out.append(contentsOf: Array(#"{"events":["#.utf8))
         var count = 0
         var last = cursor
@@ -211,7 +212,8 @@ extension CentralStore {
             out.append(contentsOf: Array(String(sequence).utf8))
             out.append(contentsOf: Array(#","unit":"#.utf8))
             if let cached = unitJSON[unit] { out.append(contentsOf: cached) } else {
-                let encoded = Array(try encoder.encode(unit))
+                var encoded: [UInt8] = []
+                JSONText.appendString(unit, to: &encoded)
                 unitJSON[unit] = encoded
                 out.append(contentsOf: encoded)
             }
@@ -222,7 +224,7 @@ extension CentralStore {
         out.append(contentsOf: Array(#"],"hasMore":"#.utf8))
         out.append(contentsOf: Array((hasMore ? "true" : "false").utf8))
         out.append(contentsOf: Array(#","identity":"#.utf8))
-        out.append(contentsOf: Array(try encoder.encode(principal.identity)))
+        principal.identity.appendJSON(to: &out)
         out.append(contentsOf: Array(#","nextCursor":"#.utf8))
         out.append(contentsOf: Array(String(last).utf8))
         out.append(contentsOf: Array(#","latest":"#.utf8))
@@ -237,7 +239,7 @@ extension CentralStore {
         }
         if heads.reference > knownReference {
             out.append(contentsOf: Array(#","reference":"#.utf8))
-            out.append(contentsOf: Array(try encoder.encode(try Self.referenceData(db))))
+            out.append(contentsOf: Array(try WireCoding.encoder().encode(try Self.referenceData(db))))
         }
         out.append(UInt8(ascii: "}"))
         return (out, last)

@@ -39,10 +39,12 @@ struct RequestLogMiddleware: RouterMiddleware {
 
     private func log(_ request: Request, status: Int, principal: RequestPrincipal, started: ContinuousClock.Instant) {
         let elapsed = ContinuousClock.now - started
-        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        // Tenths of a millisecond by integer arithmetic: Foundation's formatter, per request, was
+        // a noticeable part of an empty sync.
+        let tenths = elapsed.components.seconds * 10_000 + (elapsed.components.attoseconds + 50_000_000_000_000) / 100_000_000_000_000
         logger.log(level: status >= 500 ? .error : .info, "request", metadata: [
             "method": "\(request.method)", "path": "\(request.uri.path)", "status": "\(status)",
-            "principal": "\(principal.description ?? "-")", "ms": "\(String(format: "%.1f", milliseconds))",
+            "principal": "\(principal.description ?? "-")", "ms": "\(tenths / 10).\(tenths % 10)",
         ])
     }
 }
