@@ -25,6 +25,11 @@ public struct WireEvent: Codable, Hashable, Sendable {
 public struct PushRequest: Codable, Hashable, Sendable {
     public let events: [WireEvent]
     public init(events: [WireEvent]) { self.events = events }
+
+    /// The most events the server takes in one push.
+    public static let maximumEvents = 2000
+    /// The largest push body the server takes.
+    public static let maximumBytes = 8 << 20
 }
 
 extension PushRequest {

@@ -261,6 +261,20 @@ struct EventLogTests {
         #expect(try store.history(of: record.id).map(\.syncState) == ["accepted", "rejected"])
     }
 
+    @Test("A push batch stops at its byte budget, and always holds at least one event")
+    func pushBatchBytes() throws {
+        let (store, clock) = try makeStore()
+        for _ in 0..<5 { try store.registerRequest(sampleRegistration(at: clock)) }
+        let all = try store.pendingOutboxPayloads(after: 0, limit: 500)
+        #expect(all.count == 5)
+        let size = all[0].payload.count
+        let two = try store.pendingOutboxPayloads(after: 0, limit: 500, maximumBytes: all[0].payload.count + all[1].payload.count)
+        #expect(two.map(\.id) == Array(all.prefix(2)).map(\.id))
+        #expect(try store.pendingOutboxPayloads(after: 0, limit: 500, maximumBytes: 1).map(\.id) == [all[0].id])
+        #expect(try store.pendingOutboxPayloads(after: all[3].seq, limit: 500, maximumBytes: size * 10).map(\.id) == [all[4].id])
+        #expect(try store.pendingOutboxPayloads(after: 0, limit: 3, maximumBytes: .max).count == 3)
+    }
+
     @Test("Change notification arrives without the main queue")
     func changeNotification() async throws {
         let (store, clock) = try makeStore()

@@ -22,11 +22,11 @@ final class PushBatch {
     /// Numbers taken, by unit, kind, year and number: the case holding each.
     var numbers: [String: String] = [:]
     var nextSequence: Int64
-    var rows: [SQLValue] = []
-    var rowCount = 0
+    /// The accepted events' ledger rows not yet written, by column (the principal's columns are
+    /// the same for every row).
+    var rows = LedgerRows()
     var newCases: [(String, String)] = []
-    var newNumbers: [SQLValue] = []
-    var newNumberCount = 0
+    var newNumbers: [(unit: String, kind: String, year: Int64, number: String, caseID: String)] = []
     /// Events accepted in this batch, by id, for a replay within the same push.
     var accepted: [String: (sequence: Int64, envelope: EventEnvelope)] = [:]
 
@@ -136,9 +136,7 @@ final class PushBatch {
         let sequence = nextSequence
         nextSequence += 1
         let caseID = envelope.event.caseID.uuidString
-        rows += [.int(sequence), .text(envelope.meta.id.uuidString), .text(unit), .text(caseID), .blob(payload),
-                 .text(principal.officer), .text(principal.role.rawValue), principal.tokenID.map { .int($0) } ?? .null]
-        rowCount += 1
+        rows.append(sequence: sequence, id: envelope.meta.id.uuidString, unit: unit, caseID: caseID, payload: payload)
         if owners[caseID] == nil {
             owners[caseID] = unit
             newCases.append((caseID, unit))
@@ -147,8 +145,7 @@ final class PushBatch {
             let key = Self.numberKey(unit, kind, year, number)
             if numbers[key] == nil {
                 numbers[key] = caseID
-                newNumbers += [.text(unit), .text(kind), .int(Int64(year)), .text(number), .text(caseID)]
-                newNumberCount += 1
+                newNumbers.append((unit, kind, Int64(year), number, caseID))
             }
         }
         accepted[envelope.meta.id.uuidString] = (sequence, envelope)
@@ -156,21 +153,52 @@ final class PushBatch {
     }
 
     /// Writes what the batch holds so far: ledger rows, new cases' owners, numbers; and the head.
+    /// On PostgreSQL each table's rows go as one statement of column arrays (`unnest`), whose text
+    /// is the same every time: a statement of hundreds of row tuples cost more to build, send and
+    /// parse than the rows cost to store. On SQLite, multi-row inserts of cached statements.
     func flush() throws {
-        try insert("INSERT INTO ledger(sequence, uuid, unit, case_uuid, payload, pushed_by, acted_as, pushed_token) VALUES",
-                   columns: 8, values: rows, count: rowCount, suffix: "")
-        try insert("INSERT INTO case_units(case_uuid, unit) VALUES", columns: 2,
-                   values: newCases.flatMap { [SQLValue.text($0.0), .text($0.1)] }, count: newCases.count, suffix: " ON CONFLICT DO NOTHING")
-        try insert("INSERT INTO case_numbers(unit, kind, year, number, case_uuid) VALUES", columns: 5, values: newNumbers,
-                   count: newNumberCount, suffix: " ON CONFLICT DO NOTHING")
-        if rowCount > 0, db.engine == .postgres {
-            try db.execute("UPDATE ledger_head SET last = ? WHERE id = 1", [nextSequence - 1])
+        let principalColumns: [SQLValue] = [.text(principal.officer), .text(principal.role.rawValue),
+                                             principal.tokenID.map { .int($0) } ?? .null]
+        if db.engine == .postgres {
+            if !rows.isEmpty {
+                try db.execute("""
+                    INSERT INTO ledger(sequence, uuid, unit, case_uuid, payload, pushed_by, acted_as, pushed_token)
+                    SELECT s, u, n, c, p, ?6, ?7, ?8::bigint FROM unnest(?1::bigint[], ?2::text[], ?3::text[], ?4::text[], ?5::bytea[]) AS r(s, u, n, c, p)
+                    """, [.intArray(rows.sequences), .textArray(rows.ids), .textArray(rows.units), .textArray(rows.caseIDs),
+                          .blobArray(rows.payloads)] + principalColumns)
+            }
+            if !newCases.isEmpty {
+                try db.execute("INSERT INTO case_units(case_uuid, unit) SELECT * FROM unnest(?::text[], ?::text[]) ON CONFLICT DO NOTHING",
+                               [.textArray(newCases.map(\.0)), .textArray(newCases.map(\.1))])
+            }
+            if !newNumbers.isEmpty {
+                try db.execute("""
+                    INSERT INTO case_numbers(unit, kind, year, number, case_uuid)
+                    SELECT * FROM unnest(?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[]) ON CONFLICT DO NOTHING
+                    """, [.textArray(newNumbers.map(\.unit)), .textArray(newNumbers.map(\.kind)), .intArray(newNumbers.map(\.year)),
+                          .textArray(newNumbers.map(\.number)), .textArray(newNumbers.map(\.caseID))])
+            }
+            if !rows.isEmpty {
+                try db.execute("UPDATE ledger_head SET last = ? WHERE id = 1", [nextSequence - 1])
+            }
+        } else {
+            var values: [SQLValue] = []
+            values.reserveCapacity(rows.count * 8)
+            for index in 0..<rows.count {
+                values += [.int(rows.sequences[index]), .text(rows.ids[index]), .text(rows.units[index]), .text(rows.caseIDs[index]),
+                           .blob(rows.payloads[index])] + principalColumns
+            }
+            try insert("INSERT INTO ledger(sequence, uuid, unit, case_uuid, payload, pushed_by, acted_as, pushed_token) VALUES",
+                       columns: 8, values: values, count: rows.count, suffix: "")
+            try insert("INSERT INTO case_units(case_uuid, unit) VALUES", columns: 2,
+                       values: newCases.flatMap { [SQLValue.text($0.0), .text($0.1)] }, count: newCases.count, suffix: " ON CONFLICT DO NOTHING")
+            try insert("INSERT INTO case_numbers(unit, kind, year, number, case_uuid) VALUES", columns: 5,
+                       values: newNumbers.flatMap { [SQLValue.text($0.unit), .text($0.kind), .int($0.year), .text($0.number), .text($0.caseID)] },
+                       count: newNumbers.count, suffix: " ON CONFLICT DO NOTHING")
         }
-        rows = []
-        rowCount = 0
+        rows = LedgerRows()
         newCases = []
         newNumbers = []
-        newNumberCount = 0
     }
 
     private func insert(_ head: String, columns: Int, values: [SQLValue], count: Int, suffix: String) throws {
@@ -183,5 +211,25 @@ final class PushBatch {
             try db.execute(sql, Array(values[(start * columns)..<(end * columns)]))
             start = end
         }
+    }
+}
+
+/// Ledger rows waiting in a batch, by column.
+struct LedgerRows {
+    var sequences: [Int64] = []
+    var ids: [String] = []
+    var units: [String] = []
+    var caseIDs: [String] = []
+    var payloads: [Data] = []
+
+    var count: Int { sequences.count }
+    var isEmpty: Bool { sequences.isEmpty }
+
+    mutating func append(sequence: Int64, id: String, unit: String, caseID: String, payload: Data) {
+        sequences.append(sequence)
+        ids.append(id)
+        units.append(unit)
+        caseIDs.append(caseID)
+        payloads.append(payload)
     }
 }

@@ -42,17 +42,26 @@ public struct Conflict: Hashable, Sendable {
 }
 
 extension LocalStore {
-    /// The pending local events after log position `seq`, in log order, as stored: what a push sends.
-    public func pendingOutboxPayloads(after seq: Int64, limit: Int) throws(StoreError) -> [OutboxPayload] {
+    /// The pending local events after log position `seq`, in log order, as stored: what a push
+    /// sends. At most `limit` of them, and no more than `maximumBytes` of envelopes (at least one,
+    /// whatever its size): a batch of long texts stays within what the server takes in one body.
+    public func pendingOutboxPayloads(after seq: Int64, limit: Int, maximumBytes: Int = .max) throws(StoreError) -> [OutboxPayload] {
         try read { db in
-            try Row.fetchAll(db, sql: """
+            let rows = try Row.fetchCursor(db, sql: """
                 SELECT e.seq, e.uuid, e.payload FROM outbox o JOIN events e ON e.uuid = o.event_uuid
                 WHERE o.state = 'pending' AND e.seq > ? ORDER BY e.seq LIMIT ?
-                """, arguments: [seq, limit]).map { row in
+                """, arguments: [seq, limit])
+            var batch: [OutboxPayload] = []
+            var bytes = 0
+            while let row = try rows.next() {
+                let payload: Data = row[2]
+                if !batch.isEmpty && bytes + payload.count > maximumBytes { break }
                 let text: String = row[1]
                 guard let id = UUID(uuidString: text) else { throw StoreError.undecodable(what: "event #\(row[0] as Int64)", reason: "id \(text)") }
-                return OutboxPayload(seq: row[0], id: id, payload: row[2])
+                batch.append(OutboxPayload(seq: row[0], id: id, payload: payload))
+                bytes += payload.count
             }
+            return batch
         }
     }
 

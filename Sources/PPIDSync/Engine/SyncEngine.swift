@@ -408,16 +408,21 @@ public final class SyncEngine: Sendable {
         // The next batch is read while the server checks this one, and this one's answer is written
         // while the server checks the next: the server still gets one batch at a time, in log order,
         // so a batch's events may rely on the one before it.
-        var current = try pendingBatch(after: 0)
+        var size = PushBatchSize(configured: settings.pushBatch)
+        var current = try pendingBatch(after: 0, size: size.current)
         guard !current.isEmpty else { return }
         var answer: Task<Result<(PushResponse, Int), SyncError>, Never>? = send(current, unit: unit)
+        var sentAt = ContinuousClock.now
         defer { answer?.cancel() }
         while let inFlight = answer {
-            let upcoming = try pendingBatch(after: current.last?.seq ?? 0)
+            let upcoming = try pendingBatch(after: current.last?.seq ?? 0, size: size.current)
             let waitStart = ContinuousClock.now
             let (response, retries) = try await inFlight.value.get()
             let waited = ContinuousClock.now - waitStart
+            // The batch after `upcoming` is sized by how this one went.
+            size.observe(sent: current.count, took: ContinuousClock.now - sentAt, timeout: settings.timeout)
             answer = upcoming.isEmpty ? nil : send(upcoming, unit: unit)
+            sentAt = ContinuousClock.now
             report.retries += retries
             let recordStart = ContinuousClock.now
             try record(response, into: &report)
@@ -429,8 +434,12 @@ public final class SyncEngine: Sendable {
         }
     }
 
-    func pendingBatch(after seq: Int64) throws(SyncError) -> [OutboxPayload] {
-        do { return try store.pendingOutboxPayloads(after: seq, limit: settings.pushBatch) } catch { throw SyncError.from(error) }
+    func pendingBatch(after seq: Int64, size: Int) throws(SyncError) -> [OutboxPayload] {
+        do {
+            return try store.pendingOutboxPayloads(after: seq, limit: size, maximumBytes: PushBatchSize.maximumBytes)
+        } catch {
+            throw SyncError.from(error)
+        }
     }
 
     /// Sends a batch, with retries, as a task of its own so the terminal works while it waits.

@@ -134,6 +134,9 @@ final class PostgresDatabase: SQLDatabase {
             case let .double(double): binds.append(double)
             case let .text(text): binds.append(text)
             case let .blob(data): binds.append(ByteBuffer(bytes: data))
+            case let .intArray(values): binds.append(values)
+            case let .textArray(values): binds.append(values)
+            case let .blobArray(values): binds.append(values.map { ByteBuffer(bytes: $0) })
             }
         }
         let query = PostgresQuery(unsafeSQL: numberedCache.numbered(sql), binds: binds)

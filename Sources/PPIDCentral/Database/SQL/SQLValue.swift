@@ -8,6 +8,11 @@ public enum SQLValue: Sendable, Hashable {
     case double(Double)
     case text(String)
     case blob(Data)
+    /// A column of values as one parameter (PostgreSQL's arrays, read with `unnest`): a batch's
+    /// rows in one statement whose text never changes. SQLite refuses them.
+    case intArray([Int64])
+    case textArray([String])
+    case blobArray([Data])
 }
 
 /// A Swift value that binds as an ``SQLValue``.

@@ -96,6 +96,9 @@ struct SQLiteStatementRun {
             return data.withUnsafeBytes { bytes in
                 sqlite3_bind_blob(handle, index, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(bytes.count), transient)
             }
+        case .intArray, .textArray, .blobArray:
+            // PostgreSQL's arrays have no SQLite binding: a statement built for one engine run on the other.
+            return SQLITE_MISUSE
         }
     }
 
