@@ -52,21 +52,18 @@ extension CentralStore {
                                                          isKnown: batch.isKnownUnit, in: db)
                     let context = try contexts[unit] ?? Self.context(forUnit: unit, in: db)
                     contexts[unit] = context
-                    // Each case is folded from the ledger once per batch, then carried forward in memory.
-                    let current: CaseState
-                    if let state = folded[caseID] {
-                        current = state
-                    } else {
-                        current = CaseState(try batch.history(of: caseID), context: context)
-                        // Kept even if this event is refused: the next one of the case starts from here.
-                        folded[caseID] = current
-                    }
+                    // Each case is folded from the ledger once per batch, then carried forward in
+                    // memory: taken out of the table while its event is checked (not copied), and
+                    // put back, moved on or as it was when the event is refused.
+                    var current = try folded.removeValue(forKey: caseID) ?? CaseState(try batch.history(of: caseID), context: context)
+                    defer { folded[caseID] = current }
                     try LedgerChecks.claims(of: envelope, now: now, latest: current.latest, zone: context.zone)
                     try LedgerChecks.references(of: envelope, unit: unit, in: db)
                     try batch.checkNumbers(of: envelope, unit: unit, zone: context.zone)
                     let record: CaseRecord
                     do throws(EventRejection) {
-                        record = try DomainRules.apply(envelope, to: current.record, context: context)
+                        // Its bounds were checked above, before any check that reads its values.
+                        record = try DomainRules.apply(envelope, to: current.record, context: context, boundsChecked: true)
                     } catch {
                         throw LedgerRefusal(error)
                     }
@@ -75,7 +72,7 @@ extension CentralStore {
                         throw LedgerRefusal("Peristiwa ini lebih dari \(Self.maximumEventBytes / 1024) KiB; persingkat teksnya.",
                                             "This event is over \(Self.maximumEventBytes / 1024) KiB; shorten its texts.")
                     }
-                    folded[caseID] = CaseState(record: record, latest: max(current.latest ?? envelope.meta.instant, envelope.meta.instant))
+                    current = CaseState(record: record, latest: max(current.latest ?? envelope.meta.instant, envelope.meta.instant))
                     let sequence = batch.append(envelope, payload: payload, unit: unit, zone: context.zone)
                     if Self.callsForLetter(envelope.event) { letters.append((envelope, record, unit)) }
                     outcomes.append(PushOutcome(eventID: id, status: .accepted, sequence: sequence, reason: nil, reasonEnglish: nil))

@@ -27,13 +27,18 @@ final class PushBatch {
     var rows = LedgerRows()
     var newCases: [(String, String)] = []
     var newNumbers: [(unit: String, kind: String, year: Int64, number: String, caseID: String)] = []
-    /// Events accepted in this batch, by id, for a replay within the same push.
+    /// Events accepted in this batch, by id, for a replay within the same push: kept only for the
+    /// ids the push names more than once (``repeatedIDs``), not a copy of every event.
     var accepted: [String: (sequence: Int64, envelope: EventEnvelope)] = [:]
+    /// Ids the push carries more than once.
+    var repeatedIDs: Set<String> = []
 
     init(_ request: PushRequest, in db: any SQLSession, principal: Principal) throws {
         self.db = db
         self.principal = principal
         let ids = request.events.map { $0.envelope.meta.id.uuidString }
+        var seen = Set<String>(minimumCapacity: ids.count)
+        for id in ids where !seen.insert(id).inserted { repeatedIDs.insert(id) }
         for row in try Self.chunked(ids, { try db.rows("SELECT uuid, sequence, unit, pushed_by, payload FROM ledger WHERE uuid IN (\($0))", $1) }) {
             stored[try row[0]] = (try row[1], try row[2], try row[3], try row.get(4, as: Data.self))
         }
@@ -148,7 +153,8 @@ final class PushBatch {
                 newNumbers.append((unit, kind, Int64(year), number, caseID))
             }
         }
-        accepted[envelope.meta.id.uuidString] = (sequence, envelope)
+        let id = envelope.meta.id.uuidString
+        if repeatedIDs.contains(id) { accepted[id] = (sequence, envelope) }
         return sequence
     }
 

@@ -83,10 +83,14 @@ public enum EventRejection: OfficerFacingError, Hashable {
 /// The single entry point of validation: both the terminal and the central server call this.
 public enum DomainRules {
     /// Applies an event to the current state of its case (nil when the case does not exist yet).
+    /// `boundsChecked`: the caller has already passed the envelope through ``EventBounds/check(_:)``
+    /// (the server does, before its own checks), so it is not checked twice.
     public static func apply(_ envelope: EventEnvelope, to current: CaseRecord?,
-                             context: LifecycleContext) throws(EventRejection) -> CaseRecord {
+                             context: LifecycleContext, boundsChecked: Bool = false) throws(EventRejection) -> CaseRecord {
         let meta = envelope.meta
-        do throws(FieldProblem) { try EventBounds.check(envelope) } catch { throw .field(error) }
+        if !boundsChecked {
+            do throws(FieldProblem) { try EventBounds.check(envelope) } catch { throw .field(error) }
+        }
         switch envelope.event {
         case let .request(_, event):
             var record: RequestRecord? = nil

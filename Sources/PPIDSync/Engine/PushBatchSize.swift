@@ -23,13 +23,14 @@ struct PushBatchSize: Sendable {
     }
 
     /// Takes in how long a batch of `sent` events took from sending to its answer, with the
-    /// request's `timeout`: a full batch answered quickly doubles the next; one that took more than
-    /// a quarter of the timeout halves it.
+    /// request's `timeout`: a full batch answered quickly makes the next four times as large (the
+    /// batch after it is already read, so growth shows one batch late); one that took more than a
+    /// quarter of the timeout halves it.
     mutating func observe(sent: Int, took: Duration, timeout: Duration) {
         if took > timeout / 4 {
             current = max(smallest, current / 2)
         } else if took < Self.quick, sent >= current {
-            current = min(Self.serverLimit, current * 2)
+            current = min(Self.serverLimit, current * 4)
         }
     }
 }

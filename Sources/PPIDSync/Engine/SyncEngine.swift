@@ -107,7 +107,11 @@ public final class SyncEngine: Sendable {
         var report = SyncReport()
         do throws(SyncError) {
             try await pull(into: &report, progress: progress)
+            let pushStarted = ContinuousClock.now
             try await push(into: &report, progress: progress)
+            if SyncTrace.enabled {
+                SyncTrace.write("sync: pull \(pushStarted - started), push \(ContinuousClock.now - pushStarted)")
+            }
         } catch {
             try? store.setSyncValue("lastError", error.text(.indonesian))
             throw error

@@ -70,22 +70,75 @@ extension MemberShape {
 
 extension JSONTape {
     /// The first member not allowed under the node `node`, members in key order (as
-    /// ``MemberShape/firstUnknown(in:path:)`` finds it), or nil.
+    /// ``MemberShape/firstUnknown(in:path:)`` finds it), or nil. A body is first walked without
+    /// writing a key as a validated string, sorting members or writing paths (``isClean(_:at:)``);
+    /// only a body that fails that is walked again to name its first offending member.
     func firstUnknown(_ shape: MemberShape, at node: Int, path: String) -> String? {
+        if isClean(shape, at: node) { return nil }
+        return firstUnknownNamed(shape, at: node, path: path)
+    }
+
+    /// Whether every object under `node` has only members `shape` allows, none twice.
+    func isClean(_ shape: MemberShape, at node: Int) -> Bool {
+        switch shape {
+        case .any:
+            return true
+        case let .nullable(inner):
+            return kind(node) == .null || isClean(inner, at: node)
+        case let .byKind(kinds):
+            guard kind(node) == .object, let kindNode = member(of: node, named: "kind"), kind(kindNode) == .string,
+                  let name = try? string(kindNode), let inner = kinds[name] else { return true }
+            return isClean(inner, at: node)
+        case let .array(item):
+            guard kind(node) == .array else { return true }
+            var element = node + 1
+            for _ in 0..<Int(nodes[node].count) {
+                guard isClean(item, at: element) else { return false }
+                element = Int(nodes[element].after)
+            }
+            return true
+        case let .object(members):
+            guard kind(node) == .object else { return true }
+            let count = Int(nodes[node].count)
+            var seen: [String] = []
+            seen.reserveCapacity(count)
+            var index = node + 1
+            for _ in 0..<count {
+                guard let key = quickKey(index), let inner = members[key], !seen.contains(key) else { return false }
+                seen.append(key)
+                if case .any = inner {} else if !isClean(inner, at: index + 1) { return false }
+                index = Int(nodes[index + 1].after)
+            }
+            return true
+        }
+    }
+
+    /// A member's key for looking up: without escapes, its bytes as they are (a short key is held
+    /// inline, not allocated); ill-formed UTF-8 comes out repaired and so matches no member.
+    private func quickKey(_ node: Int) -> String? {
+        let item = nodes[node]
+        guard item.kind == .string else { return nil }
+        if item.escaped { return try? string(node) }
+        return bytes.withUnsafeBufferPointer { buffer in
+            String(decoding: UnsafeBufferPointer(rebasing: buffer[Int(item.start)..<Int(item.end)]), as: UTF8.self)
+        }
+    }
+
+    private func firstUnknownNamed(_ shape: MemberShape, at node: Int, path: String) -> String? {
         switch shape {
         case .any:
             return nil
         case let .nullable(inner):
-            return kind(node) == .null ? nil : firstUnknown(inner, at: node, path: path)
+            return kind(node) == .null ? nil : firstUnknownNamed(inner, at: node, path: path)
         case let .byKind(kinds):
             guard kind(node) == .object, let kindNode = member(of: node, named: "kind"), kind(kindNode) == .string,
                   let name = try? string(kindNode), let inner = kinds[name] else { return nil }
-            return firstUnknown(inner, at: node, path: path)
+            return firstUnknownNamed(inner, at: node, path: path)
         case let .array(item):
             guard kind(node) == .array else { return nil }
             var element = node + 1
             for index in 0..<Int(nodes[node].count) {
-                if let found = firstUnknown(item, at: element, path: "\(path)[\(index)]") { return found }
+                if let found = firstUnknownNamed(item, at: element, path: "\(path)[\(index)]") { return found }
                 element = Int(nodes[element].after)
             }
             return nil
@@ -112,7 +165,7 @@ extension JSONTape {
                 if key == previous { return memberPath(key) }
                 previous = key
                 if case .any = inner { continue }
-                if let found = firstUnknown(inner, at: value, path: memberPath(key)) { return found }
+                if let found = firstUnknownNamed(inner, at: value, path: memberPath(key)) { return found }
             }
             return nil
         }
