@@ -39,15 +39,15 @@ final class PushBatch {
         let ids = request.events.map { $0.envelope.meta.id.uuidString }
         var seen = Set<String>(minimumCapacity: ids.count)
         for id in ids where !seen.insert(id).inserted { repeatedIDs.insert(id) }
-        for row in try Self.chunked(ids, { try db.rows("SELECT uuid, sequence, unit, pushed_by, payload FROM ledger WHERE uuid IN (\($0))", $1) }) {
+        for row in try Self.chunked(ids, on: db.engine, { try db.rows("SELECT uuid, sequence, unit, pushed_by, payload FROM ledger WHERE uuid IN (\($0))", $1) }) {
             stored[try row[0]] = (try row[1], try row[2], try row[3], try row.get(4, as: Data.self))
         }
         let cases = Array(Set(request.events.map { $0.envelope.event.caseID.uuidString }))
-        for row in try Self.chunked(cases, { try db.rows("SELECT case_uuid, unit FROM case_units WHERE case_uuid IN (\($0))", $1) }) {
+        for row in try Self.chunked(cases, on: db.engine, { try db.rows("SELECT case_uuid, unit FROM case_units WHERE case_uuid IN (\($0))", $1) }) {
             owners[try row[0]] = try row[1]
         }
         let existing = Array(owners.keys)
-        for row in try Self.chunked(existing, {
+        for row in try Self.chunked(existing, on: db.engine, {
             try db.rows("SELECT case_uuid, payload FROM ledger WHERE case_uuid IN (\($0)) ORDER BY sequence", $1)
         }) {
             histories[try row[0], default: []].append(try row.get(1, as: Data.self))
@@ -55,7 +55,7 @@ final class PushBatch {
         let issued = request.events.flatMap { event in
             LedgerChecks.numbers(of: event.envelope, zone: .wib).map(\.number)
         }
-        for row in try Self.chunked(Array(Set(issued)), {
+        for row in try Self.chunked(Array(Set(issued)), on: db.engine, {
             try db.rows("SELECT unit, kind, year, number, case_uuid FROM case_numbers WHERE number IN (\($0))", $1)
         }) {
             numbers[Self.numberKey(try row[0], try row[1], try row[2], try row[3])] = try row[4]
@@ -88,6 +88,15 @@ final class PushBatch {
 
     static func numberKey(_ unit: String, _ kind: String, _ year: Int, _ number: String) -> String {
         "\(unit)\u{1F}\(kind)\u{1F}\(year)\u{1F}\(number)"
+    }
+
+    /// Runs `query` over `keys`: on PostgreSQL once, the keys as one array (the placeholder text
+    /// `SELECT unnest(?::text[])`, for `IN (...)`); on SQLite in chunks (`?, ?, ...` for each
+    /// chunk's placeholders). A push of two thousand events asks each question once, not four times.
+    static func chunked(_ keys: [String], on engine: SQLEngineKind, _ query: (String, [any SQLBindable]) throws -> [SQLRow]) throws -> [SQLRow] {
+        guard !keys.isEmpty else { return [] }
+        if engine == .postgres { return try query("SELECT unnest(?::text[])", [SQLArrayParameter.text(keys)]) }
+        return try Self.chunked(keys, query)
     }
 
     /// Runs `query` over `keys` in chunks (`?, ?, ...` for each chunk's placeholders).
