@@ -89,10 +89,7 @@ extension CentralStore {
 
     /// The principal of a live token, by the token's hash, in the caller's transaction.
     static func principal(tokenHash hash: String, in db: any SQLSession) throws -> Principal? {
-        guard let row = try db.row("""
-            SELECT o.login, o.unit, u.is_main, o.name, t.series, t.id FROM tokens t JOIN officers o ON o.login = t.officer
-            JOIN units u ON u.code = o.unit WHERE t.hash = ? AND t.revoked_at IS NULL
-            """, [hash]) else { return nil }
+        guard let row = try db.row(HotStatements.principalByTokenHash, [hash]) else { return nil }
         return Principal(officer: try row[0], unit: try row[1], isMain: try row[2], name: try row[3],
                          series: (try row.get(4, as: String?.self)).flatMap(TerminalSeries.init(code:)), tokenID: try row[5])
     }

@@ -179,14 +179,13 @@ extension CentralStore {
                             check: (sequence: Int64, id: UUID)?, in db: any SQLSession) throws -> (bytes: [UInt8], nextCursor: Int64) {
         let rows: [SQLRow]
         if let unit = principal.scope {
-            rows = try db.rows("SELECT sequence, unit, payload FROM ledger WHERE unit = ? AND sequence > ? ORDER BY sequence LIMIT ?",
-                               [unit, cursor, limit + 1])
+            rows = try db.rows(HotStatements.unitPage, [unit, cursor, limit + 1])
         } else {
-            rows = try db.rows("SELECT sequence, unit, payload FROM ledger WHERE sequence > ? ORDER BY sequence LIMIT ?", [cursor, limit + 1])
+            rows = try db.rows(HotStatements.bodyPage, [cursor, limit + 1])
         }
         // The log's last number and the reference data's revision in one question (one round
         // trip on PostgreSQL, where every empty sync asks them).
-        let headRow = try db.row("SELECT (SELECT max(sequence) FROM ledger), (SELECT revision FROM reference_revision WHERE id = 1)", [])
+        let headRow = try db.row(HotStatements.heads, [])
         let heads = (latest: try headRow?.get(0, as: Int64?.self) ?? 0, reference: try headRow?.get(1, as: Int64?.self) ?? 0)
         // Room for the rows as stored (about 600 bytes each), with their frames; an empty sync's
         // page is a few hundred bytes, where a megabyte reserved for each was most of its cost.

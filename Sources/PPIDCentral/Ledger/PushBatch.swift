@@ -61,7 +61,7 @@ final class PushBatch {
             numbers[Self.numberKey(try row[0], try row[1], try row[2], try row[3])] = try row[4]
         }
         switch db.engine {
-        case .postgres: nextSequence = (try db.value("SELECT last FROM ledger_head WHERE id = 1", as: Int64.self) ?? 0) + 1
+        case .postgres: nextSequence = (try db.value(HotStatements.ledgerHead, as: Int64.self) ?? 0) + 1
         case .sqlite: nextSequence = (try CentralStore.latestSequence(db)) + 1
         }
     }
@@ -81,7 +81,7 @@ final class PushBatch {
     /// names one or two units; the body has hundreds).
     func isKnownUnit(_ code: String) throws -> Bool {
         if let known = knownUnits[code] { return known }
-        let known = try db.value("SELECT 1 FROM units WHERE code = ?", [code], as: Int64.self) != nil
+        let known = try db.value(HotStatements.unitKnown, [code], as: Int64.self) != nil
         knownUnits[code] = known
         return known
     }

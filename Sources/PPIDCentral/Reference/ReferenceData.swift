@@ -51,9 +51,9 @@ extension CentralStore {
 
     /// The rules' context for a unit: the national calendar with the central files, in the unit's zone.
     static func context(forUnit code: String, in db: any SQLSession) throws -> LifecycleContext {
-        let zoneName = try db.value("SELECT zone FROM units WHERE code = ?", [code], as: String.self) ?? "WIB"
+        let zoneName = try db.value(HotStatements.unitZone, [code], as: String.self) ?? "WIB"
         let zone = (try? UnitZone(parsing: zoneName)) ?? .wib
-        let files = try db.rows("SELECT name, body FROM calendars ORDER BY id").compactMap { row in
+        let files = try db.rows(HotStatements.calendars).compactMap { row in
             try? CalendarFile(source: try row[0], text: try row[1])
         }
         return LifecycleContext(calendar: .national(adding: files), zone: zone)

@@ -13,7 +13,7 @@ final class PostgresDatabase: SQLDatabase {
     let engine = SQLEngineKind.postgres
     let location: PostgresLocation
     private let logger: Logger
-    private let pool: Mutex<[PostgresConnection]>
+    private let pool: Mutex<[PooledConnection]>
     private let slots: DispatchSemaphore
     /// Each statement's text with `$N` placeholders, rewritten once rather than at every run.
     private let numberedCache = NumberedStatements()
@@ -63,7 +63,7 @@ final class PostgresDatabase: SQLDatabase {
     private func shut(waiting: Bool) {
         let connections = pool.withLock { pool in
             defer { pool.removeAll() }
-            return pool
+            return pool.map(\.connection)
         }
         for connection in connections {
             let closed: EventLoopFuture<Void> = connection.close()
@@ -80,14 +80,14 @@ final class PostgresDatabase: SQLDatabase {
             let session = PostgresSession(connection: connection, database: self)
             _ = try run(connection, begin, [])
             do {
-                if appending { _ = try run(connection, "SELECT last FROM ledger_head WHERE id = 1 FOR UPDATE", []) }
+                if appending { _ = try session.query(HotStatements.lockedLedgerHead, []) }
                 let result = try body(session)
                 _ = try run(connection, "COMMIT", [])
                 return result
             } catch {
                 // A connection that cannot even roll back is not trusted again: it is closed, not pooled.
                 do { _ = try run(connection, "ROLLBACK", []) } catch {
-                    let closed: EventLoopFuture<Void> = connection.close()
+                    let closed: EventLoopFuture<Void> = connection.connection.close()
                     closed.whenComplete { _ in withExtendedLifetime(connection) {} }
                 }
                 throw error
@@ -97,35 +97,69 @@ final class PostgresDatabase: SQLDatabase {
 
     /// Runs `body` on a pooled connection, opening one when none is free; a connection that failed
     /// is closed and not returned, so the next caller gets a fresh one.
-    func withConnection<T>(_ body: (PostgresConnection) throws -> T) throws -> T {
+    func withConnection<T>(_ body: (PooledConnection) throws -> T) throws -> T {
         slots.wait()
         defer { slots.signal() }
-        let connection = try pool.withLock { $0.popLast() } ?? open()
+        let pooled = try pool.withLock { $0.popLast() } ?? open()
         do {
-            let result = try body(connection)
-            if !connection.isClosed { pool.withLock { $0.append(connection) } }
+            let result = try body(pooled)
+            if !pooled.connection.isClosed { pool.withLock { $0.append(pooled) } }
             return result
         } catch {
-            if connection.isClosed {
-                let closed: EventLoopFuture<Void> = connection.close()
-                closed.whenComplete { _ in withExtendedLifetime(connection) {} }
+            if pooled.connection.isClosed {
+                let closed: EventLoopFuture<Void> = pooled.connection.close()
+                closed.whenComplete { _ in withExtendedLifetime(pooled) {} }
             } else {
-                pool.withLock { $0.append(connection) }
+                pool.withLock { $0.append(pooled) }
             }
             throw error
         }
     }
 
-    private func open() throws -> PostgresConnection {
+    private func open() throws -> PooledConnection {
         do {
-            return try PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.next(), configuration: location.configuration(),
-                                                  id: nextID.add(1, ordering: .relaxed).oldValue, logger: logger).wait()
+            return PooledConnection(try PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.next(),
+                                                                   configuration: location.configuration(),
+                                                                   id: nextID.add(1, ordering: .relaxed).oldValue, logger: logger).wait())
         } catch {
             throw PostgresFailure(location: location, error: error)
         }
     }
 
-    func run(_ connection: PostgresConnection, _ sql: String, _ arguments: [SQLValue]) throws -> PostgresQueryResult {
+    /// Runs one of the ``HotStatements`` as the connection's prepared statement, preparing it on
+    /// the connection's first use of it.
+    func runPrepared(_ pooled: PooledConnection, _ sql: String, _ arguments: [SQLValue]) throws -> [PostgresRow] {
+        do {
+            let statement: PreparedQuery
+            if let known = pooled.prepared.withLock({ $0[sql] }) {
+                statement = known
+            } else {
+                statement = try pooled.connection.prepare(query: numberedCache.numbered(sql)).wait()
+                pooled.prepared.withLock { $0[sql] = statement }
+            }
+            return try statement.execute(try arguments.map(Self.preparedValue)).wait()
+        } catch let error as PostgresFailure {
+            throw error
+        } catch {
+            throw PostgresFailure(location: location, error: error)
+        }
+    }
+
+    /// A value bound to a prepared statement (the older interface PostgresNIO offers for them).
+    static func preparedValue(_ value: SQLValue) throws -> PostgresData {
+        switch value {
+        case .null: return .null
+        case let .int(int): return PostgresData(int64: int)
+        case let .double(double): return PostgresData(double: double)
+        case let .text(text): return PostgresData(string: text)
+        case let .blob(data): return PostgresData(bytes: data)
+        case .intArray, .textArray, .blobArray:
+            throw CentralError.invalid(field: "sql", reason: "an array parameter in a prepared statement")
+        }
+    }
+
+    func run(_ pooled: PooledConnection, _ sql: String, _ arguments: [SQLValue]) throws -> PostgresQueryResult {
+        let connection = pooled.connection
         var binds = PostgresBindings(capacity: arguments.count)
         for argument in arguments {
             switch argument {
@@ -175,13 +209,22 @@ final class PostgresDatabase: SQLDatabase {
     }
 }
 
+/// A connection of the pool, with the statements prepared on it (they live and die with it).
+final class PooledConnection: Sendable {
+    let connection: PostgresConnection
+    /// ``HotStatements`` prepared on this connection, by their text.
+    let prepared = Mutex<[String: PreparedQuery]>([:])
+
+    init(_ connection: PostgresConnection) { self.connection = connection }
+}
+
 /// A pooled connection inside a transaction.
 final class PostgresSession: SQLSession {
     let engine = SQLEngineKind.postgres
-    let connection: PostgresConnection
+    let connection: PooledConnection
     unowned let database: PostgresDatabase
 
-    init(connection: PostgresConnection, database: PostgresDatabase) {
+    init(connection: PooledConnection, database: PostgresDatabase) {
         self.connection = connection
         self.database = database
     }
@@ -191,7 +234,18 @@ final class PostgresSession: SQLSession {
     }
 
     func query(_ sql: String, _ arguments: [SQLValue]) throws -> [SQLRow] {
-        try database.run(connection, sql, arguments).rows.map { row in
+        if HotStatements.all.contains(sql) {
+            // The cells of a prepared statement's rows say "text" (the format its description
+            // had when prepared), but PostgresNIO asks for, and gets, every result in binary.
+            return try database.runPrepared(connection, sql, arguments).map { row in
+                SQLRow(try row.map { cell in
+                    var binary = cell
+                    binary.format = .binary
+                    return try Self.value(binary)
+                })
+            }
+        }
+        return try database.run(connection, sql, arguments).rows.map { row in
             SQLRow(try row.map(Self.value))
         }
     }
