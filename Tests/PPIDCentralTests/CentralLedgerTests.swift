@@ -52,6 +52,44 @@ struct CentralLedgerTests {
         #expect(try ledger.changes(after: 0, limit: 100, for: mainToken).events.count == 2)
     }
 
+    @Test("A token seen before gets its page in one statement that confirms it: the same answer, refused once revoked, a changed officer read again")
+    func confirmedPrincipal() throws {
+        let ledger = try makeStore()
+        try ledger.addOfficer(login: "rina", name: "Rina", unit: "HUMAS")
+        let token = try ledger.issueToken(officer: "rina")
+        let reg = registration(unit: "HUMAS")
+        let pushed = try ledger.push(PushRequest(events: [wire(.request(reg.id, .registered(reg)), "2026-03-02", unit: "HUMAS")]),
+                                     as: try #require(try ledger.authenticate(token: token)))
+        let id = try #require(pushed.outcomes.first?.eventID)
+        func pull(after cursor: Int64 = 0, check: (sequence: Int64, id: UUID)? = nil) throws -> (Principal, [UInt8])? {
+            var admitted = 0
+            let found = try ledger.changesPage(token: token, after: cursor, limit: 100, knownReference: -1, check: check) { _ in
+                admitted += 1
+                return true
+            }
+            #expect(admitted <= 1, "a request is counted against its token's rate once")
+            guard case let .page(principal, bytes, _) = found else { return nil }
+            return (principal, bytes)
+        }
+        let first = try #require(try pull(check: (1, id)))
+        #expect(ledger.knownPrincipals.principal(forTokenHash: APIToken.hash(token)) == first.0)
+        let again = try #require(try pull(check: (1, id)))
+        #expect(again.1 == first.1, "the confirmed statement answers exactly as the separate ones")
+        let page = try WireCoding.decoder().decode(ChangesPage.self, from: Data(again.1))
+        #expect(page.events.count == 1 && page.latest == 1 && page.cursorKnown == true && page.identity?.name == "Rina")
+        #expect(try WireCoding.decoder().decode(ChangesPage.self, from: Data(try #require(try pull(check: (1, UUID()))).1)).cursorKnown == false)
+        #expect(try WireCoding.decoder().decode(ChangesPage.self, from: Data(try #require(try pull(after: 1)).1)).events.isEmpty)
+        // The directory changed behind the guess: the page comes with the officer as now held.
+        try ledger.write { db in _ = try db.execute("UPDATE officers SET name = 'Rina Wati' WHERE login = 'rina'", []) }
+        let renamed = try #require(try pull())
+        #expect(renamed.0.name == "Rina Wati")
+        #expect(try WireCoding.decoder().decode(ChangesPage.self, from: Data(renamed.1)).identity?.name == "Rina Wati")
+        // Revoked: refused at once, guess or not.
+        try ledger.revokeTokens(officer: "rina")
+        #expect(try pull() == nil)
+        #expect(ledger.knownPrincipals.principal(forTokenHash: APIToken.hash(token)) == nil)
+    }
+
     @Test("A unit sees and writes only its own cases; the PPID Utama sees all")
     func unitScope() throws {
         let ledger = try makeStore()

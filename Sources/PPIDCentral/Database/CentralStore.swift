@@ -16,6 +16,8 @@ public final class CentralStore: Sendable {
     let clock: @Sendable () -> Date
     /// Pulls noted and not yet written (at most a second's).
     let pullNotes = PullNotes()
+    /// Principals of tokens seen before, confirmed by each page's statement.
+    let knownPrincipals = KnownPrincipals()
     /// The DIP as the portal shows it, folded from the ledger as it grows.
     let publicDIPCache = PublicDIPCache()
 

@@ -163,30 +163,57 @@ extension CentralStore {
     /// A sync's first request in one read: the token's principal, admitted by `admit` (false: refused,
     /// say for its rate), then its page of changes. One transaction and one trip to a worker
     /// thread per pull, where two of each were spent: in a morning rush every terminal asks at once.
+    ///
+    /// A token seen before is taken to be the principal it was then, and the page's one question
+    /// also asks whether that is still so (the token live, its officer's unit, role, name and
+    /// series unchanged): one statement per empty sync, not three. When it is not so, the token is
+    /// read again and its page asked for afresh, in the same call.
     public func changesPage(token: String, after cursor: Int64, limit: Int, knownReference: Int64,
                             check: (sequence: Int64, id: UUID)? = nil,
                             admit: (Principal) -> Bool) throws(CentralError) -> TokenPage {
         let hash = APIToken.hash(token)
-        return try read { db in
+        var admitted: Principal?
+        if let known = knownPrincipals.principal(forTokenHash: hash) {
+            guard admit(known) else { return .refused }
+            admitted = known
+            let page = try read { db in
+                try Self.changesPage(after: cursor, limit: limit, for: known, knownReference: knownReference, check: check,
+                                     confirmingTokenHash: hash, in: db)
+            }
+            if let page { return .page(known, bytes: page.bytes, nextCursor: page.nextCursor) }
+            knownPrincipals.forget(tokenHash: hash)
+        }
+        let found = try read { db -> TokenPage in
             guard let principal = try Self.principal(tokenHash: hash, in: db) else { return .unknownToken }
-            guard admit(principal) else { return .refused }
-            let page = try Self.changesPage(after: cursor, limit: limit, for: principal, knownReference: knownReference, check: check, in: db)
+            // Admitted once per request: a token whose principal changed was counted above.
+            if admitted == nil { guard admit(principal) else { return .refused } }
+            let page = try Self.changesPage(after: cursor, limit: limit, for: principal, knownReference: knownReference, check: check,
+                                            confirmingTokenHash: nil, in: db)
+            guard let page else { return .unknownToken }
             return .page(principal, bytes: page.bytes, nextCursor: page.nextCursor)
         }
+        if case let .page(principal, _, _) = found { knownPrincipals.remember(principal, tokenHash: hash) }
+        return found
     }
 
     static func changesPage(after cursor: Int64, limit: Int, for principal: Principal, knownReference: Int64,
                             check: (sequence: Int64, id: UUID)?, in db: any SQLSession) throws -> (bytes: [UInt8], nextCursor: Int64) {
-        let rows: [SQLRow]
-        if let unit = principal.scope {
-            rows = try db.rows(HotStatements.unitPage, [unit, cursor, limit + 1])
-        } else {
-            rows = try db.rows(HotStatements.bodyPage, [cursor, limit + 1])
+        guard let page = try changesPage(after: cursor, limit: limit, for: principal, knownReference: knownReference, check: check,
+                                         confirmingTokenHash: nil, in: db) else {
+            throw CentralError.invalid(field: "principal", reason: "no page without confirming a token")
         }
-        // The log's last number and the reference data's revision in one question (one round
-        // trip on PostgreSQL, where every empty sync asks them).
-        let headRow = try db.row(HotStatements.heads, [])
-        let heads = (latest: try headRow?.get(0, as: Int64?.self) ?? 0, reference: try headRow?.get(1, as: Int64?.self) ?? 0)
+        return page
+    }
+
+    /// A page of changes for `principal`; with `confirmingTokenHash`, nil when that token is no
+    /// longer `principal`'s (``PageQuestion``).
+    static func changesPage(after cursor: Int64, limit: Int, for principal: Principal, knownReference: Int64,
+                            check: (sequence: Int64, id: UUID)?, confirmingTokenHash: String?,
+                            in db: any SQLSession) throws -> (bytes: [UInt8], nextCursor: Int64)? {
+        guard let found = try PageQuestion.ask(after: cursor, limit: limit, for: principal, knownAt: check?.sequence,
+                                               confirmingTokenHash: confirmingTokenHash, in: db) else { return nil }
+        let rows = found.rows
+        let heads = (latest: found.latest, reference: found.reference)
         // Room for the rows as stored (about 600 bytes each), with their frames; an empty sync's
         // page is a few hundred bytes, where a megabyte reserved for each was most of its cost.
         var out: [UInt8] = []
@@ -226,10 +253,7 @@ extension CentralStore {
         out.append(contentsOf: Array(#","latest":"#.utf8))
         out.append(contentsOf: Array(String(heads.latest).utf8))
         if let check {
-            let held = try db.row("SELECT uuid, unit FROM ledger WHERE sequence = ?", [check.sequence])
-            let matches = try held.map { row in
-                try row.get(0, as: String.self) == check.id.uuidString && principal.mayAccess(unit: try row.get(1, as: String.self))
-            } ?? false
+            let matches = found.held.map { held in held.uuid == check.id.uuidString && principal.mayAccess(unit: held.unit) } ?? false
             out.append(contentsOf: Array(#","cursorKnown":"#.utf8))
             out.append(contentsOf: Array((matches ? "true" : "false").utf8))
         }

@@ -1,0 +1,91 @@
+import Foundation
+import Synchronization
+
+/// What a page of changes needs from the register, asked as few times as it can be: the page's
+/// rows, the log's last number, the reference data's revision, and the event the client says it
+/// holds at its top number (whether the register still holds it there).
+///
+/// For a token the server has seen, one statement also confirms that the token is still the
+/// principal it was: every empty sync of a morning rush is then one statement, where it was
+/// three (the token, the page, the heads), each a round trip on PostgreSQL.
+struct PageQuestion {
+    var rows: [SQLRow]
+    var latest: Int64
+    var reference: Int64
+    /// The event at the client's known number: its id and unit.
+    var held: (uuid: String, unit: String)?
+
+    /// The page after `cursor` for `principal`; with `confirmingTokenHash`, asked in one statement
+    /// together with whether that token is still `principal`'s, and nil when it is not.
+    static func ask(after cursor: Int64, limit: Int, for principal: Principal, knownAt: Int64?,
+                    confirmingTokenHash hash: String?, in db: any SQLSession) throws -> PageQuestion? {
+        guard let hash, let tokenID = principal.tokenID else {
+            return try askApart(after: cursor, limit: limit, for: principal, knownAt: knownAt, in: db)
+        }
+        let page: [any SQLBindable] = principal.scope.map { [$0, cursor, limit + 1] } ?? [cursor, limit + 1]
+        let confirm: [any SQLBindable] = [hash, tokenID, principal.officer, principal.unit, principal.isMain ? 1 : 0, principal.name,
+                                          principal.series?.code ?? ""]
+        let known: [any SQLBindable] = [knownAt.map(SQLValue.int) ?? .null, knownAt.map(SQLValue.int) ?? .null]
+        let all = try db.rows(principal.scope == nil ? HotStatements.bodyPageConfirmed : HotStatements.unitPageConfirmed,
+                              page + confirm + known)
+        // The page's rows carry a payload; the one row without is the heads'. The rows are put in
+        // order here rather than trusting the order a UNION hands them back in.
+        var rows: [SQLRow] = []
+        rows.reserveCapacity(all.count)
+        var heads: SQLRow?
+        for row in all {
+            if case .null = row.values.indices.contains(2) ? row.values[2] : .null { heads = row } else { rows.append(row) }
+        }
+        guard let heads, try heads.get(4, as: Int64?.self) == 1 else { return nil }
+        if !zip(rows, rows.dropFirst()).allSatisfy({ (try? $0.get(0, as: Int64.self) < $1.get(0, as: Int64.self)) ?? false }) {
+            rows.sort { ((try? $0.get(0, as: Int64.self)) ?? 0) < ((try? $1.get(0, as: Int64.self)) ?? 0) }
+        }
+        var held: (uuid: String, unit: String)?
+        if let uuid = try heads.get(5, as: String?.self), let unit = try heads.get(6, as: String?.self) { held = (uuid, unit) }
+        return PageQuestion(rows: rows, latest: try heads.get(0, as: Int64?.self) ?? 0, reference: try heads.get(3, as: Int64?.self) ?? 0,
+                            held: held)
+    }
+
+    /// The page, the heads and the known event as separate statements: for a principal read in
+    /// the same transaction, nothing to confirm.
+    static func askApart(after cursor: Int64, limit: Int, for principal: Principal, knownAt: Int64?,
+                         in db: any SQLSession) throws -> PageQuestion {
+        let rows: [SQLRow]
+        if let unit = principal.scope {
+            rows = try db.rows(HotStatements.unitPage, [unit, cursor, limit + 1])
+        } else {
+            rows = try db.rows(HotStatements.bodyPage, [cursor, limit + 1])
+        }
+        let headRow = try db.row(HotStatements.heads, [])
+        var held: (uuid: String, unit: String)?
+        if let knownAt, let row = try db.row("SELECT uuid, unit FROM ledger WHERE sequence = ?", [knownAt]) {
+            held = (try row.get(0, as: String.self), try row.get(1, as: String.self))
+        }
+        return PageQuestion(rows: rows, latest: try headRow?.get(0, as: Int64?.self) ?? 0,
+                            reference: try headRow?.get(1, as: Int64?.self) ?? 0, held: held)
+    }
+}
+
+/// Principals of tokens the server has read, by the token's hash: only a guess, confirmed by the
+/// statement that reads the page (``PageQuestion``), so a revoked token or a moved officer is
+/// seen at once. Bounded: emptied when full.
+final class KnownPrincipals: Sendable {
+    private let principals = Mutex<[String: Principal]>([:])
+    static let capacity = 20_000
+
+    func principal(forTokenHash hash: String) -> Principal? {
+        principals.withLock { $0[hash] }
+    }
+
+    func remember(_ principal: Principal, tokenHash hash: String) {
+        guard principal.tokenID != nil else { return }
+        principals.withLock { known in
+            if known.count >= Self.capacity { known.removeAll(keepingCapacity: true) }
+            known[hash] = principal
+        }
+    }
+
+    func forget(tokenHash hash: String) {
+        _ = principals.withLock { $0.removeValue(forKey: hash) }
+    }
+}
