@@ -79,6 +79,17 @@ struct CentralLedgerTests {
         #expect(page.events.count == 1 && page.latest == 1 && page.cursorKnown == true && page.identity?.name == "Rina")
         #expect(try WireCoding.decoder().decode(ChangesPage.self, from: Data(try #require(try pull(check: (1, UUID()))).1)).cursorKnown == false)
         #expect(try WireCoding.decoder().decode(ChangesPage.self, from: Data(try #require(try pull(after: 1)).1)).events.isEmpty)
+        // The PPID Utama's pages (the whole body) are confirmed the same way.
+        try ledger.addOfficer(login: "ratna", name: "Ratna", unit: "UTAMA")
+        let utama = try ledger.issueToken(officer: "ratna")
+        func utamaPage() throws -> [UInt8]? {
+            guard case let .page(_, bytes, _) = try ledger.changesPage(token: utama, after: 0, limit: 100, knownReference: -1, admit: { _ in true })
+            else { return nil }
+            return bytes
+        }
+        let utamaFirst = try #require(try utamaPage())
+        #expect(try utamaPage() == utamaFirst)
+        #expect(try WireCoding.decoder().decode(ChangesPage.self, from: Data(utamaFirst)).events.count == 1)
         // The directory changed behind the guess: the page comes with the officer as now held.
         try ledger.write { db in _ = try db.execute("UPDATE officers SET name = 'Rina Wati' WHERE login = 'rina'", []) }
         let renamed = try #require(try pull())
