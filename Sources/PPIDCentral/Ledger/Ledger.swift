@@ -176,9 +176,11 @@ extension CentralStore {
         if let known = knownPrincipals.principal(forTokenHash: hash) {
             guard admit(known) else { return .refused }
             admitted = known
-            let page = try read { db in
-                try Self.changesPage(after: cursor, limit: limit, for: known, knownReference: knownReference, check: check,
-                                     confirmingTokenHash: hash, in: db)
+            let page = try read { db -> (bytes: [UInt8], nextCursor: Int64)? in
+                guard let found = try PageQuestion.askConfirming(tokenHash: hash, after: cursor, limit: limit, for: known,
+                                                                 knownAt: check?.sequence, in: db) else { return nil }
+                return try Self.changesPage(found, after: cursor, limit: limit, for: known, knownReference: knownReference,
+                                            check: check, in: db)
             }
             if let page { return .page(known, bytes: page.bytes, nextCursor: page.nextCursor) }
             knownPrincipals.forget(tokenHash: hash)
@@ -187,9 +189,7 @@ extension CentralStore {
             guard let principal = try Self.principal(tokenHash: hash, in: db) else { return .unknownToken }
             // Admitted once per request: a token whose principal changed was counted above.
             if admitted == nil { guard admit(principal) else { return .refused } }
-            let page = try Self.changesPage(after: cursor, limit: limit, for: principal, knownReference: knownReference, check: check,
-                                            confirmingTokenHash: nil, in: db)
-            guard let page else { return .unknownToken }
+            let page = try Self.changesPage(after: cursor, limit: limit, for: principal, knownReference: knownReference, check: check, in: db)
             return .page(principal, bytes: page.bytes, nextCursor: page.nextCursor)
         }
         if case let .page(principal, _, _) = found { knownPrincipals.remember(principal, tokenHash: hash) }
@@ -198,20 +198,13 @@ extension CentralStore {
 
     static func changesPage(after cursor: Int64, limit: Int, for principal: Principal, knownReference: Int64,
                             check: (sequence: Int64, id: UUID)?, in db: any SQLSession) throws -> (bytes: [UInt8], nextCursor: Int64) {
-        guard let page = try changesPage(after: cursor, limit: limit, for: principal, knownReference: knownReference, check: check,
-                                         confirmingTokenHash: nil, in: db) else {
-            throw CentralError.invalid(field: "principal", reason: "no page without confirming a token")
-        }
-        return page
+        let found = try PageQuestion.ask(after: cursor, limit: limit, for: principal, knownAt: check?.sequence, in: db)
+        return try changesPage(found, after: cursor, limit: limit, for: principal, knownReference: knownReference, check: check, in: db)
     }
 
-    /// A page of changes for `principal`; with `confirmingTokenHash`, nil when that token is no
-    /// longer `principal`'s (``PageQuestion``).
-    static func changesPage(after cursor: Int64, limit: Int, for principal: Principal, knownReference: Int64,
-                            check: (sequence: Int64, id: UUID)?, confirmingTokenHash: String?,
-                            in db: any SQLSession) throws -> (bytes: [UInt8], nextCursor: Int64)? {
-        guard let found = try PageQuestion.ask(after: cursor, limit: limit, for: principal, knownAt: check?.sequence,
-                                               confirmingTokenHash: confirmingTokenHash, in: db) else { return nil }
+    /// The page of changes `found` (``PageQuestion``) holds for `principal`, as JSON, with its next cursor.
+    static func changesPage(_ found: PageQuestion, after cursor: Int64, limit: Int, for principal: Principal, knownReference: Int64,
+                            check: (sequence: Int64, id: UUID)?, in db: any SQLSession) throws -> (bytes: [UInt8], nextCursor: Int64) {
         let rows = found.rows
         let heads = (latest: found.latest, reference: found.reference)
         // Room for the rows as stored (about 600 bytes each), with their frames; an empty sync's

@@ -15,13 +15,12 @@ struct PageQuestion {
     /// The event at the client's known number: its id and unit.
     var held: (uuid: String, unit: String)?
 
-    /// The page after `cursor` for `principal`; with `confirmingTokenHash`, asked in one statement
-    /// together with whether that token is still `principal`'s, and nil when it is not.
-    static func ask(after cursor: Int64, limit: Int, for principal: Principal, knownAt: Int64?,
-                    confirmingTokenHash hash: String?, in db: any SQLSession) throws -> PageQuestion? {
-        guard let hash, let tokenID = principal.tokenID else {
-            return try askApart(after: cursor, limit: limit, for: principal, knownAt: knownAt, in: db)
-        }
+    /// The page after `cursor` for `principal`, asked in one statement together with whether the
+    /// token of hash `hash` is still `principal`'s; nil when it is not (or `principal` names no
+    /// token row to confirm), and the token is to be read again.
+    static func askConfirming(tokenHash hash: String, after cursor: Int64, limit: Int, for principal: Principal, knownAt: Int64?,
+                              in db: any SQLSession) throws -> PageQuestion? {
+        guard let tokenID = principal.tokenID else { return nil }
         let page: [any SQLBindable] = principal.scope.map { [$0, cursor, limit + 1] } ?? [cursor, limit + 1]
         let confirm: [any SQLBindable] = [hash, tokenID, principal.officer, principal.unit, principal.isMain ? 1 : 0, principal.name,
                                           principal.series?.code ?? ""]
@@ -34,12 +33,12 @@ struct PageQuestion {
         rows.reserveCapacity(all.count)
         var heads: SQLRow?
         for row in all {
-            if case .null = row.values.indices.contains(2) ? row.values[2] : .null { heads = row } else { rows.append(row) }
+            let payload = row.values.indices.contains(2) ? row.values[2] : .null
+            if payload == .null { heads = row } else { rows.append(row) }
         }
         guard let heads, try heads.get(4, as: Int64?.self) == 1 else { return nil }
-        if !zip(rows, rows.dropFirst()).allSatisfy({ (try? $0.get(0, as: Int64.self) < $1.get(0, as: Int64.self)) ?? false }) {
-            rows.sort { ((try? $0.get(0, as: Int64.self)) ?? 0) < ((try? $1.get(0, as: Int64.self)) ?? 0) }
-        }
+        // Swift's sort takes one pass over rows already in order, as they nearly always are.
+        rows.sort { ((try? $0.get(0, as: Int64.self)) ?? 0) < ((try? $1.get(0, as: Int64.self)) ?? 0) }
         var held: (uuid: String, unit: String)?
         if let uuid = try heads.get(5, as: String?.self), let unit = try heads.get(6, as: String?.self) { held = (uuid, unit) }
         return PageQuestion(rows: rows, latest: try heads.get(0, as: Int64?.self) ?? 0, reference: try heads.get(3, as: Int64?.self) ?? 0,
@@ -48,8 +47,8 @@ struct PageQuestion {
 
     /// The page, the heads and the known event as separate statements: for a principal read in
     /// the same transaction, nothing to confirm.
-    static func askApart(after cursor: Int64, limit: Int, for principal: Principal, knownAt: Int64?,
-                         in db: any SQLSession) throws -> PageQuestion {
+    static func ask(after cursor: Int64, limit: Int, for principal: Principal, knownAt: Int64?,
+                    in db: any SQLSession) throws -> PageQuestion {
         let rows: [SQLRow]
         if let unit = principal.scope {
             rows = try db.rows(HotStatements.unitPage, [unit, cursor, limit + 1])

@@ -95,7 +95,7 @@ final class PushBatch {
     /// chunk's placeholders). A push of two thousand events asks each question once, not four times.
     static func chunked(_ keys: [String], on engine: SQLEngineKind, _ query: (String, [any SQLBindable]) throws -> [SQLRow]) throws -> [SQLRow] {
         guard !keys.isEmpty else { return [] }
-        if engine == .postgres { return try query("SELECT unnest(?::text[])", [SQLArrayParameter.text(keys)]) }
+        if engine == .postgres { return try query("SELECT unnest(?::text[])", [SQLValue.textArray(keys)]) }
         return try Self.chunked(keys, query)
     }
 

@@ -108,12 +108,15 @@ struct SyncBenchCommand: ParsableCommand {
     }
 
     static func sync(_ store: LocalStore, _ settings: SyncSettings) throws -> SyncReport {
-        try runBlocking {
-            do throws(SyncError) {
-                return try await SyncEngine(store: store, settings: settings).runOnce()
-            } catch {
-                throw CommandError(message: error.text(.english))
-            }
+        try runBlocking { try await sync(store, settings) }
+    }
+
+    /// One sync of a real terminal database through the real engine.
+    static func sync(_ store: LocalStore, _ settings: SyncSettings) async throws -> SyncReport {
+        do throws(SyncError) {
+            return try await SyncEngine(store: store, settings: settings).runOnce()
+        } catch {
+            throw CommandError(message: error.text(.english))
         }
     }
 

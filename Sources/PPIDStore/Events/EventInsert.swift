@@ -22,8 +22,10 @@ struct EventInsert {
             """)
     }
 
-    /// Inserts the event; the answer says whether it was added.
-    func callAsFunction(_ envelope: EventEnvelope, payload: Data, origin: String, serverSeq: Int64?, terminal: String) throws -> Bool {
+    /// Inserts the event, stored as `given` (the bytes it came as) or else encoded; the answer
+    /// says whether it was added.
+    func callAsFunction(_ envelope: EventEnvelope, payload given: Data?, origin: String, serverSeq: Int64?, terminal: String) throws -> Bool {
+        let payload = try given ?? EventCoding.encoder().encode(envelope)
         let handle = statement.sqliteStatement
         defer { sqlite3_reset(handle) }
         // The first failure of a bind, if any (SQLITE_OK: none), checked once for all eleven.

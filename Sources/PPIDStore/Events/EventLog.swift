@@ -128,9 +128,7 @@ extension LocalStore {
     @discardableResult
     func append(_ envelope: EventEnvelope, payload given: Data? = nil, origin: String, serverSeq: Int64?, terminal: String,
                 unlessHeld: Bool = false, in db: Database) throws -> Bool {
-        let payload = try given ?? EventCoding.encoder().encode(envelope)
-        return try EventInsert(db: db, unlessHeld: unlessHeld)(envelope, payload: payload, origin: origin, serverSeq: serverSeq,
-                                                                terminal: terminal)
+        try EventInsert(db: db, unlessHeld: unlessHeld)(envelope, payload: given, origin: origin, serverSeq: serverSeq, terminal: terminal)
     }
 
     /// The order a case's events fold in: those the server has sequenced, in its order; then this

@@ -32,19 +32,24 @@ struct UnitContexts: Sendable {
     func contextWithoutDatabase(forCase envelopes: [EventEnvelope]) -> LifecycleContext? {
         guard !zones.isEmpty, let first = envelopes.first else { return own }
         if case .dispute(_, .filed) = first.event { return nil }
-        return context(forUnit: try? Self.unit(of: first.event, in: nil))
+        return context(forUnit: Self.namedUnit(of: first.event))
     }
 
     /// The unit a case's first event names, or (for a dispute) the unit of its objection.
-    static func unit(of event: DomainEvent, in db: Database?) throws -> String? {
-        switch event {
-        case let .request(_, .registered(registration)): return registration.unit
-        case let .objection(_, .filed(filing)): return filing.unit
-        case let .dip(_, .added(entry)): return entry.unit
-        case let .dispute(_, .filed(filing)):
-            guard let db else { return nil }
+    static func unit(of event: DomainEvent, in db: Database) throws -> String? {
+        if case let .dispute(_, .filed(filing)) = event {
             return try String.fetchOne(db, sql: "SELECT unit FROM objections WHERE uuid = ?", arguments: [filing.objectionID.text])
-        default: return nil
+        }
+        return namedUnit(of: event)
+    }
+
+    /// The unit a case's first event names in itself (a dispute names none: its unit is its objection's).
+    static func namedUnit(of event: DomainEvent) -> String? {
+        switch event {
+        case let .request(_, .registered(registration)): registration.unit
+        case let .objection(_, .filed(filing)): filing.unit
+        case let .dip(_, .added(entry)): entry.unit
+        default: nil
         }
     }
 

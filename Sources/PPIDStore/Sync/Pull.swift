@@ -118,8 +118,7 @@ extension LocalStore {
                     if !order.contains(caseID) { order.append(caseID) }
                     continue
                 }
-                guard try insert(envelope, payload: try event.payload ?? EventCoding.encoder().encode(envelope), origin: "central",
-                                 serverSeq: event.sequence, terminal: "pusat") else {
+                guard try insert(envelope, payload: event.payload, origin: "central", serverSeq: event.sequence, terminal: "pusat") else {
                     applied.alreadyHeld += 1  // Held already: pulled before under an older cursor, or accepted earlier.
                     try self.takeServerRecord(of: event, in: db)
                     continue

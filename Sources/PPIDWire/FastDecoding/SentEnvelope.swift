@@ -45,14 +45,15 @@ extension JSONTape {
     /// Each `events[i].envelope` of a push body with its `meta.officer` string; nil when the text
     /// is not shaped as one.
     func sentEnvelopes() -> [SentEnvelope]? {
-        guard let ranges = envelopeRanges() else { return nil }
-        guard let events = member(of: 0, named: "events") else { return nil }
+        guard kind(0) == .object, let events = member(of: 0, named: "events"), kind(events) == .array else { return nil }
         var sent: [SentEnvelope] = []
-        sent.reserveCapacity(ranges.count)
+        sent.reserveCapacity(Int(nodes[events].count))
         var element = events + 1
-        for range in ranges {
-            guard let envelope = member(of: element, named: "envelope"), let meta = member(of: envelope, named: "meta"),
-                  kind(meta) == .object, let officer = member(of: meta, named: "officer"), kind(officer) == .string else { return nil }
+        for _ in 0..<nodes[events].count {
+            guard kind(element) == .object, let envelope = member(of: element, named: "envelope"), kind(envelope) == .object,
+                  let meta = member(of: envelope, named: "meta"), kind(meta) == .object,
+                  let officer = member(of: meta, named: "officer"), kind(officer) == .string else { return nil }
+            let range = Int(nodes[envelope].start)..<Int(nodes[envelope].end)
             // A string node's bytes are its contents: the quotes are the byte before and after.
             let start = Int(nodes[officer].start) - 1 - range.lowerBound
             let end = Int(nodes[officer].end) + 1 - range.lowerBound

@@ -19,9 +19,9 @@ enum HotStatements {
     /// the log's last number, the reference revision, whether the token is still the principal's
     /// (hash, token id, login, unit, is-main, name, series: 1 when it is), and the event at the
     /// client's known number (twice). See ``PageQuestion``.
-    static let unitPageConfirmed = confirmed(page: "SELECT sequence, unit, payload FROM ledger WHERE unit = ? AND sequence > ? ORDER BY sequence LIMIT ?")
+    static let unitPageConfirmed = confirmed(page: unitPage)
     /// The same for the whole body's changes (cursor, limit, then as above).
-    static let bodyPageConfirmed = confirmed(page: "SELECT sequence, unit, payload FROM ledger WHERE sequence > ? ORDER BY sequence LIMIT ?")
+    static let bodyPageConfirmed = confirmed(page: bodyPage)
 
     private static func confirmed(page: String) -> String {
         """

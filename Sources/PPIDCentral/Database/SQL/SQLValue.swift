@@ -21,17 +21,6 @@ public protocol SQLBindable {
 }
 
 extension String: SQLBindable { public var sqlValue: SQLValue { .text(self) } }
-
-/// A column of keys bound as one PostgreSQL array parameter.
-enum SQLArrayParameter: SQLBindable {
-    case text([String])
-
-    var sqlValue: SQLValue {
-        switch self {
-        case let .text(values): .textArray(values)
-        }
-    }
-}
 extension Int: SQLBindable { public var sqlValue: SQLValue { .int(Int64(self)) } }
 extension Int64: SQLBindable { public var sqlValue: SQLValue { .int(self) } }
 extension Double: SQLBindable { public var sqlValue: SQLValue { .double(self) } }

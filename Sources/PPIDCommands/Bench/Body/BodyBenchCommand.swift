@@ -197,10 +197,10 @@ struct BodyBenchCommand: ParsableCommand {
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: backlogPath + suffix) } }
         let offline = try LocalStore(path: backlogPath, workstation: Workstation(officer: "bench", terminal: "bench"))
         let offlineSettings = try SyncSettings.load(server: urls[0], tokenFile: "\(tokens)/U002-1.token")
-        _ = try await Self.sync(offline, offlineSettings)  // takes the unit from the token
+        _ = try await SyncBenchCommand.sync(offline, offlineSettings)  // takes the unit from the token
         try SyncBenchCommand.makeLocalWork(offline, events: backlog)
         cpu = ProcessFigures.cpuSeconds(pids)
-        let pushed = try await Self.sync(offline, offlineSettings)
+        let pushed = try await SyncBenchCommand.sync(offline, offlineSettings)
         print(String(format: "  backlog push: %d events in %.2f s, %.0f events/s end to end (target >= 20000); server CPU %.1f s",
                      pushed.accepted, pushed.seconds, Double(pushed.accepted) / pushed.seconds, ProcessFigures.cpuSeconds(pids) - cpu))
         guard pushed.rejected == 0 else { throw BodyBenchError("\(pushed.rejected) backlog events refused") }
@@ -213,16 +213,9 @@ struct BodyBenchCommand: ParsableCommand {
             var settings = try SyncSettings.load(server: urls[0], tokenFile: token)
             settings.pageSize = 5000
             cpu = ProcessFigures.cpuSeconds(pids)
-            let report = try await Self.sync(client, settings)
+            let report = try await SyncBenchCommand.sync(client, settings)
             print(String(format: "  initial pull, %@: %d events in %.1f s, %.0f events/s into its database (target >= 100000); server CPU %.1f s",
                          label, report.pulled, report.seconds, Double(report.pulled) / report.seconds, ProcessFigures.cpuSeconds(pids) - cpu))
-        }
-    }
-
-    /// One sync of a real terminal database through the real engine.
-    static func sync(_ store: LocalStore, _ settings: SyncSettings) async throws -> SyncReport {
-        do throws(SyncError) { return try await SyncEngine(store: store, settings: settings).runOnce() } catch {
-            throw BodyBenchError(error.text(.english))
         }
     }
 
