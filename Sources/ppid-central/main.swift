@@ -1,3 +1,4 @@
 import PPIDCentralServer
 
+ConcurrencyOnEventLoops.installForServe()
 await CentralCommand.runFromCommandLine()
