@@ -91,6 +91,8 @@ let package = Package(
             dependencies: [
                 "PPIDDomain", "PPIDWire", "PPIDStore",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                // The deadline of a whole answer, a timer on the client's event loops.
+                .product(name: "NIOPosix", package: "swift-nio"),
                 // The trust roots of an https server with the body's own CA (`server_ca`).
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 // A fetched file is checked against its SHA-256.

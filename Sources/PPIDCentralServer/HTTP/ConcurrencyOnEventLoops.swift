@@ -17,9 +17,15 @@ public enum ConcurrencyOnEventLoops {
     /// Installs the event loops as the global executor when the command line runs the server on
     /// SQLite. Call once, from the main thread, before any task starts.
     public static func installForServe() {
-        guard ProcessInfo.processInfo.environment["PPID_COOPERATIVE_POOL"] == nil,
-              let serve = try? CentralCommand.parseAsRoot() as? ServeCommand,
-              !PostgresLocation.isURL(serve.database.path(demo: serve.demo)) else { return }
+        guard wanted(arguments: Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment) else { return }
         NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+    }
+
+    /// Whether these arguments (without the program's name) run the server on SQLite, and the
+    /// environment does not ask for Swift's own pool.
+    static func wanted(arguments: [String], environment: [String: String]) -> Bool {
+        guard environment["PPID_COOPERATIVE_POOL"] == nil,
+              let serve = try? CentralCommand.parseAsRoot(arguments) as? ServeCommand else { return false }
+        return !PostgresLocation.isURL(serve.database.path(demo: serve.demo))
     }
 }
