@@ -166,6 +166,21 @@ struct HostileServerTests {
         #expect(ContinuousClock.now - started < .seconds(20), "two attempts of two seconds each, not the body's 200 s")
     }
 
+    @Test("A sync cancelled while a body drips in stops at once, not at the answer's deadline, and is not recorded as failed")
+    func cancelledWhileWaiting() async throws {
+        let server = try await HostileServer(mode: .slowBody)
+        let store = try terminal()
+        let started = ContinuousClock.now
+        let running = Task { await self.sync(store, server, timeout: .seconds(60)) }
+        try await Task.sleep(for: .milliseconds(500))
+        running.cancel()
+        let error = await running.value
+        await server.stop()
+        #expect(error != nil, "a cancelled sync does not report success")
+        #expect(ContinuousClock.now - started < .seconds(10), "cancelled after half a second, not held for the 60 s deadline")
+        #expect(try store.syncValue("lastError") == nil, "a sync stopped on purpose is not recorded as failed")
+    }
+
     @Test("A server that always says more follows is stopped after a few pages")
     func endlessHasMore() async throws {
         let server = try await HostileServer(mode: .endlessHasMore)

@@ -113,7 +113,8 @@ public final class SyncEngine: Sendable {
                 SyncTrace.write("sync: pull \(pushStarted - started), push \(ContinuousClock.now - pushStarted)")
             }
         } catch {
-            try? store.setSyncValue("lastError", error.text(.indonesian))
+            // A sync stopped on purpose (the app closing) did not fail: the status line keeps its last word.
+            if !Task.isCancelled { try? store.setSyncValue("lastError", error.text(.indonesian)) }
             throw error
         }
         report.roundTrips = client.roundTrips - trips.0
@@ -161,7 +162,7 @@ public final class SyncEngine: Sendable {
         }
         while let pending = next {
             let waitStart = ContinuousClock.now
-            let fetched = try await pending.value.get()
+            let fetched = try await pending.valueCancelledWithWaiter.get()
             let page = fetched.page
             let retries = fetched.retries
             let waited = ContinuousClock.now - waitStart
@@ -276,9 +277,9 @@ public final class SyncEngine: Sendable {
                     let data: Data
                     if let bytes = waiting {
                         waiting = nil
-                        data = try await bytes.value.get()
+                        data = try await bytes.valueCancelledWithWaiter.get()
                     } else {
-                        data = try await self.download(after: cursor, reference: reference, known: known).value.get()
+                        data = try await self.download(after: cursor, reference: reference, known: known).valueCancelledWithWaiter.get()
                     }
                     ahead?.download.cancel()
                     ahead = nil
@@ -421,7 +422,7 @@ public final class SyncEngine: Sendable {
         while let inFlight = answer {
             let upcoming = try pendingBatch(after: current.last?.seq ?? 0, size: size.current)
             let waitStart = ContinuousClock.now
-            let (response, retries) = try await inFlight.value.get()
+            let (response, retries) = try await inFlight.valueCancelledWithWaiter.get()
             let waited = ContinuousClock.now - waitStart
             // The batch after `upcoming` is sized by how this one went.
             size.observe(sent: current.count, took: ContinuousClock.now - sentAt, timeout: settings.timeout)
