@@ -143,5 +143,19 @@ struct UnitIsolationTests {
         let wireSize = try #require(compressed.headers.first(name: "Content-Length").flatMap(Int.init))
         #expect(wireSize * 4 < plain.body.count, "gzip shrinks a page several times (\(wireSize) of \(plain.body.count))")
         #expect(compressed.body == plain.body, "the client library inflates it back to the same bytes")
+        // Small, middling and large pages, each compressed with a window sized to it.
+        for more in 0..<180 {
+            let h = Events.registration(unit: "HUMAS")
+            events.append(Events.wire(.request(h.id, .registered(h)), unit: "HUMAS"))
+            if more % 60 == 59 {
+                _ = try await fixture.call(.POST, "/v1/events", token: fixture.humas, body: try Events.push(Array(events.suffix(60))))
+            }
+        }
+        for limit in [2, 5, 20, 200] {
+            let plainPage = try await fixture.call(.GET, "/v1/changes?reference=999&limit=\(limit)", token: fixture.humas)
+            let gzipPage = try await fixture.call(.GET, "/v1/changes?reference=999&limit=\(limit)", token: fixture.humas, gzip: true)
+            #expect(gzipPage.headers.first(name: "Content-Encoding") == "gzip", "a page of \(limit) (\(plainPage.body.count) bytes)")
+            #expect(gzipPage.body == plainPage.body, "a page of \(limit) (\(plainPage.body.count) bytes) inflates to the same bytes")
+        }
     }
 }
