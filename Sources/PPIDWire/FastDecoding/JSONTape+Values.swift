@@ -20,21 +20,27 @@ extension JSONTape {
         return nil
     }
 
-    /// The bytes of each `events[i].envelope` object of a changes page, in order; nil when the
-    /// text is not shaped as one.
-    func envelopeRanges() -> [Range<Int>]? {
+    /// The node of each `events[i].envelope` object of a page or a push body, in order; nil when
+    /// the text is not shaped as one.
+    func envelopeNodes() -> [Int]? {
         guard kind(0) == .object, let events = member(of: 0, named: "events"), kind(events) == .array else { return nil }
-        var ranges: [Range<Int>] = []
-        ranges.reserveCapacity(Int(nodes[events].count))
+        var envelopes: [Int] = []
+        envelopes.reserveCapacity(Int(nodes[events].count))
         var element = events + 1
         for _ in 0..<nodes[events].count {
             guard kind(element) == .object, let envelope = member(of: element, named: "envelope"), kind(envelope) == .object else {
                 return nil
             }
-            ranges.append(Int(nodes[envelope].start)..<Int(nodes[envelope].end))
+            envelopes.append(envelope)
             element = Int(nodes[element].after)
         }
-        return ranges
+        return envelopes
+    }
+
+    /// The bytes of each `events[i].envelope` object of a changes page, in order; nil when the
+    /// text is not shaped as one.
+    func envelopeRanges() -> [Range<Int>]? {
+        envelopeNodes()?.map { Int(nodes[$0].start)..<Int(nodes[$0].end) }
     }
 
     /// Whether a string node holds exactly `text` (keys are compared without building strings).

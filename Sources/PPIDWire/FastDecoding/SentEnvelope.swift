@@ -45,13 +45,11 @@ extension JSONTape {
     /// Each `events[i].envelope` of a push body with its `meta.officer` string; nil when the text
     /// is not shaped as one.
     func sentEnvelopes() -> [SentEnvelope]? {
-        guard kind(0) == .object, let events = member(of: 0, named: "events"), kind(events) == .array else { return nil }
+        guard let envelopes = envelopeNodes() else { return nil }
         var sent: [SentEnvelope] = []
-        sent.reserveCapacity(Int(nodes[events].count))
-        var element = events + 1
-        for _ in 0..<nodes[events].count {
-            guard kind(element) == .object, let envelope = member(of: element, named: "envelope"), kind(envelope) == .object,
-                  let meta = member(of: envelope, named: "meta"), kind(meta) == .object,
+        sent.reserveCapacity(envelopes.count)
+        for envelope in envelopes {
+            guard let meta = member(of: envelope, named: "meta"), kind(meta) == .object,
                   let officer = member(of: meta, named: "officer"), kind(officer) == .string else { return nil }
             let range = Int(nodes[envelope].start)..<Int(nodes[envelope].end)
             // A string node's bytes are its contents: the quotes are the byte before and after.
@@ -61,7 +59,6 @@ extension JSONTape {
             // The decoder repairs ill-formed UTF-8; stored as sent, such bytes would read otherwise elsewhere.
             guard String(validating: bytes[range], as: UTF8.self) != nil else { return nil }
             sent.append(SentEnvelope(bytes: Data(bytes[range]), officer: start..<end))
-            element = Int(nodes[element].after)
         }
         return sent
     }
