@@ -236,10 +236,7 @@ public final class CentralClient: Sendable {
     static func within<T: Sendable>(_ limit: Duration, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
         let work = Task { try await body() }
         let expiry = Expiry()
-        let (seconds, attoseconds) = limit.components
-        let timer = MultiThreadedEventLoopGroup.singleton.any().scheduleTask(
-            in: .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
-        ) {
+        let timer = MultiThreadedEventLoopGroup.singleton.any().scheduleTask(in: TimeAmount(limit)) {
             expiry.passed.store(true, ordering: .releasing)
             work.cancel()
         }
