@@ -86,10 +86,7 @@ final class PostgresDatabase: SQLDatabase {
                 return result
             } catch {
                 // A connection that cannot even roll back is not trusted again: it is closed, not pooled.
-                do { _ = try run(connection, "ROLLBACK", []) } catch {
-                    let closed: EventLoopFuture<Void> = connection.connection.close()
-                    closed.whenComplete { _ in withExtendedLifetime(connection) {} }
-                }
+                do { _ = try run(connection, "ROLLBACK", []) } catch { connection.closeWithoutWaiting() }
                 throw error
             }
         }
@@ -107,8 +104,7 @@ final class PostgresDatabase: SQLDatabase {
             return result
         } catch {
             if pooled.connection.isClosed {
-                let closed: EventLoopFuture<Void> = pooled.connection.close()
-                closed.whenComplete { _ in withExtendedLifetime(pooled) {} }
+                pooled.closeWithoutWaiting()
             } else {
                 pool.withLock { $0.append(pooled) }
             }
@@ -216,6 +212,13 @@ final class PooledConnection: Sendable {
     let prepared = Mutex<[String: PreparedQuery]>([:])
 
     init(_ connection: PostgresConnection) { self.connection = connection }
+
+    /// Closes the connection without waiting for it, kept alive until the close is done
+    /// (PostgresNIO requires a connection closed before it goes).
+    func closeWithoutWaiting() {
+        let closed: EventLoopFuture<Void> = connection.close()
+        closed.whenComplete { _ in withExtendedLifetime(self) {} }
+    }
 }
 
 /// A pooled connection inside a transaction.
