@@ -12,7 +12,9 @@ final class PullNotes: Sendable {
     }
 
     private let pending = Mutex<[Int64: Note]>([:])
-    private let flusher = Mutex<Task<Void, Never>?>(nil)
+    /// Whether a write is due within the second. It runs on a Dispatch thread, not as a task: the
+    /// server's tasks may run on its event loops, where a write (or PostgreSQL's wait) may not block.
+    private let scheduled = Mutex(false)
 
     /// Notes a pull; the first note after a quiet spell starts the once-a-second writer.
     func note(token: Int64, at: Double, cursor: Int64, version: String?, flush: @escaping @Sendable () -> Void) {
@@ -23,18 +25,16 @@ final class PullNotes: Sendable {
             note.version = version ?? note.version
             pending[token] = note
         }
-        flusher.withLock { task in
-            guard task == nil else { return }
-            task = Task.detached {
-                try? await Task.sleep(for: .seconds(1))
-                flush()
-            }
+        let start = scheduled.withLock { scheduled in
+            defer { scheduled = true }
+            return !scheduled
         }
+        if start { DispatchQueue.global(qos: .utility).asyncAfter(deadline: .now() + 1) { flush() } }
     }
 
     /// Takes every pending note (the writer calls this, then writes them).
     func take() -> [Int64: Note] {
-        flusher.withLock { $0 = nil }
+        scheduled.withLock { $0 = false }
         return pending.withLock { pending in
             defer { pending.removeAll() }
             return pending
