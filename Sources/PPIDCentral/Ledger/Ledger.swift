@@ -74,6 +74,7 @@ extension CentralStore {
                     }
                     current = CaseState(record: record, latest: max(current.latest ?? envelope.meta.instant, envelope.meta.instant))
                     let sequence = batch.append(envelope, payload: payload, unit: unit, zone: context.zone)
+                    try batch.flushIfLarge()
                     if Self.callsForLetter(envelope.event) { letters.append((envelope, record, unit)) }
                     outcomes.append(PushOutcome(eventID: id, status: .accepted, sequence: sequence, reason: nil, reasonEnglish: nil))
                 } catch let refusal as LedgerRefusal {

@@ -167,6 +167,15 @@ final class PushBatch {
         return sequence
     }
 
+    /// On PostgreSQL, writes the rows gathered so far once there are ``aheadRows`` of them, sent
+    /// ahead: the database inserts them while the server checks the batch's next events, where
+    /// the whole batch's inserts used to wait until its last event was checked.
+    func flushIfLarge() throws {
+        if db.engine == .postgres && rows.count >= Self.aheadRows { try flush() }
+    }
+
+    static let aheadRows = 500
+
     /// Writes what the batch holds so far: ledger rows, new cases' owners, numbers; and the head.
     /// On PostgreSQL each table's rows go as one statement of column arrays (`unnest`), whose text
     /// is the same every time: a statement of hundreds of row tuples cost more to build, send and
@@ -175,26 +184,27 @@ final class PushBatch {
         let principalColumns: [SQLValue] = [.text(principal.officer), .text(principal.role.rawValue),
                                              principal.tokenID.map { .int($0) } ?? .null]
         if db.engine == .postgres {
+            // Sent ahead: PostgreSQL inserts while the caller checks on (see ``flushIfLarge()``).
             if !rows.isEmpty {
-                try db.execute("""
+                try db.executeAhead("""
                     INSERT INTO ledger(sequence, uuid, unit, case_uuid, payload, pushed_by, acted_as, pushed_token)
                     SELECT s, u, n, c, p, ?6, ?7, ?8::bigint FROM unnest(?1::bigint[], ?2::text[], ?3::text[], ?4::text[], ?5::bytea[]) AS r(s, u, n, c, p)
                     """, [.intArray(rows.sequences), .textArray(rows.ids), .textArray(rows.units), .textArray(rows.caseIDs),
                           .blobArray(rows.payloads)] + principalColumns)
             }
             if !newCases.isEmpty {
-                try db.execute("INSERT INTO case_units(case_uuid, unit) SELECT * FROM unnest(?::text[], ?::text[]) ON CONFLICT DO NOTHING",
-                               [.textArray(newCases.map(\.0)), .textArray(newCases.map(\.1))])
+                try db.executeAhead("INSERT INTO case_units(case_uuid, unit) SELECT * FROM unnest(?::text[], ?::text[]) ON CONFLICT DO NOTHING",
+                                    [.textArray(newCases.map(\.0)), .textArray(newCases.map(\.1))])
             }
             if !newNumbers.isEmpty {
-                try db.execute("""
+                try db.executeAhead("""
                     INSERT INTO case_numbers(unit, kind, year, number, case_uuid)
                     SELECT * FROM unnest(?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[]) ON CONFLICT DO NOTHING
                     """, [.textArray(newNumbers.map(\.unit)), .textArray(newNumbers.map(\.kind)), .intArray(newNumbers.map(\.year)),
                           .textArray(newNumbers.map(\.number)), .textArray(newNumbers.map(\.caseID))])
             }
             if !rows.isEmpty {
-                try db.execute("UPDATE ledger_head SET last = ? WHERE id = 1", [nextSequence - 1])
+                try db.executeAhead("UPDATE ledger_head SET last = ? WHERE id = 1", [.int(nextSequence - 1)])
             }
         } else {
             var values: [SQLValue] = []

@@ -82,6 +82,7 @@ final class PostgresDatabase: SQLDatabase {
             do {
                 if appending { _ = try session.query(HotStatements.lockedLedgerHead, []) }
                 let result = try body(session)
+                try session.settle()
                 _ = try run(connection, "COMMIT", [])
                 return result
             } catch {
@@ -155,6 +156,16 @@ final class PostgresDatabase: SQLDatabase {
     }
 
     func run(_ pooled: PooledConnection, _ sql: String, _ arguments: [SQLValue]) throws -> PostgresQueryResult {
+        do {
+            return try send(pooled, sql, arguments).wait()
+        } catch {
+            throw PostgresFailure(location: location, error: error)
+        }
+    }
+
+    /// Sends a statement on the connection without waiting for it: PostgresNIO runs a
+    /// connection's statements one after another, in the order they were sent.
+    func send(_ pooled: PooledConnection, _ sql: String, _ arguments: [SQLValue]) -> EventLoopFuture<PostgresQueryResult> {
         let connection = pooled.connection
         var binds = PostgresBindings(capacity: arguments.count)
         for argument in arguments {
@@ -170,11 +181,7 @@ final class PostgresDatabase: SQLDatabase {
             }
         }
         let query = PostgresQuery(unsafeSQL: numberedCache.numbered(sql), binds: binds)
-        do {
-            return try connection.query(query, logger: logger).wait()
-        } catch {
-            throw PostgresFailure(location: location, error: error)
-        }
+        return connection.query(query, logger: logger)
     }
 
     /// The statement with `?` and `?N` placeholders written as PostgreSQL's `$N` (outside quotes).
@@ -232,11 +239,33 @@ final class PostgresSession: SQLSession {
         self.database = database
     }
 
+    /// Writes sent ahead (``executeAhead(_:_:)``) and not yet waited for, in the order sent.
+    private var ahead: [EventLoopFuture<PostgresQueryResult>] = []
+
     func execute(_ sql: String, _ arguments: [SQLValue]) throws -> Int {
-        try database.run(connection, sql, arguments).metadata.rows ?? 0
+        try settle()
+        return try database.run(connection, sql, arguments).metadata.rows ?? 0
+    }
+
+    func executeAhead(_ sql: String, _ arguments: [SQLValue]) throws {
+        ahead.append(database.send(connection, sql, arguments))
+    }
+
+    /// Waits for the writes sent ahead; the first that failed is thrown (the transaction is then
+    /// aborted, so what follows it failed for that reason alone).
+    func settle() throws {
+        guard !ahead.isEmpty else { return }
+        let sent = ahead
+        ahead = []
+        var failure: (any Error)?
+        for future in sent {
+            do { _ = try future.wait() } catch { failure = failure ?? error }
+        }
+        if let failure { throw PostgresFailure(location: database.location, error: failure) }
     }
 
     func query(_ sql: String, _ arguments: [SQLValue]) throws -> [SQLRow] {
+        try settle()
         if HotStatements.all.contains(sql) {
             // The cells of a prepared statement's rows say "text" (the format its description
             // had when prepared), but PostgresNIO asks for, and gets, every result in binary.

@@ -17,9 +17,17 @@ public protocol SQLSession: AnyObject {
     func execute(_ sql: String, _ arguments: [SQLValue]) throws -> Int
     /// Runs a query and returns its rows.
     func query(_ sql: String, _ arguments: [SQLValue]) throws -> [SQLRow]
+    /// Runs a write whose answer the caller does not need now: PostgreSQL takes it while the
+    /// caller goes on (a push checks its next events while its first ones are inserted), and the
+    /// next statement or the commit waits for it, its failure thrown there. SQLite runs it at once.
+    func executeAhead(_ sql: String, _ arguments: [SQLValue]) throws
 }
 
 extension SQLSession {
+    func executeAhead(_ sql: String, _ arguments: [SQLValue]) throws {
+        try execute(sql, arguments)
+    }
+
     @discardableResult
     func execute(_ sql: String, _ arguments: [any SQLBindable] = []) throws -> Int {
         try execute(sql, arguments.map(\.sqlValue))
