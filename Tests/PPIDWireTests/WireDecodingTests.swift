@@ -47,7 +47,11 @@ struct WireDecodingTests {
         let pretty = JSONEncoder()
         pretty.dateEncodingStrategy = .secondsSince1970
         pretty.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
-        return [("wire", WireCoding.encoder()), ("plain", plain), ("pretty", pretty)]
+        // Keys in another order than the types ask for them.
+        let sorted = JSONEncoder()
+        sorted.dateEncodingStrategy = .secondsSince1970
+        sorted.outputFormatting = [.sortedKeys]
+        return [("wire", WireCoding.encoder()), ("plain", plain), ("pretty", pretty), ("sorted", sorted)]
     }()
 
     @Test("Every event of every kind reads the same as with Foundation, in every formatting")
