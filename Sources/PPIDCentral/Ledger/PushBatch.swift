@@ -174,6 +174,8 @@ final class PushBatch {
         if db.engine == .postgres && rows.count >= Self.aheadRows { try flush() }
     }
 
+    /// Rows per write sent ahead: a 2,000-event batch goes in four, three of them while the
+    /// server still checks.
     static let aheadRows = 500
 
     /// Writes what the batch holds so far: ledger rows, new cases' owners, numbers; and the head.
