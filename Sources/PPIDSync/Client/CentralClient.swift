@@ -242,7 +242,7 @@ public final class CentralClient: Sendable {
         }
         defer { timer.cancel() }
         do {
-            return try await withTaskCancellationHandler { try await work.value } onCancel: { work.cancel() }
+            return try await work.valueCancelledWithWaiter
         } catch {
             if expiry.passed.load(ordering: .acquiring) { throw AnswerDeadline() }
             throw error

@@ -10,3 +10,12 @@ extension Task where Failure == Never {
         }
     }
 }
+
+extension Task where Failure == any Error {
+    /// The task's value or error; cancelling the task that waits for it cancels this one.
+    var valueCancelledWithWaiter: Success {
+        get async throws {
+            try await withTaskCancellationHandler { try await self.value } onCancel: { self.cancel() }
+        }
+    }
+}

@@ -34,7 +34,13 @@ final class PostgresDatabase: SQLDatabase {
     /// sequence order, so any read of the ledger sees a prefix of it, and a page's `latest`, read
     /// after its events, is never below them. Two round trips fewer for every pull and every token check.
     func read<T>(_ body: (any SQLSession) throws -> T) throws -> T {
-        try withConnection { connection in try body(PostgresSession(connection: connection, database: self)) }
+        try withConnection { connection in
+            let session = PostgresSession(connection: connection, database: self)
+            let result = try body(session)
+            // Nothing sent ahead goes back to the pool unfinished, its failure unheard.
+            try session.settle()
+            return result
+        }
     }
 
     func write<T>(appending: Bool, _ body: (any SQLSession) throws -> T) throws -> T {
