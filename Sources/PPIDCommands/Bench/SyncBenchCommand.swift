@@ -49,13 +49,17 @@ struct SyncBenchCommand: ParsableCommand {
             try Self.runTool(central, ["generate", "--db", database, "--create", "--events", String(count)])
             print(String(format: "generated %d events in %.1f s (kept in %@)", count, Date().timeIntervalSince(started), database))
         }
+        // Each run serves a fresh copy of the generated register: the events a run pushes must not
+        // stay for the next run's pusher to pull first, nor grow the register from run to run.
+        let served = "\(folder)/central-\(count)-run.sqlite"
+        try Self.copyDatabase(database, to: served)
         for (login, unit) in [("bench", "HUMAS"), ("benchkeu", "KEU")] {
-            try? Self.runTool(central, ["officer", "add", login, "--name", login, "--unit", unit, "--db", database], quiet: true)
-            try Self.runTool(central, ["token", "issue", login, "--db", database, "--output", "\(folder)/\(login).token"], quiet: true)
+            try? Self.runTool(central, ["officer", "add", login, "--name", login, "--unit", unit, "--db", served], quiet: true)
+            try Self.runTool(central, ["token", "issue", login, "--db", served, "--output", "\(folder)/\(login).token"], quiet: true)
         }
         let server = Process()
         server.executableURL = central
-        server.arguments = ["serve", "--db", database, "--port", String(port)]
+        server.arguments = ["serve", "--db", served, "--port", String(port)]
         server.standardOutput = FileHandle.nullDevice
         server.standardError = FileHandle.nullDevice
         try server.run()
@@ -159,6 +163,17 @@ struct SyncBenchCommand: ParsableCommand {
         }
         guard up else {
             throw CommandError(message: "ppid-central did not start on \(url): is another process on that port? Choose another with --port")
+        }
+    }
+
+    /// Copies a closed SQLite database with its write-ahead log, replacing whatever `target` held.
+    static func copyDatabase(_ source: String, to target: String) throws {
+        let files = FileManager.default
+        for suffix in ["", "-wal", "-shm"] {
+            try? files.removeItem(atPath: target + suffix)
+            if suffix != "-shm" && files.fileExists(atPath: source + suffix) {
+                try files.copyItem(atPath: source + suffix, toPath: target + suffix)
+            }
         }
     }
 
