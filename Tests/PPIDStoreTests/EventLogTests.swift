@@ -24,6 +24,37 @@ struct EventLogTests {
         #expect(try store.auditTrail().first?.action == "event.request.registered")
     }
 
+    @Test("A projection row holds each value with its type, bound column by column, and a rebuild writes the same")
+    func projectionRowValues() throws {
+        let (store, clock) = try makeStore()
+        let record = try store.registerRequest(sampleRegistration(at: clock))
+        try store.record(.request(record.id, .extended(reason: "Perlu koordinasi")))
+        let sql = """
+            SELECT number, received_at, typeof(received_at), state, open, typeof(open), provisional, typeof(provisional),
+                   extended_due, decided_on, typeof(decided_on), nik, email, counts_from
+            FROM requests WHERE uuid = ?
+            """
+        let row = try store.read { db in try Row.fetchOne(db, sql: sql, arguments: [record.id.text]) }
+        let values = try #require(row)
+        #expect(values[0] as String == "0001/PPID-HUMAS/III/2026")
+        #expect(values[1] as Double == record.registration.receivedAt.timeIntervalSince1970)
+        #expect(values[2] as String == "real")
+        #expect(values[3] as String == RequestState.extended.rawValue)
+        #expect(values[4] as Int == 1)
+        #expect(values[5] as String == "integer")
+        #expect(values[6] as Int == 0)
+        #expect(values[7] as String == "integer")
+        #expect(values[8] as String? != nil)
+        #expect(values[9] as String? == nil)
+        #expect(values[10] as String == "null")
+        #expect(values[11] as String? == record.registration.requester.nik)
+        #expect(values[12] as String == record.registration.requester.email)
+        #expect(values[13] as String == record.countsFrom.iso)
+        try store.rebuildProjections()
+        let rebuilt = try store.read { db in try Row.fetchOne(db, sql: sql, arguments: [record.id.text]) }
+        #expect(rebuilt == row)
+    }
+
     @Test("A refused change writes nothing at all")
     func rejectedChangeWritesNothing() throws {
         let (store, clock) = try makeStore()

@@ -83,11 +83,7 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     public func days(to other: CivilDate) -> Int { other.daysSinceEpoch - daysSinceEpoch }
 
     /// The day of the week.
-    public var weekday: Weekday {
-        // 1970-01-01 was a Thursday.
-        let index = ((daysSinceEpoch % 7) + 7 + 4) % 7  // 0 = Sunday
-        return Weekday(rawValue: index) ?? .sunday  // index is always 0...6
-    }
+    public var weekday: Weekday { Weekday(daysSinceEpoch: daysSinceEpoch) }
 
     /// `YYYY-MM-DD`.
     public var iso: String {
@@ -161,6 +157,12 @@ public enum Weekday: Int, Sendable, CaseIterable {
 
     /// Saturday or Sunday: government offices are closed.
     public var isWeekend: Bool { self == .saturday || self == .sunday }
+
+    /// The weekday of the date `days` days after 1970-01-01, a Thursday.
+    init(daysSinceEpoch days: Int) {
+        let index = ((days % 7) + 7 + 4) % 7  // 0 = Sunday
+        self = Weekday(rawValue: index) ?? .sunday  // index is always 0...6
+    }
 }
 
 extension Weekday: Localized {

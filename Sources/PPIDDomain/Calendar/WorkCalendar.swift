@@ -37,10 +37,14 @@ public struct WorkCalendar: Sendable {
 
     /// Why `date` is not a working day, or `nil` when it is one.
     public func nonWorkingReason(_ date: CivilDate) -> NonWorkingReason? {
+        nonWorkingReason(date, weekday: date.weekday)
+    }
+
+    /// The same, the caller knowing the date's weekday already.
+    func nonWorkingReason(_ date: CivilDate, weekday: Weekday) -> NonWorkingReason? {
         if let day = daysOff[date], !(day.kind == .jointLeave && jointLeaveIsWorking) {
             return .dayOff(day)
         }
-        let weekday = date.weekday
         if weekday.isWeekend { return .weekend(weekday) }
         return nil
     }

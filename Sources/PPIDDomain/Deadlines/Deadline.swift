@@ -36,10 +36,16 @@ extension WorkCalendar {
         var uncovered: Set<Int> = []
         counted.reserveCapacity(workingDays)
         var day = start
+        // Walked by day number, the weekday and the year's coverage worked out from it once per
+        // day and once per year: every registration and step of a pull counts a deadline.
+        var number = start.daysSinceEpoch
+        var year = (number: Int.min, covered: true)
         while counted.count < workingDays {
-            day = day.next
-            if clock.countsWorkingDays && !covers(year: day.year) { uncovered.insert(day.year) }
-            if clock.countsWorkingDays, let reason = nonWorkingReason(day) {
+            number += 1
+            day = CivilDate(daysSinceEpoch: number)
+            if clock.countsWorkingDays && day.year != year.number { year = (day.year, covers(year: day.year)) }
+            if clock.countsWorkingDays && !year.covered { uncovered.insert(day.year) }
+            if clock.countsWorkingDays, let reason = nonWorkingReason(day, weekday: Weekday(daysSinceEpoch: number)) {
                 skipped.append(SkippedDay(date: day, reason: reason))
             } else {
                 counted.append(day)

@@ -44,26 +44,49 @@ public struct Requester: Hashable, Sendable, Codable {
 public enum RequesterCheck {
     /// A NIK is exactly 16 digits.
     public static func isValidNIK(_ nik: String) -> Bool {
-        nik.count == 16 && nik.allSatisfy { $0.isASCII && $0.isNumber }
+        // Sixteen ASCII digits are sixteen bytes: read as bytes, without breaking the text into characters.
+        nik.utf8.count == 16 && nik.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 
     /// A plausible email: one `@`, a non-empty local part, a dotted domain, no spaces.
     public static func isValidEmail(_ email: String) -> Bool {
+        if email.utf8.allSatisfy({ $0 < 0x80 }) { return isValidASCIIEmail(email.utf8) }
         let parts = email.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, !email.contains(" ") else { return false }
         let domain = parts[1].split(separator: ".", omittingEmptySubsequences: false)
         return domain.count >= 2 && domain.allSatisfy { !$0.isEmpty }
     }
 
+    /// The same check, for an all-ASCII address, on its bytes: every registration a pull folds checks one.
+    private static func isValidASCIIEmail(_ bytes: String.UTF8View) -> Bool {
+        let at = UInt8(ascii: "@"), dot = UInt8(ascii: "."), space = UInt8(ascii: " ")
+        guard let sign = bytes.firstIndex(of: at), sign != bytes.startIndex,
+              !bytes[bytes.index(after: sign)...].contains(at), !bytes.contains(space) else { return false }
+        // The domain: at least two labels, none of them empty.
+        var labels = 1, label = 0
+        for byte in bytes[bytes.index(after: sign)...] {
+            if byte == dot {
+                if label == 0 { return false }
+                labels += 1
+                label = 0
+            } else {
+                label += 1
+            }
+        }
+        return labels >= 2 && label > 0
+    }
+
     /// A plausible phone number: digits with optional leading `+`, spaces or dashes; 8 to 15 digits.
     public static func isValidPhone(_ phone: String) -> Bool {
+        // On bytes: any byte outside ASCII digits, `+`, space and dash refuses the number, as any
+        // character outside them would (a combining mark included).
         var digits = 0
-        for (index, character) in phone.enumerated() {
-            if character.isASCII && character.isNumber {
+        for (index, byte) in phone.utf8.enumerated() {
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
                 digits += 1
-            } else if character == "+" && index == 0 {
+            } else if byte == UInt8(ascii: "+") && index == 0 {
                 continue
-            } else if character != " " && character != "-" {
+            } else if byte != UInt8(ascii: " ") && byte != UInt8(ascii: "-") {
                 return false
             }
         }
@@ -96,6 +119,11 @@ public enum RequesterCheck {
 extension String {
     /// The string without leading and trailing whitespace and newlines.
     var trimmed: String {
+        // Most text has nothing to trim: printable ASCII at both ends starts and ends characters
+        // that are not whitespace.
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
+            return self
+        }
         var s = Substring(self)
         while let first = s.first, first.isWhitespace { s.removeFirst() }
         while let last = s.last, last.isWhitespace { s.removeLast() }

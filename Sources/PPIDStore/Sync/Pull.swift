@@ -96,17 +96,23 @@ extension LocalStore {
             var order: [UUID] = []
             var fresh: [UUID: [EventEnvelope]] = [:]
             var refold: Set<UUID> = []
-            let incoming = page.events.filter { $0.sequence > cursor }
-            applied.alreadyHeld += page.events.count - incoming.count  // A page seen before.
+            // The events past the cursor (the rest: a page seen before), walked in place rather than
+            // copied out of the page: thousands of envelopes per page.
+            var incomingCount = 0
+            var pageCases: Set<UUID> = []
+            for event in page.events where event.sequence > cursor {
+                incomingCount += 1
+                pageCases.insert(event.envelope.event.caseID)
+            }
+            applied.alreadyHeld += page.events.count - incomingCount
             // This terminal's own events still waiting for the server's word: few, asked once per page.
             let pending = Set(try String.fetchAll(db, sql: "SELECT event_uuid FROM outbox WHERE state = 'pending'"))
             // Cases this database held before the page, asked once per page rather than once per event.
-            let caseIDs = Array(Set(incoming.map { $0.envelope.event.caseID.text }))
-            let knownCases = try Self.found(db, caseIDs, sql: "SELECT DISTINCT case_uuid FROM events WHERE case_uuid IN")
+            let knownCases = try Self.found(db, pageCases.map(\.text), sql: "SELECT DISTINCT case_uuid FROM events WHERE case_uuid IN")
             let accept = try db.cachedStatement(sql: "UPDATE outbox SET state = 'accepted', server_seq = ? WHERE event_uuid = ? AND state = 'pending'")
             // One statement for the page's inserts, not a lookup of the cached one per event.
             let insert = try EventInsert(db: db, unlessHeld: true)
-            for event in incoming {
+            for event in page.events where event.sequence > cursor {
                 let envelope = event.envelope
                 let caseID = envelope.event.caseID
                 if !pending.isEmpty, case let id = envelope.meta.id.text, pending.contains(id) {
