@@ -16,6 +16,8 @@ public final class LocalStore: Sendable {
     /// One read-only connection for the screens' single-statement reads: reaching it costs a few
     /// microseconds, where borrowing a pool reader costs about ten.
     let screenReader: DatabaseQueue
+    /// The write-ahead log copied back on a thread of its own during a large pull.
+    let backgroundCheckpoint: BackgroundCheckpoint
     /// The officer and terminal recorded with each change.
     public let workstation: Workstation
     let clock: @Sendable () -> Date
@@ -63,6 +65,7 @@ public final class LocalStore: Sendable {
     public init(path: String, workstation: Workstation = .current(), busyTimeout: TimeInterval = 5,
                 clock: @escaping @Sendable () -> Date = { Date() }) throws(StoreError) {
         self.path = path
+        backgroundCheckpoint = BackgroundCheckpoint(path: path)
         self.workstation = workstation
         self.clock = clock
         try StoreLocation.prepareFolder(for: path)

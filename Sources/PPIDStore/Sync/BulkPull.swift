@@ -30,6 +30,7 @@ extension LocalStore {
     @discardableResult
     public func finishBulkPull() throws(StoreError) -> Bool {
         defer {
+            backgroundCheckpoint.finish()
             try? pragma("PRAGMA synchronous = FULL")
             try? pragma("PRAGMA wal_autocheckpoint = 1000")
             // A large pull leaves a large log: fold it into the database now, so the next start
@@ -51,6 +52,12 @@ extension LocalStore {
             try db.execute(sql: "DELETE FROM sync_state WHERE key = ?", arguments: [Self.searchSuspendedKey])
             return true
         }
+    }
+
+    /// After a page of a large pull: copies the write-ahead log back into the database on another
+    /// thread (``BackgroundCheckpoint``), so the next commits do not wait for it.
+    public func checkpointDuringBulkPull() {
+        backgroundCheckpoint.request()
     }
 
     /// Runs a PRAGMA on the writing connection.

@@ -224,6 +224,7 @@ public final class SyncEngine: Sendable {
                 next?.cancel()
                 throw SyncError.from(error)
             }
+            if bulk { store.checkpointDuringBulkPull() }
             report.pulled += applied.added
             report.alreadyHeld += applied.alreadyHeld
             report.calendarsAdded += applied.calendarsAdded
