@@ -33,6 +33,9 @@ public final class CentralClient: Sendable {
         configuration.decompression = .enabled(limit: .ratio(200))
         // A refused connection fails at once; our own backoff decides when to try again.
         configuration.connectionPool.retryConnectionEstablishment = false
+        // No distributed tracing here: without a tracer no span is made and no request's attributes
+        // are gathered for one (with the global no-op tracer, both were, on every request).
+        configuration.tracing.tracer = nil
         configuration.timeout = .init(connect: .seconds(10), read: .seconds(Int64(settings.timeout.components.seconds)))
         if let trusted = settings.trustedCertificates {
             var tls = TLSConfiguration.makeClientConfiguration()
