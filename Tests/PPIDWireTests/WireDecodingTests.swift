@@ -136,6 +136,30 @@ struct WireDecodingTests {
         #expect(accepted > 0, "some damage (inside a string) leaves a valid page")
     }
 
+    @Test("A member is found by its name: escaped keys, the empty key, keys of one length, a prefix, the first of two")
+    func members() throws {
+        let text = #"{"ab":1,"ba":2,"a":3,"abc":4,"":5,"\u0063d":6,"x\"y":7,"ab":8,"é":9}"#
+        let tape = try JSONTape(bytes: Array(text.utf8))
+        func value(_ name: String) throws -> Int64? {
+            guard let node = tape.member(of: 0, named: name) else { return nil }
+            return try tape.int64(node)
+        }
+        #expect(try value("ab") == 1, "the first of a name given twice, as before")
+        #expect(try value("ba") == 2)
+        #expect(try value("a") == 3)
+        #expect(try value("abc") == 4)
+        #expect(try value("") == 5)
+        #expect(try value("cd") == 6, "an escaped key is compared unescaped")
+        #expect(try value("x\"y") == 7)
+        #expect(try value("é") == 9)
+        #expect(try value("b") == nil)
+        #expect(try value("abcd") == nil)
+        #expect(try value("\\u0063d") == nil, "nor is an escaped key found by its escaped text")
+        let empty = try JSONTape(bytes: Array("{}".utf8))
+        #expect(empty.member(of: 0, named: "a") == nil)
+        #expect(empty.member(of: 0, named: "") == nil)
+    }
+
     @Test("UUID text and CivilDate text match Foundation's forms")
     func texts() {
         for _ in 0..<1000 {

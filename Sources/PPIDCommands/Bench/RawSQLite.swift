@@ -39,6 +39,22 @@ final class RawSQLite {
         return rows
     }
 
+    /// The first column of each row as bytes and the second as an integer: stored payloads and their numbers.
+    func blobsAndNumbers(_ sql: String) throws -> [(bytes: [UInt8], number: Int64)] {
+        var statement: OpaquePointer?
+        guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK else {
+            throw CommandError(message: "bad benchmark SQL: \(String(cString: sqlite3_errmsg(handle)))")
+        }
+        defer { sqlite3_finalize(statement) }
+        var rows: [(bytes: [UInt8], number: Int64)] = []
+        while sqlite3_step(statement) == SQLITE_ROW {
+            let count = Int(sqlite3_column_bytes(statement, 0))
+            let bytes = sqlite3_column_blob(statement, 0).map { Array(UnsafeRawBufferPointer(start: $0, count: count)) } ?? []
+            rows.append((bytes, sqlite3_column_int64(statement, 1)))
+        }
+        return rows
+    }
+
     /// The first column of the first row, as text.
     func scalar(_ sql: String) -> String? {
         var statement: OpaquePointer?

@@ -3,6 +3,7 @@ import Foundation
 import PPIDDomain
 import PPIDStore
 import PPIDSync
+import PPIDWire
 
 /// `ppid bench sync`: the sync's figures on loopback against a real `ppid-central` process: an initial
 /// pull (events per second end to end into the client's database, peak memory of each side), an empty
@@ -89,6 +90,8 @@ struct SyncBenchCommand: ParsableCommand {
         print("  peak memory: client \(clientPeak / 1024) MiB (\(baseline / 1024) MiB before the pull), server \(serverPeak / 1024) MiB")
         print(String(format: "  CPU: client %.2f s, server %.2f s", pullCPU.client, pullCPU.server))
 
+        try Self.printDecoding(clientPath, pageSize: pageSize)
+
         // Incremental sync with nothing new.
         let empty = try Self.sync(client, settings)
         print(String(format: "empty incremental sync: %d round trip(s), %d bytes received, %.1f ms", empty.roundTrips, empty.bytesReceived, empty.seconds * 1000))
@@ -109,6 +112,39 @@ struct SyncBenchCommand: ParsableCommand {
                      pushed.roundTrips, pushed.bytesSent / 1024))
         print(String(format: "  CPU: client %.2f s, server %.2f s", pushCPU.client, pushCPU.server))
         print("")
+    }
+
+    /// The decoding of one page on its own, from the events the pull stored, framed as the server
+    /// frames them: the best of fifteen in the thread's CPU time, steadier on a shared machine than
+    /// the pull's end-to-end figure, for comparing two builds of the decoder.
+    static func printDecoding(_ clientPath: String, pageSize: Int) throws {
+        let rows = try RawSQLite(path: clientPath).blobsAndNumbers("SELECT payload, server_seq FROM events ORDER BY seq LIMIT \(pageSize)")
+        guard !rows.isEmpty else { return }
+        var page = Array(#"{"events":["#.utf8)
+        for (index, row) in rows.enumerated() {
+            if index > 0 { page.append(UInt8(ascii: ",")) }
+            page += Array(#"{"envelope":"#.utf8) + row.bytes + Array(#","sequence":\#(row.number),"unit":"HUMAS"}"#.utf8)
+        }
+        page += Array(#"],"hasMore":true,"nextCursor":\#(rows.last?.number ?? 0),"latest":\#(rows.last?.number ?? 0)}"#.utf8)
+        let data = Data(page)
+        var best = Double.infinity
+        for _ in 0..<15 {
+            let started = threadCPUSeconds()
+            let decoded = try WireDecoding.changesPage(from: data)
+            best = min(best, threadCPUSeconds() - started)
+            guard decoded.0.events.count == rows.count else {
+                throw CommandError(message: "decoded \(decoded.0.events.count) of \(rows.count) events")
+            }
+        }
+        print(String(format: "  decoding a page of %d on its own: %.1f ms of CPU (best of 15), %.2f µs per event",
+                     rows.count, best * 1000, best / Double(rows.count) * 1_000_000))
+    }
+
+    /// The calling thread's CPU time.
+    static func threadCPUSeconds() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1_000_000_000
     }
 
     static func sync(_ store: LocalStore, _ settings: SyncSettings) throws -> SyncReport {

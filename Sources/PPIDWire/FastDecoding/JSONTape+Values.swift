@@ -12,12 +12,28 @@ extension JSONTape {
 
     /// The node of the value under `name` in the object at `object`, if it has one.
     func member(of object: Int, named name: String) -> Int? {
-        var index = object + 1
-        for _ in 0..<nodes[object].count {
-            if stringEquals(index, name) { return index + 1 }
-            index = Int(nodes[index + 1].after)
+        // The name's bytes and the text's are reached once for the whole search, not once per
+        // member: a key of another length is passed over without touching its bytes.
+        let original = name
+        var name = name
+        return name.withUTF8 { key in
+            bytes.withUnsafeBufferPointer { text in
+                nodes.withUnsafeBufferPointer { nodes in
+                    var index = object + 1
+                    for _ in 0..<nodes[object].count {
+                        let item = nodes[index]
+                        if item.escaped {
+                            if stringEquals(index, original) { return index + 1 }
+                        } else if Int(item.end - item.start) == key.count {
+                            guard let keyBase = key.baseAddress, let textBase = text.baseAddress else { return index + 1 }
+                            if memcmp(textBase + Int(item.start), keyBase, key.count) == 0 { return index + 1 }
+                        }
+                        index = Int(nodes[index + 1].after)
+                    }
+                    return nil
+                }
+            }
         }
-        return nil
     }
 
     /// The node of each `events[i].envelope` object of a page or a push body, in order; nil when
