@@ -43,13 +43,15 @@ extension WorkCalendar {
         while counted.count < workingDays {
             number += 1
             day = CivilDate(daysSinceEpoch: number)
-            if clock.countsWorkingDays && day.year != year.number { year = (day.year, covers(year: day.year)) }
-            if clock.countsWorkingDays && !year.covered { uncovered.insert(day.year) }
-            if clock.countsWorkingDays, let reason = nonWorkingReason(day, weekday: Weekday(daysSinceEpoch: number)) {
-                skipped.append(SkippedDay(date: day, reason: reason))
-            } else {
-                counted.append(day)
+            if clock.countsWorkingDays {
+                if day.year != year.number { year = (day.year, covers(year: day.year)) }
+                if !year.covered { uncovered.insert(day.year) }
+                if let reason = nonWorkingReason(day, weekday: Weekday(daysSinceEpoch: number)) {
+                    skipped.append(SkippedDay(date: day, reason: reason))
+                    continue
+                }
             }
+            counted.append(day)
         }
         return Deadline(clock: clock, start: start, due: day, counted: counted, skipped: skipped,
                         isProvisional: !uncovered.isEmpty, uncoveredYears: uncovered.sorted())

@@ -10,11 +10,12 @@ extension JSONTape {
 
     func kind(_ node: Int) -> Kind { nodes[node].kind }
 
-    /// The node of the value under `name` in the object at `object`, if it has one.
+    /// The node of the value under `name` in the object at `object`, if it has one; keys are
+    /// compared without building strings.
     func member(of object: Int, named name: String) -> Int? {
         // The name's bytes and the text's are reached once for the whole search, not once per
         // member: a key of another length is passed over without touching its bytes.
-        let original = name
+        let wanted = name
         var name = name
         return name.withUTF8 { key in
             bytes.withUnsafeBufferPointer { text in
@@ -23,7 +24,8 @@ extension JSONTape {
                     for _ in 0..<nodes[object].count {
                         let item = nodes[index]
                         if item.escaped {
-                            if stringEquals(index, original) { return index + 1 }
+                            // Its text must be unescaped before it is compared (rare in a key).
+                            if (try? string(index)) == wanted { return index + 1 }
                         } else if Int(item.end - item.start) == key.count {
                             guard let keyBase = key.baseAddress, let textBase = text.baseAddress else { return index + 1 }
                             if memcmp(textBase + Int(item.start), keyBase, key.count) == 0 { return index + 1 }
@@ -57,22 +59,6 @@ extension JSONTape {
     /// text is not shaped as one.
     func envelopeRanges() -> [Range<Int>]? {
         envelopeNodes()?.map { Int(nodes[$0].start)..<Int(nodes[$0].end) }
-    }
-
-    /// Whether a string node holds exactly `text` (keys are compared without building strings).
-    func stringEquals(_ node: Int, _ text: String) -> Bool {
-        let item = nodes[node]
-        if item.escaped { return (try? string(node)) == text }
-        let length = Int(item.end - item.start)
-        var text = text
-        return text.withUTF8 { utf8 in
-            guard utf8.count == length else { return false }
-            guard length > 0, let key = utf8.baseAddress else { return true }
-            return bytes.withUnsafeBufferPointer { buffer in
-                guard let base = buffer.baseAddress else { return false }
-                return memcmp(base + Int(item.start), key, length) == 0
-            }
-        }
     }
 
     func string(_ node: Int) throws(Mismatch) -> String {
