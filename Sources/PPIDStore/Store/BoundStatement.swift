@@ -26,8 +26,9 @@ struct BoundStatement {
         let handle = statement.sqliteStatement
         keep(text.withUTF8 { utf8 in
             guard let base = utf8.baseAddress else { return sqlite3_bind_text(handle, index, "", 0, Self.transient) }
+            guard let length = Int32(exactly: utf8.count) else { return SQLITE_TOOBIG }
             return base.withMemoryRebound(to: CChar.self, capacity: utf8.count) { chars in
-                sqlite3_bind_text(handle, index, chars, Int32(utf8.count), Self.transient)
+                sqlite3_bind_text(handle, index, chars, length, Self.transient)
             }
         })
     }
@@ -52,8 +53,10 @@ struct BoundStatement {
     mutating func bind(_ index: Int32, blob: Data) {
         let handle = statement.sqliteStatement
         keep(blob.withUnsafeBytes { bytes in
+            // More than SQLite's lengths hold is refused with its own error, not a trap.
+            guard let length = Int32(exactly: bytes.count) else { return SQLITE_TOOBIG }
             // A zero-length blob still needs a non-null pointer to be a blob and not NULL.
-            sqlite3_bind_blob(handle, index, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(bytes.count), Self.transient)
+            return sqlite3_bind_blob(handle, index, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), length, Self.transient)
         })
     }
 
