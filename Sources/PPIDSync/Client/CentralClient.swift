@@ -26,16 +26,23 @@ public final class CentralClient: Sendable {
         ownsHTTP = false
     }
 
-    public init(settings: SyncSettings) {
-        self.settings = settings
-        ownsHTTP = true
+    /// What every connection pool of sync clients is set up with: gzipped answers accepted, and
+    /// no tracing. A pool shared by many clients (``init(settings:shared:)``) starts from this too.
+    public static func baseConfiguration() -> HTTPClient.Configuration {
         var configuration = HTTPClient.Configuration()
         configuration.decompression = .enabled(limit: .ratio(200))
-        // A refused connection fails at once; our own backoff decides when to try again.
-        configuration.connectionPool.retryConnectionEstablishment = false
         // No distributed tracing here: without a tracer no span is made and no request's attributes
         // are gathered for one (with the global no-op tracer, both were, on every request).
         configuration.tracing.tracer = nil
+        return configuration
+    }
+
+    public init(settings: SyncSettings) {
+        self.settings = settings
+        ownsHTTP = true
+        var configuration = Self.baseConfiguration()
+        // A refused connection fails at once; our own backoff decides when to try again.
+        configuration.connectionPool.retryConnectionEstablishment = false
         configuration.timeout = .init(connect: .seconds(10), read: .seconds(Int64(settings.timeout.components.seconds)))
         if let trusted = settings.trustedCertificates {
             var tls = TLSConfiguration.makeClientConfiguration()

@@ -106,12 +106,8 @@ struct BodyBenchCommand: ParsableCommand {
     }
 
     func phases(urls: [String], tokens: String, pids: [Int32]) async throws {
-        var configuration = HTTPClient.Configuration()
-        configuration.decompression = .enabled(limit: .ratio(200))
+        var configuration = CentralClient.baseConfiguration()
         configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 64
-        // No distributed tracing here: without a tracer no span is made and no request's attributes
-        // are gathered for one (with the global no-op tracer, both were, on every request).
-        configuration.tracing.tracer = nil
         configuration.timeout = .init(connect: .seconds(10), read: .seconds(120))
         let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
         do {
