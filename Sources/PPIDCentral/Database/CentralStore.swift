@@ -18,6 +18,8 @@ public final class CentralStore: Sendable {
     let pullNotes = PullNotes()
     /// Principals of tokens seen before, confirmed by each page's statement.
     let knownPrincipals = KnownPrincipals()
+    /// Pulls waiting at the same moment, asked in one statement on PostgreSQL.
+    let gatheredPulls = GatheredPulls()
     /// The DIP as the portal shows it, folded from the ledger as it grows.
     let publicDIPCache = PublicDIPCache()
 

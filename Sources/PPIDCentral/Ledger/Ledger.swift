@@ -186,15 +186,81 @@ extension CentralStore {
             if let page { return .page(known, bytes: page.bytes, nextCursor: page.nextCursor) }
             knownPrincipals.forget(tokenHash: hash)
         }
+        // Admitted once per request: a token whose principal changed was counted above.
+        return try freshPage(tokenHash: hash, after: cursor, limit: limit, knownReference: knownReference, check: check,
+                             admitted: admitted != nil, admit: admit)
+    }
+
+    /// A sync's first request with its token read afresh: the principal (remembered for the next
+    /// pulls), admitted by `admit` unless `admitted` already, then its page.
+    func freshPage(tokenHash hash: String, after cursor: Int64, limit: Int, knownReference: Int64, check: (sequence: Int64, id: UUID)?,
+                   admitted: Bool, admit: (Principal) -> Bool) throws(CentralError) -> TokenPage {
         let found = try read { db -> TokenPage in
             guard let principal = try Self.principal(tokenHash: hash, in: db) else { return .unknownToken }
-            // Admitted once per request: a token whose principal changed was counted above.
-            if admitted == nil { guard admit(principal) else { return .refused } }
+            if !admitted { guard admit(principal) else { return .refused } }
             let page = try Self.changesPage(after: cursor, limit: limit, for: principal, knownReference: knownReference, check: check, in: db)
             return .page(principal, bytes: page.bytes, nextCursor: page.nextCursor)
         }
         if case let .page(principal, _, _) = found { knownPrincipals.remember(principal, tokenHash: hash) }
         return found
+    }
+
+    /// ``changesPage(token:after:limit:knownReference:check:admit:)`` asked together with the other
+    /// pulls waiting at the same moment, in one statement (``GatheredPulls``): on PostgreSQL, for a
+    /// unit's token seen before, which is every terminal's in a morning rush. Nil when this pull is
+    /// not one to gather (SQLite, whose reads cost no trip; a token not seen yet; the PPID Utama's
+    /// whole-body pages): the caller asks it alone.
+    public func gatheredChangesPage(token: String, after cursor: Int64, limit: Int, knownReference: Int64,
+                                    check: (sequence: Int64, id: UUID)? = nil,
+                                    admit: (Principal) -> Bool) async throws(CentralError) -> TokenPage? {
+        guard engine == .postgres else { return nil }
+        let hash = APIToken.hash(token)
+        guard let known = knownPrincipals.principal(forTokenHash: hash), known.scope != nil, known.tokenID != nil else { return nil }
+        guard admit(known) else { return .refused }
+        let question = GatheredQuestion(tokenHash: hash, cursor: cursor, limit: limit, principal: known, knownAt: check?.sequence)
+        let result = await gatheredPulls.ask(question, knownReference: knownReference,
+                                             check: check.map { GatheredPulls.Check(sequence: $0.sequence, id: $0.id) }) { gathered in
+            self.answer(gathered)
+        }
+        return try result.get()
+    }
+
+    /// Answers gathered pulls with one statement, on a runner's thread: each its page, or, for a
+    /// token no longer the principal it was, its page read afresh (admitted already).
+    func answer(_ gathered: [GatheredPulls.Waiting]) {
+        var answers: [Result<TokenPage, CentralError>?]
+        do {
+            answers = try read { db in
+                let found = try PageQuestion.askGathered(gathered.map(\.question), in: db)
+                return zip(gathered, found).map { waiting, found -> Result<TokenPage, CentralError>? in
+                    guard let found else { return nil }
+                    let question = waiting.question
+                    do {
+                        let page = try Self.changesPage(found, after: question.cursor, limit: question.limit, for: question.principal,
+                                                        knownReference: waiting.knownReference,
+                                                        check: waiting.check.map { ($0.sequence, $0.id) }, in: db)
+                        return .success(.page(question.principal, bytes: page.bytes, nextCursor: page.nextCursor))
+                    } catch {
+                        return .failure(CentralError.wrap(error, path: path))
+                    }
+                }
+            }
+        } catch {
+            answers = Array(repeating: .failure(error), count: gathered.count)
+        }
+        for (waiting, answer) in zip(gathered, answers) {
+            if let answer {
+                waiting.answer.resume(returning: answer)
+                continue
+            }
+            let question = waiting.question
+            knownPrincipals.forget(tokenHash: question.tokenHash)
+            waiting.answer.resume(returning: Result { () throws(CentralError) -> TokenPage in
+                try freshPage(tokenHash: question.tokenHash, after: question.cursor, limit: question.limit,
+                              knownReference: waiting.knownReference, check: waiting.check.map { ($0.sequence, $0.id) },
+                              admitted: true) { _ in true }
+            })
+        }
     }
 
     static func changesPage(after cursor: Int64, limit: Int, for principal: Principal, knownReference: Int64,

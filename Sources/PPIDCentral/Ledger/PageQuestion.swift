@@ -88,3 +88,62 @@ final class KnownPrincipals: Sendable {
         _ = principals.withLock { $0.removeValue(forKey: hash) }
     }
 }
+
+/// One pull's question in a gathered statement (``PageQuestion/askGathered(_:in:)``): a unit's
+/// page after its cursor, and whether its token is still the principal the server took it for.
+struct GatheredQuestion: Sendable {
+    var tokenHash: String
+    var cursor: Int64
+    var limit: Int
+    /// A principal of one unit (``Principal/scope`` not nil), with a token row to confirm.
+    var principal: Principal
+    var knownAt: Int64?
+}
+
+extension PageQuestion {
+    /// The answers to many pulls' questions in one statement, in their order: each one's page and
+    /// heads as ``askConfirming(tokenHash:after:limit:for:knownAt:in:)`` gives them, nil where the
+    /// token is no longer its principal's. PostgreSQL only (its arrays carry the questions): in a
+    /// morning rush four hundred pulls arrive at once, and one statement for the ones waiting
+    /// costs the server one trip to the database instead of one each.
+    static func askGathered(_ questions: [GatheredQuestion], in db: any SQLSession) throws -> [PageQuestion?] {
+        var tokenIDs: [Int64] = [], scopes: [String] = [], cursors: [Int64] = [], limits: [Int64] = []
+        var hashes: [String] = [], logins: [String] = [], units: [String] = [], mains: [Int64] = []
+        var names: [String] = [], series: [String] = [], known: [Int64] = []
+        for question in questions {
+            let principal = question.principal
+            guard let scope = principal.scope, let tokenID = principal.tokenID else {
+                throw CentralError.invalid(field: "gathered", reason: "a gathered pull needs a unit's principal with a token row")
+            }
+            scopes.append(scope); cursors.append(question.cursor); limits.append(Int64(question.limit) + 1)
+            hashes.append(question.tokenHash); tokenIDs.append(tokenID); logins.append(principal.officer)
+            units.append(principal.unit); mains.append(principal.isMain ? 1 : 0); names.append(principal.name)
+            series.append(principal.series?.code ?? ""); known.append(question.knownAt ?? -1)
+        }
+        let arguments: [SQLValue] = [.intArray(Array(0..<Int64(questions.count))), .textArray(scopes), .intArray(cursors),
+                                     .intArray(limits), .textArray(hashes), .intArray(tokenIDs), .textArray(logins),
+                                     .textArray(units), .intArray(mains), .textArray(names), .textArray(series), .intArray(known)]
+        var rows = Array(repeating: [SQLRow](), count: questions.count)
+        var heads = Array(repeating: SQLRow?.none, count: questions.count)
+        for row in try db.query(HotStatements.gatheredUnitPages, arguments) {
+            let index = Int(try row.get(0, as: Int64.self))
+            guard rows.indices.contains(index) else {
+                throw CentralError.invalid(field: "gathered", reason: "the database answered a question not asked (\(index))")
+            }
+            if row.values.indices.contains(3), row.values[3] != .null {
+                rows[index].append(SQLRow(Array(row.values[1...3])))
+            } else {
+                heads[index] = row
+            }
+        }
+        return try questions.indices.map { index -> PageQuestion? in
+            guard let head = heads[index], try head.get(5, as: Int64?.self) == 1 else { return nil }
+            var page = rows[index]
+            page.sort { ((try? $0.get(0, as: Int64.self)) ?? 0) < ((try? $1.get(0, as: Int64.self)) ?? 0) }
+            var held: (uuid: String, unit: String)?
+            if let uuid = try head.get(6, as: String?.self), let unit = try head.get(7, as: String?.self) { held = (uuid, unit) }
+            return PageQuestion(rows: page, latest: try head.get(1, as: Int64?.self) ?? 0, reference: try head.get(4, as: Int64?.self) ?? 0,
+                                held: held)
+        }
+    }
+}

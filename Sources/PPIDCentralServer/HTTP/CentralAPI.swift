@@ -130,15 +130,20 @@ struct CentralAPI: Sendable {
         let valid = try? parameters.get()
         // The request's log line names its principal; the task's record is taken to the worker.
         let recorder = RequestPrincipal.current
-        let found = try await read { () -> (CentralStore.TokenPage, Int?) in
-            var wait: Int?
-            let found = try store.changesPage(token: token, after: valid?.after ?? 0, limit: valid.map { Int($0.limit) } ?? 0,
-                                              knownReference: valid?.known ?? -1, check: valid?.check) { principal in
-                wait = api.admit(principal, recorder: recorder)
-                // Invalid parameters: the token is checked and counted, and no page is read.
-                return wait == nil && valid != nil
+        let found: (CentralStore.TokenPage, Int?)
+        if let gathered = try await gathered(token: token, valid) {
+            found = gathered
+        } else {
+            found = try await read { () -> (CentralStore.TokenPage, Int?) in
+                var wait: Int?
+                let found = try store.changesPage(token: token, after: valid?.after ?? 0, limit: valid.map { Int($0.limit) } ?? 0,
+                                                  knownReference: valid?.known ?? -1, check: valid?.check) { principal in
+                    wait = api.admit(principal, recorder: recorder)
+                    // Invalid parameters: the token is checked and counted, and no page is read.
+                    return wait == nil && valid != nil
+                }
+                return (found, wait)
             }
-            return (found, wait)
         }
         switch found.0 {
         case .unknownToken:
@@ -153,6 +158,29 @@ struct CentralAPI: Sendable {
             let version = SoftwareVersion.version(fromUserAgent: request.headers[.userAgent])
             try store.notePull(by: principal, cursor: nextCursor, version: version)
             return JSONResponse.make(bytes: bytes, for: request)
+        }
+    }
+
+    /// `PPID_PULLS_ALONE=1` asks every pull alone on PostgreSQL, as SQLite does (to compare, or
+    /// should a problem show).
+    static let pullsAlone = ProcessInfo.processInfo.environment["PPID_PULLS_ALONE"] != nil
+
+    /// The page asked together with the other pulls waiting at the same moment (on PostgreSQL,
+    /// for a unit's token seen before), or nil when this pull is to be asked alone.
+    func gathered(token: String, _ valid: (after: Int64, limit: Int64, known: Int64, check: (sequence: Int64, id: UUID)?)?)
+        async throws -> (CentralStore.TokenPage, Int?)? {
+        guard store.engine == .postgres, !Self.pullsAlone, let valid else { return nil }
+        let recorder = RequestPrincipal.current
+        var wait: Int?
+        do {
+            let found = try await store.gatheredChangesPage(token: token, after: valid.after, limit: Int(valid.limit),
+                                                            knownReference: valid.known, check: valid.check) { principal in
+                wait = admit(principal, recorder: recorder)
+                return wait == nil
+            }
+            return found.map { ($0, wait) }
+        } catch {
+            throw APIFailure.from(error)
         }
     }
 

@@ -36,6 +36,30 @@ enum HotStatements {
         """
     }
 
+    /// Many pulls of units' principals in one statement, on PostgreSQL (``PageQuestion/askGathered(_:in:)``):
+    /// twelve arrays, one element per pull (index, unit, cursor, limit, then the token to confirm as
+    /// in ``unitPageConfirmed``, then the known number, -1 for none). Each row starts with its pull's
+    /// index; a pull's page rows, then one row without a payload with its heads as above. Not
+    /// prepared (a prepared statement takes no arrays here): parsed once per gathering, not per pull.
+    static let gatheredUnitPages = """
+        WITH q AS (
+            SELECT * FROM unnest(?::bigint[], ?::text[], ?::bigint[], ?::bigint[], ?::text[], ?::bigint[], ?::text[], ?::text[],
+                                 ?::bigint[], ?::text[], ?::text[], ?::bigint[])
+            AS q(i, scope, after, lim, hash, token_id, login, unit, is_main, name, series, known)
+        )
+        SELECT q.i, p.sequence, p.unit, p.payload, CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), CAST(NULL AS TEXT), CAST(NULL AS TEXT)
+        FROM q CROSS JOIN LATERAL (
+            SELECT sequence, unit, payload FROM ledger WHERE ledger.unit = q.scope AND ledger.sequence > q.after
+            ORDER BY ledger.sequence LIMIT q.lim) p
+        UNION ALL
+        SELECT q.i, (SELECT max(sequence) FROM ledger), NULL, NULL, (SELECT revision FROM reference_revision WHERE id = 1),
+        (SELECT count(*) FROM tokens t JOIN officers o ON o.login = t.officer JOIN units u ON u.code = o.unit
+         WHERE t.hash = q.hash AND t.revoked_at IS NULL AND t.id = q.token_id AND o.login = q.login AND o.unit = q.unit
+         AND u.is_main = q.is_main AND o.name = q.name AND coalesce(t.series, '') = q.series),
+        (SELECT uuid FROM ledger WHERE sequence = q.known), (SELECT unit FROM ledger WHERE sequence = q.known)
+        FROM q
+        """
+
     /// The log's last number and the reference data's revision.
     static let heads = "SELECT (SELECT max(sequence) FROM ledger), (SELECT revision FROM reference_revision WHERE id = 1)"
     /// The ledger's head, read and locked by an appending transaction.

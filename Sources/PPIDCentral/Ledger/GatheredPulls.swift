@@ -1,0 +1,64 @@
+import Foundation
+import Synchronization
+
+/// Pulls waiting at the same moment, answered by one statement on PostgreSQL
+/// (``PageQuestion/askGathered(_:in:)``). In a morning rush every terminal of a body asks for its
+/// page at once; each question alone is a trip to the database, through PostgresNIO and back, and
+/// those trips were most of what a rush cost the server beyond SQLite's. Here a pull joins the
+/// ones waiting; a runner takes all of them (up to ``largest``) as one statement. At most
+/// ``runners`` statements are out at a time, so under a light load a pull waits for no other
+/// and is asked alone, as soon as it comes.
+final class GatheredPulls: Sendable {
+    /// One pull waiting for its answer.
+    struct Waiting: Sendable {
+        var question: GatheredQuestion
+        var knownReference: Int64
+        var check: Check?
+        var answer: CheckedContinuation<Result<CentralStore.TokenPage, CentralError>, Never>
+    }
+
+    /// The client's highest known event: its number and id.
+    struct Check: Sendable {
+        var sequence: Int64
+        var id: UUID
+    }
+
+    /// Statements out at once: one per core of this machine's kind, each a connection of the pool.
+    static let runners = 2
+    /// The most pulls in one statement: a larger gathering would hold its first pull back for the rows of all.
+    static let largest = 100
+
+    private let state = Mutex<(waiting: [Waiting], running: Int)>(([], 0))
+    private let queue = DispatchQueue(label: "ppid-central.gathered-pulls", qos: .userInitiated, attributes: .concurrent)
+
+    /// Waits with the others for `question`'s answer, asked by `answer` on a runner's thread.
+    func ask(_ question: GatheredQuestion, knownReference: Int64, check: Check?,
+             answer: @escaping @Sendable ([Waiting]) -> Void) async -> Result<CentralStore.TokenPage, CentralError> {
+        await withCheckedContinuation { continuation in
+            let start = state.withLock { state -> Bool in
+                state.waiting.append(Waiting(question: question, knownReference: knownReference, check: check, answer: continuation))
+                guard state.running < Self.runners else { return false }
+                state.running += 1
+                return true
+            }
+            guard start else { return }
+            queue.async {
+                while let gathered = self.take() { answer(gathered) }
+            }
+        }
+    }
+
+    /// The pulls waiting now (up to ``largest``, the oldest first), or nil when none is, the runner then done.
+    private func take() -> [Waiting]? {
+        state.withLock { state -> [Waiting]? in
+            guard !state.waiting.isEmpty else {
+                state.running -= 1
+                return nil
+            }
+            let count = min(state.waiting.count, Self.largest)
+            let gathered = Array(state.waiting.prefix(count))
+            state.waiting.removeFirst(count)
+            return gathered
+        }
+    }
+}
