@@ -36,13 +36,23 @@ struct PageQuestion {
             let payload = row.values.indices.contains(2) ? row.values[2] : .null
             if payload == .null { heads = row } else { rows.append(row) }
         }
-        guard let heads, try heads.get(4, as: Int64?.self) == 1 else { return nil }
+        guard let heads else { return nil }
+        return try confirmed(rows: rows, heads: heads, from: 0)
+    }
+
+    /// The answer of a confirming statement: its page `rows` (sequence, unit, payload), and its
+    /// `heads` row read from column `first` on (the last number, two empty columns, the reference
+    /// revision, the token confirmed as 1, the known event's id and unit); nil when the token
+    /// was not confirmed.
+    private static func confirmed(rows: [SQLRow], heads: SQLRow, from first: Int) throws -> PageQuestion? {
+        guard try heads.get(first + 4, as: Int64?.self) == 1 else { return nil }
+        var rows = rows
         // Swift's sort takes one pass over rows already in order, as they nearly always are.
         rows.sort { ((try? $0.get(0, as: Int64.self)) ?? 0) < ((try? $1.get(0, as: Int64.self)) ?? 0) }
         var held: (uuid: String, unit: String)?
-        if let uuid = try heads.get(5, as: String?.self), let unit = try heads.get(6, as: String?.self) { held = (uuid, unit) }
-        return PageQuestion(rows: rows, latest: try heads.get(0, as: Int64?.self) ?? 0, reference: try heads.get(3, as: Int64?.self) ?? 0,
-                            held: held)
+        if let uuid = try heads.get(first + 5, as: String?.self), let unit = try heads.get(first + 6, as: String?.self) { held = (uuid, unit) }
+        return PageQuestion(rows: rows, latest: try heads.get(first, as: Int64?.self) ?? 0,
+                            reference: try heads.get(first + 3, as: Int64?.self) ?? 0, held: held)
     }
 
     /// The page, the heads and the known event as separate statements: for a principal read in
@@ -136,14 +146,8 @@ extension PageQuestion {
                 heads[index] = row
             }
         }
-        return try questions.indices.map { index -> PageQuestion? in
-            guard let head = heads[index], try head.get(5, as: Int64?.self) == 1 else { return nil }
-            var page = rows[index]
-            page.sort { ((try? $0.get(0, as: Int64.self)) ?? 0) < ((try? $1.get(0, as: Int64.self)) ?? 0) }
-            var held: (uuid: String, unit: String)?
-            if let uuid = try head.get(6, as: String?.self), let unit = try head.get(7, as: String?.self) { held = (uuid, unit) }
-            return PageQuestion(rows: page, latest: try head.get(1, as: Int64?.self) ?? 0, reference: try head.get(4, as: Int64?.self) ?? 0,
-                                held: held)
+        return try questions.indices.map { index in
+            try heads[index].flatMap { try confirmed(rows: rows[index], heads: $0, from: 1) }
         }
     }
 }
