@@ -1,4 +1,5 @@
 import Foundation
+import NIOPosix
 import Synchronization
 
 /// Pulls waiting at the same moment, answered by one statement on PostgreSQL
@@ -29,9 +30,17 @@ final class GatheredPulls: Sendable {
     static let largest = 100
 
     private let state = Mutex<(waiting: [Waiting], running: Int)>(([], 0))
-    private let queue = DispatchQueue(label: "ppid-central.gathered-pulls", qos: .userInitiated, attributes: .concurrent)
+    /// The runners' threads, their own: a runner waits on the database, and a thread of Dispatch's
+    /// or of Swift's pool (about one per core) held there would hold back everything else.
+    private static let threads: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: runners)
+        pool.start()
+        return pool
+    }()
 
-    /// Waits with the others for `question`'s answer, asked by `answer` on a runner's thread.
+    /// Waits with the others for `question`'s answer. A runner started for it answers every
+    /// gathering it takes with `answer` (the store's, the same for every pull of this gatherer),
+    /// on one of its threads, and resumes each pull with its own answer.
     func ask(_ question: GatheredQuestion, knownReference: Int64, check: Check?,
              answer: @escaping @Sendable ([Waiting]) -> Void) async -> Result<CentralStore.TokenPage, CentralError> {
         await withCheckedContinuation { continuation in
@@ -42,7 +51,7 @@ final class GatheredPulls: Sendable {
                 return true
             }
             guard start else { return }
-            queue.async {
+            Self.threads.submit { _ in
                 while let gathered = self.take() { answer(gathered) }
             }
         }
