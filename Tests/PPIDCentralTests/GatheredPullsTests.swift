@@ -80,6 +80,14 @@ struct GatheredPullsTests {
             #expect(found.held?.uuid == want.held?.uuid && found.held?.unit == want.held?.unit, "question \(index): the known event")
         }
         #expect(gathered[6].map { $0.rows.count } == 2, "a limit of 1 reads one row more, to say more wait")
+        // A question alone (the prepared statement of a single pull) answers the same.
+        for index in [0, 6, 13] {
+            let single = try store.read { db in try PageQuestion.askGathered([questions[index]], in: db) }
+            #expect(single.count == 1)
+            #expect(single.first??.rows.map { Array($0.values.prefix(3)) } == gathered[index]?.rows.map { Array($0.values.prefix(3)) },
+                    "question \(index) alone")
+            #expect(single.first??.latest == gathered[index]?.latest && single.first??.held?.uuid == gathered[index]?.held?.uuid)
+        }
         #expect(ids.count == 9)
         // A revoked token among others: only its answer is nil.
         try store.revokeTokens(officer: "o-ITJEN")

@@ -117,6 +117,12 @@ extension PageQuestion {
     /// morning rush four hundred pulls arrive at once, and one statement for the ones waiting
     /// costs the server one trip to the database instead of one each.
     static func askGathered(_ questions: [GatheredQuestion], in db: any SQLSession) throws -> [PageQuestion?] {
+        // A pull alone (every pull of a working day's light load) is asked with the single pull's
+        // prepared statement, planned once per connection; the gathered one is planned at each run.
+        if questions.count == 1, let only = questions.first {
+            return [try askConfirming(tokenHash: only.tokenHash, after: only.cursor, limit: only.limit, for: only.principal,
+                                      knownAt: only.knownAt, in: db)]
+        }
         var tokenIDs: [Int64] = [], scopes: [String] = [], cursors: [Int64] = [], limits: [Int64] = []
         var hashes: [String] = [], logins: [String] = [], units: [String] = [], mains: [Int64] = []
         var names: [String] = [], series: [String] = [], known: [Int64] = []
