@@ -14,14 +14,9 @@ final class GatheredPulls: Sendable {
     struct Waiting: Sendable {
         var question: GatheredQuestion
         var knownReference: Int64
-        var check: Check?
+        /// The client's highest known event: its number and id.
+        var check: (sequence: Int64, id: UUID)?
         var answer: CheckedContinuation<Result<CentralStore.TokenPage, CentralError>, Never>
-    }
-
-    /// The client's highest known event: its number and id.
-    struct Check: Sendable {
-        var sequence: Int64
-        var id: UUID
     }
 
     /// Statements out at once: one per core of this machine's kind, each a connection of the pool.
@@ -41,7 +36,7 @@ final class GatheredPulls: Sendable {
     /// Waits with the others for `question`'s answer. A runner started for it answers every
     /// gathering it takes with `answer` (the store's, the same for every pull of this gatherer),
     /// on one of its threads, and resumes each pull with its own answer.
-    func ask(_ question: GatheredQuestion, knownReference: Int64, check: Check?,
+    func ask(_ question: GatheredQuestion, knownReference: Int64, check: (sequence: Int64, id: UUID)?,
              answer: @escaping @Sendable ([Waiting]) -> Void) async -> Result<CentralStore.TokenPage, CentralError> {
         await withCheckedContinuation { continuation in
             let start = state.withLock { state -> Bool in

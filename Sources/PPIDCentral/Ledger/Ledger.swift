@@ -218,8 +218,7 @@ extension CentralStore {
         guard let known = knownPrincipals.principal(forTokenHash: hash), known.scope != nil, known.tokenID != nil else { return nil }
         guard admit(known) else { return .refused }
         let question = GatheredQuestion(tokenHash: hash, cursor: cursor, limit: limit, principal: known, knownAt: check?.sequence)
-        let result = await gatheredPulls.ask(question, knownReference: knownReference,
-                                             check: check.map { GatheredPulls.Check(sequence: $0.sequence, id: $0.id) }) { gathered in
+        let result = await gatheredPulls.ask(question, knownReference: knownReference, check: check) { gathered in
             self.answer(gathered)
         }
         return try result.get()
@@ -238,7 +237,7 @@ extension CentralStore {
                     do {
                         let page = try Self.changesPage(found, after: question.cursor, limit: question.limit, for: question.principal,
                                                         knownReference: waiting.knownReference,
-                                                        check: waiting.check.map { ($0.sequence, $0.id) }, in: db)
+                                                        check: waiting.check, in: db)
                         return .success(.page(question.principal, bytes: page.bytes, nextCursor: page.nextCursor))
                     } catch {
                         return .failure(CentralError.wrap(error, path: path))
@@ -257,7 +256,7 @@ extension CentralStore {
             knownPrincipals.forget(tokenHash: question.tokenHash)
             waiting.answer.resume(returning: Result { () throws(CentralError) -> TokenPage in
                 try freshPage(tokenHash: question.tokenHash, after: question.cursor, limit: question.limit,
-                              knownReference: waiting.knownReference, check: waiting.check.map { ($0.sequence, $0.id) },
+                              knownReference: waiting.knownReference, check: waiting.check,
                               admitted: true) { _ in true }
             })
         }

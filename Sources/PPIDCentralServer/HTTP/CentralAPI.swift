@@ -169,6 +169,7 @@ struct CentralAPI: Sendable {
     /// for a unit's token seen before), or nil when this pull is to be asked alone.
     func gathered(token: String, _ valid: (after: Int64, limit: Int64, known: Int64, check: (sequence: Int64, id: UUID)?)?)
         async throws -> (CentralStore.TokenPage, Int?)? {
+        // The store would answer nil on SQLite too; asked here, a SQLite pull makes no async call to learn it.
         guard store.engine == .postgres, !Self.pullsAlone, let valid else { return nil }
         let recorder = RequestPrincipal.current
         var wait: Int?
