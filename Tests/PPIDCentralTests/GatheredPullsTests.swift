@@ -146,12 +146,15 @@ struct GatheredPullsTests {
             return try await group.reduce(into: []) { $0.append($1) }
         }
         #expect(after.count == 6)
+        // A pull that finds its token's guess already forgotten by the other pull of the same token
+        // is left to be asked alone (nil); the first of the two always answers.
+        #expect(after.contains { $0.0 == humas && $0.1 != nil }, "the renamed officer's token is read again and answered")
         for (token, found) in after {
             switch (token, found) {
             case (humas, .page(let principal, let bytes, _)?):
                 #expect(principal.name == "Humas Baru")
                 #expect(try WireCoding.decoder().decode(ChangesPage.self, from: Data(bytes)).identity?.name == "Humas Baru")
-            case (itjen, .unknownToken?), (itjen, nil):
+            case (humas, nil), (itjen, .unknownToken?), (itjen, nil):
                 break  // refused at once, or (the guess forgotten by a pull before it) left to be asked alone
             case (biro, .page(_, let bytes, _)?):
                 #expect(try WireCoding.decoder().decode(ChangesPage.self, from: Data(bytes)).events.count == 1)
