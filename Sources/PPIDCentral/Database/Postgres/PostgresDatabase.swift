@@ -49,10 +49,14 @@ final class PostgresDatabase: SQLDatabase {
 
     func integrityCheck() throws -> Bool {
         // The server keeps its own pages sound; what can be checked is that the ledger and its head agree.
+        // Both are read in one statement, one snapshot: read apart, a push committed between the two
+        // reads (a terminal's, while the check runs) made a sound ledger look broken.
         try read { session in
-            let head = try session.value("SELECT last FROM ledger_head WHERE id = 1", as: Int64.self) ?? 0
-            let top = try session.value("SELECT max(sequence) FROM ledger", as: Int64.self) ?? 0
-            return head == top
+            let agree = try session.value("""
+                SELECT CASE WHEN coalesce((SELECT last FROM ledger_head WHERE id = 1), 0)
+                               = coalesce((SELECT max(sequence) FROM ledger), 0) THEN 1::bigint ELSE 0::bigint END
+                """, as: Int64.self)
+            return agree == 1
         }
     }
 
