@@ -1,4 +1,5 @@
 import Foundation
+import PPIDDomain
 
 /// A `Decoder` over a ``JSONTape``: one instance per document, moved from node to node as values
 /// nest. Dates are seconds since 1970 and UUIDs their text, as ``WireCoding`` writes them.
@@ -37,6 +38,9 @@ final class TapeDecoder: Decoder {
         if T.self == UUID.self { return try tape.uuid(index) as! T }
         if T.self == Date.self { return Date(timeIntervalSince1970: try tape.double(index)) as! T }
         if T.self == String.self { return try tape.string(index) as! T }
+        // The wire's events, read without Codable when they are of a kind the reader knows.
+        if T.self == WireEvent.self, let event = EnvelopeReader(tape: tape).wireEvent(at: index) as? T { return event }
+        if T.self == EventEnvelope.self, let envelope = EnvelopeReader(tape: tape).envelope(at: index) as? T { return envelope }
         if T.self == Data.self || T.self == URL.self || T.self == Decimal.self {
             // Not on the wire; Foundation's decoder knows their forms.
             throw JSONTape.Mismatch(node: index, expected: "a type the fast decoder reads")
