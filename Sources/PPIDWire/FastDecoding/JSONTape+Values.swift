@@ -67,14 +67,22 @@ extension JSONTape {
         let start = Int(item.start), end = Int(item.end)
         let text: String?
         if item.escaped {
-            text = unescaped(start..<end).flatMap { String(validating: $0, as: UTF8.self) }
+            text = unescaped(start..<end).flatMap { bytes in bytes.withUnsafeBufferPointer(Self.validString) }
         } else {
-            text = bytes.withUnsafeBufferPointer { buffer in
-                String(validating: UnsafeBufferPointer(rebasing: buffer[start..<end]), as: UTF8.self)
-            }
+            text = bytes.withUnsafeBufferPointer { buffer in Self.validString(UnsafeBufferPointer(rebasing: buffer[start..<end])) }
         }
         guard let text else { throw Mismatch(node: node, expected: "a valid string") }
         return text
+    }
+
+    /// The text of valid UTF-8, or nil. ASCII (most of the wire's text) cannot be invalid and is
+    /// taken at once: the standard library's validating initializer is generic over the encoding
+    /// and, unspecialized, looked up its type metadata for every string of a page.
+    static func validString(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var high: UInt8 = 0
+        for byte in bytes { high |= byte }
+        if high < 0x80 { return String(decoding: bytes, as: UTF8.self) }
+        return String(validating: bytes, as: UTF8.self)
     }
 
     /// The bytes of a string with its escapes resolved, or nil when an escape is invalid.
