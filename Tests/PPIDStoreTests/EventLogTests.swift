@@ -92,6 +92,13 @@ struct EventLogTests {
         for sql in ["UPDATE events SET officer = 'x'", "DELETE FROM events", "UPDATE audit_log SET officer = 'x'", "DELETE FROM audit_log"] {
             #expect(throws: (any Error).self, "\(sql)") { try store.pool.write { db in try db.execute(sql: sql) } }
         }
+        for column in ["seq", "uuid", "case_kind", "case_uuid", "name", "officer", "instant", "local_date", "terminal", "origin", "payload"] {
+            #expect(throws: (any Error).self, "\(column)") {
+                try store.pool.write { db in try db.execute(sql: "UPDATE events SET \(column) = \(column) || ''") }
+            }
+        }
+        // The server's number is the one thing kept beside the content that may change (a restored register).
+        try store.pool.write { db in try db.execute(sql: "UPDATE events SET server_seq = 5") }
         #expect(try store.eventCount() == 1)
         #expect(try store.auditTrail().allSatisfy { $0.officer == "rina" })
     }

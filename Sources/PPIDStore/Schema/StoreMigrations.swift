@@ -4,7 +4,8 @@ import GRDB
 enum StoreMigrations {
     /// The identifiers of every migration, in order.
     static let identifiers = ["v1-core", "v2-search", "v3-drafts", "v4-application-id", "v5-letter-register", "v6-recorded-officer",
-                              "v7-first-screen", "v8-legal-process", "v9-court-stage", "v10-annual-report"]
+                              "v7-first-screen", "v8-legal-process", "v9-court-stage", "v10-annual-report",
+                              "v11-server-number"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -62,6 +63,17 @@ enum StoreMigrations {
         migrator.registerMigration("v10-annual-report") { db in
             // The annual reports recorded submitted (Perki 1/2021: by 31 March): the board's report clock.
             try db.execute(sql: "CREATE TABLE annual_reports (year INTEGER PRIMARY KEY, submitted_on TEXT, note TEXT NOT NULL DEFAULT '')")
+        }
+        migrator.registerMigration("v11-server-number") { db in
+            // The log's content stays append-only, but the server's number of a pulled event may be
+            // taken again (a register restored from a backup numbers it anew): the trigger refused
+            // that update too, and the pull that brought the new number failed at every sync.
+            try db.execute(sql: """
+                DROP TRIGGER events_no_update;
+                CREATE TRIGGER events_no_update
+                    BEFORE UPDATE OF seq, uuid, case_kind, case_uuid, name, officer, instant, local_date, terminal, origin, payload ON events
+                    BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+                """)
         }
         return migrator
     }
