@@ -110,8 +110,11 @@ extension LocalStore {
             // Cases this database held before the page, asked once per page rather than once per event.
             let knownCases = try Self.found(db, pageCases.map(\.text), sql: "SELECT DISTINCT case_uuid FROM events WHERE case_uuid IN")
             let accept = try db.cachedStatement(sql: "UPDATE outbox SET state = 'accepted', server_seq = ? WHERE event_uuid = ? AND state = 'pending'")
-            // One statement for the page's inserts, not a lookup of the cached one per event.
-            let insert = try EventInsert(db: db, unlessHeld: true)
+            // This terminal's own events are marked accepted; the others are inserted, many rows per
+            // statement, and then taken in page order. (An own event's case is refolded whatever
+            // came before or after it in the page, so the order of the two passes changes nothing.)
+            var others: [PulledEvent] = []
+            others.reserveCapacity(incomingCount)
             for event in page.events where event.sequence > cursor {
                 let envelope = event.envelope
                 let caseID = envelope.event.caseID
@@ -124,7 +127,13 @@ extension LocalStore {
                     if !order.contains(caseID) { order.append(caseID) }
                     continue
                 }
-                guard try insert(envelope, payload: event.payload, origin: "central", serverSeq: event.sequence, terminal: "pusat") else {
+                others.append(event)
+            }
+            let added = try EventBatchInsert(db: db)(others)
+            for (event, added) in zip(others, added) {
+                let envelope = event.envelope
+                let caseID = envelope.event.caseID
+                guard added else {
                     applied.alreadyHeld += 1  // Held already: pulled before under an older cursor, or accepted earlier.
                     try self.takeServerRecord(of: event, in: db)
                     continue
