@@ -78,6 +78,18 @@ struct StrictBodyTests {
     func duplicateMember() throws {
         let tape = try JSONTape(bytes: Array(#"{"events":[{"unit":"A","envelope":{},"unit":"B"}]}"#.utf8))
         #expect(tape.firstUnknown(Self.shape, at: 0, path: "") == "events[0].unit")
+        // Keys are matched by their bytes; an escaped one by its unescaped text.
+        let cases: [(bytes: [UInt8], clean: Bool)] = [
+            (Array(#"{"events":[{"unit":"A","envelope":{},"\u0075nit":"B"}]}"#.utf8), false),
+            (Array(#"{"events":[{"\u0075nit":"A","envelope":{}}]}"#.utf8), true),
+            (Array(#"{"events":[{"uni":"A","envelope":{}}]}"#.utf8), false),
+            (Array(#"{"events":[{"units":"A","envelope":{}}]}"#.utf8), false),
+            (Array(#"{"events":[{"":"A","envelope":{}}]}"#.utf8), false),
+            (Array(#"{"events":[{"un"#.utf8) + [0xFF] + Array(#"t":"A","envelope":{}}]}"#.utf8), false),
+        ]
+        for (bytes, clean) in cases {
+            #expect(try JSONTape(bytes: bytes).isClean(Self.shape, at: 0) == clean, "\(String(decoding: bytes, as: UTF8.self))")
+        }
     }
 
     @Test("Envelopes as sent, stamped with the token's officer, read as the pushed envelopes with that officer")

@@ -46,7 +46,7 @@ enum StrictBody {
         let types = (schema["type"] as? [String]) ?? [(schema["type"] as? String) ?? ""]
         if types.contains("object"), schema["additionalProperties"] as? Bool == false {
             let properties = schema["properties"] as? [String: Any] ?? [:]
-            return .object(properties.mapValues { compile($0, in: document, depth: depth + 1) })
+            return .object(MemberShape.Members(properties.mapValues { compile($0, in: document, depth: depth + 1) }))
         }
         if types.contains("array"), let items = schema["items"] { return .array(compile(items, in: document, depth: depth + 1)) }
         return .any

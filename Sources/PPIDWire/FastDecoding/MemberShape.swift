@@ -5,7 +5,7 @@ import Foundation
 /// body is then decoded from, so a strict body costs one parse.
 public indirect enum MemberShape: Sendable {
     /// An object with these members, each with its own shape.
-    case object([String: MemberShape])
+    case object(Members)
     /// An array whose items have this shape.
     case array(MemberShape)
     /// One of several objects, told apart by their `kind` member.
@@ -14,6 +14,38 @@ public indirect enum MemberShape: Sendable {
     case nullable(MemberShape)
     /// Not checked further (a scalar, or a shape the domain's decoder checks).
     case any
+}
+
+extension MemberShape {
+    /// An object's allowed members by name, and their names' bytes, so a body's keys are matched
+    /// by length and bytes rather than each made a string and hashed (a push has thousands).
+    public struct Members: Sendable, ExpressibleByDictionaryLiteral {
+        public let byName: [String: MemberShape]
+        let names: [[UInt8]]
+        let shapes: [MemberShape]
+
+        public init(_ byName: [String: MemberShape]) {
+            self.byName = byName
+            names = byName.keys.map { Array($0.utf8) }
+            shapes = byName.keys.map { byName[$0] ?? .any }
+        }
+
+        public init(dictionaryLiteral elements: (String, MemberShape)...) {
+            self.init(Dictionary(elements, uniquingKeysWith: { first, _ in first }))
+        }
+
+        /// The position of the member whose name is `key`'s bytes, if it is one.
+        func position(of key: UnsafeBufferPointer<UInt8>) -> Int? {
+            for (position, name) in names.enumerated() where name.count == key.count {
+                let same = name.withUnsafeBufferPointer { name in
+                    guard let a = name.baseAddress, let b = key.baseAddress else { return true }
+                    return memcmp(a, b, key.count) == 0
+                }
+                if same { return position }
+            }
+            return nil
+        }
+    }
 }
 
 /// A strict body read: its value, or the path of the first member it may not have.
@@ -60,7 +92,7 @@ extension MemberShape {
             guard let object = value as? [String: Any] else { return nil }
             for key in object.keys.sorted() {
                 let memberPath = path.isEmpty ? key : "\(path).\(key)"
-                guard let shape = members[key] else { return memberPath }
+                guard let shape = members.byName[key] else { return memberPath }
                 if let value = object[key], let found = shape.firstUnknown(in: value, path: memberPath) { return found }
             }
             return nil
@@ -99,13 +131,12 @@ extension JSONTape {
             return true
         case let .object(members):
             guard kind(node) == .object else { return true }
-            let count = Int(nodes[node].count)
-            var seen: [String] = []
-            seen.reserveCapacity(count)
+            var seen = [Bool](repeating: false, count: members.names.count)
             var index = node + 1
-            for _ in 0..<count {
-                guard let key = quickKey(index), let inner = members[key], !seen.contains(key) else { return false }
-                seen.append(key)
+            for _ in 0..<Int(nodes[node].count) {
+                guard let position = memberPosition(index, in: members), !seen[position] else { return false }
+                seen[position] = true
+                let inner = members.shapes[position]
                 if case .any = inner {} else if !isClean(inner, at: index + 1) { return false }
                 index = Int(nodes[index + 1].after)
             }
@@ -113,14 +144,17 @@ extension JSONTape {
         }
     }
 
-    /// A member's key for looking up: without escapes, its bytes as they are (a short key is held
-    /// inline, not allocated); ill-formed UTF-8 comes out repaired and so matches no member.
-    private func quickKey(_ node: Int) -> String? {
+    /// Which of `members` the key at `node` names: without escapes, compared as the bytes they are
+    /// (ill-formed UTF-8 matches no member); with them, unescaped first (rare in a key).
+    private func memberPosition(_ node: Int, in members: MemberShape.Members) -> Int? {
         let item = nodes[node]
         guard item.kind == .string else { return nil }
-        if item.escaped { return try? string(node) }
+        if item.escaped {
+            guard let key = try? string(node) else { return nil }
+            return Array(key.utf8).withUnsafeBufferPointer { members.position(of: $0) }
+        }
         return bytes.withUnsafeBufferPointer { buffer in
-            String(decoding: UnsafeBufferPointer(rebasing: buffer[Int(item.start)..<Int(item.end)]), as: UTF8.self)
+            members.position(of: UnsafeBufferPointer(rebasing: buffer[Int(item.start)..<Int(item.end)]))
         }
     }
 
@@ -160,7 +194,7 @@ extension JSONTape {
             // are scalars, and a push body has thousands.
             func memberPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
             for (key, value) in entries {
-                guard let inner = members[key] else { return memberPath(key) }
+                guard let inner = members.byName[key] else { return memberPath(key) }
                 // A member given twice: readers differ on which one counts, so neither is taken.
                 if key == previous { return memberPath(key) }
                 previous = key
