@@ -26,8 +26,9 @@ extension MemberShape {
 
         public init(_ byName: [String: MemberShape]) {
             self.byName = byName
-            names = byName.keys.map { Array($0.utf8) }
-            shapes = byName.keys.map { byName[$0] ?? .any }
+            let members = Array(byName)
+            names = members.map { Array($0.key.utf8) }
+            shapes = members.map(\.value)
         }
 
         public init(dictionaryLiteral elements: (String, MemberShape)...) {
