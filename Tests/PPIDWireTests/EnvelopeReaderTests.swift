@@ -26,8 +26,22 @@ struct EnvelopeReaderTests {
             case .filed, .answered, .withdrawn: return true
             default: return false
             }
-        case .dispute, .dip: return false
+        case let .dip(_, event):
+            switch event {
+            case let .added(entry), let .revised(entry): return entry.exemption == nil
+            case .retired: return true
+            }
+        case .dispute: return false
         }
+    }
+
+    /// Kinds the demo does not make: a DIP entry revised and retired.
+    static func moreKinds() -> [EventEnvelope] {
+        let meta = EventMeta(officer: "rina", instant: Date(timeIntervalSince1970: 1_767_578_400), localDate: CivilDate(iso: "2026-01-05")!)
+        let entry = DIPEntry(number: "DIP-7", unit: "HUMAS", title: "Rencana \"strategis\"", summary: "", holder: "Biro",
+                             form: .both, category: .periodic, decreeNumber: "SK 1/2026")
+        return [EventEnvelope(meta: meta, event: .dip(entry.id, .revised(entry))),
+                EventEnvelope(meta: meta, event: .dip(entry.id, .retired(reason: "diganti")))]
     }
 
     static func read(_ data: Data) throws -> EventEnvelope? {
@@ -36,7 +50,7 @@ struct EnvelopeReaderTests {
 
     @Test("The common kinds are read without Codable, each as Foundation's decoder reads it; the others are left to Codable")
     func sameAsCodable() throws {
-        let envelopes = try WireDecodingTests.demoEnvelopes() + WireDecodingTests.unusualEnvelopes()
+        let envelopes = try WireDecodingTests.demoEnvelopes() + WireDecodingTests.unusualEnvelopes() + Self.moreKinds()
         var readKinds: Set<String> = []
         for (name, encoder) in WireDecodingTests.encoders {
             for envelope in envelopes {
@@ -50,7 +64,7 @@ struct EnvelopeReaderTests {
             }
         }
         for kind in ["request.registered", "request.processing-started", "request.decided", "request.delivered",
-                     "request.extended", "objection.filed", "objection.answered"] {
+                     "request.extended", "objection.filed", "objection.answered", "dip.added", "dip.revised", "dip.retired"] {
             #expect(readKinds.contains(kind), "the demo holds \(kind), and the reader reads it")
         }
     }
@@ -73,7 +87,7 @@ struct EnvelopeReaderTests {
 
     @Test("Damaged envelopes: whatever the reader reads, Foundation reads the same; what Foundation refuses, the reader does not read")
     func damaged() throws {
-        let envelopes = try WireDecodingTests.demoEnvelopes().filter(Self.readByTheReader)
+        let envelopes = try (WireDecodingTests.demoEnvelopes() + Self.moreKinds()).filter(Self.readByTheReader)
         var random = SeededRandom(seed: 1408)
         let replacements: [Any] = [NSNull(), 0, 1.5, -1, "x", "", true, [Any](), [String: Any](), "2026-13-01", "2026-02-03",
                                    "019B8BAB-0680-7DC7-BA33-775DA7EA812A", ["kind": "granted-in-full"], "email", "perorangan", 1e300]

@@ -41,6 +41,7 @@ struct EnvelopeReader {
         switch kind[..<dot] {
         case "request": return request(name, payload).map { .request(caseID, $0) }
         case "objection": return objection(name, payload).map { .objection(caseID, $0) }
+        case "dip": return dip(name, payload).map { .dip(caseID, $0) }
         default: return nil
         }
     }
@@ -146,6 +147,32 @@ struct EnvelopeReader {
         case "settled-by-agreement": required(node, "terms", text).map { .settledByAgreement(terms: $0) }
         default: nil
         }
+    }
+
+    // MARK: The DIP
+
+    func dip(_ kind: Substring, _ payload: Int) -> DIPEvent? {
+        switch kind {
+        case "added": return dipEntry(payload).map { .added($0) }
+        case "revised": return dipEntry(payload).map { .revised($0) }
+        case "retired": return required(payload, "reason", text).map { .retired(reason: $0) }
+        default: return nil
+        }
+    }
+
+    /// An entry that is not exempt; an exempt one's grounds are left to Codable.
+    func dipEntry(_ node: Int) -> DIPEntry? {
+        guard let id = required(node, "id", uuid), let number = required(node, "number", text),
+              let unit = required(node, "unit", text), let title = required(node, "title", text),
+              let summary = required(node, "summary", text), let holder = required(node, "holder", text),
+              let responsible = required(node, "responsible", text), let madeWhenWhere = required(node, "madeWhenWhere", text),
+              let form = required(node, "form", raw(DocumentForm.self)), let retention = required(node, "retention", text),
+              let category = required(node, "category", raw(DIPCategory.self)),
+              let decreeNumber = required(node, "decreeNumber", text), let location = required(node, "location", text),
+              absentOrNull(node, "exemption") else { return nil }
+        return DIPEntry(id: id, number: number, unit: unit, title: title, summary: summary, holder: holder,
+                        responsible: responsible, madeWhenWhere: madeWhenWhere, form: form, retention: retention,
+                        category: category, decreeNumber: decreeNumber, location: location, exemption: nil)
     }
 
     // MARK: Members, as a keyed container finds them
