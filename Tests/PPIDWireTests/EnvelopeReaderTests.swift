@@ -13,18 +13,17 @@ struct EnvelopeReaderTests {
         switch envelope.event {
         case let .request(_, event):
             switch event {
-            case .registered, .processingStarted, .extended, .delivered, .closed, .withdrawn: return true
+            case .registered, .processingStarted, .extended, .delivered, .closed, .withdrawn, .forwarded, .documentsLinked,
+                 .deadlineMoved, .complied, .incompleteNoted, .completed, .paid: return true
             case let .decided(decision):
                 switch decision.outcome {
                 case .grantedInFull, .notYetDocumented, .notHeld: return decision.charges == nil
                 case .grantedInPart, .refused: return false
                 }
-            default: return false
             }
         case let .objection(_, event):
             switch event {
-            case .filed, .answered, .withdrawn: return true
-            default: return false
+            case .filed, .answered, .withdrawn, .requesterResponded, .deadlineMoved: return true
             }
         case let .dip(_, event):
             switch event {
@@ -35,13 +34,24 @@ struct EnvelopeReaderTests {
         }
     }
 
-    /// Kinds the demo does not make: a DIP entry revised and retired.
+    /// Kinds the demo may not make: a DIP entry revised and retired, each remaining request and objection step.
     static func moreKinds() -> [EventEnvelope] {
         let meta = EventMeta(officer: "rina", instant: Date(timeIntervalSince1970: 1_767_578_400), localDate: CivilDate(iso: "2026-01-05")!)
         let entry = DIPEntry(number: "DIP-7", unit: "HUMAS", title: "Rencana \"strategis\"", summary: "", holder: "Biro",
                              form: .both, category: .periodic, decreeNumber: "SK 1/2026")
+        let request = UUID(), objection = UUID()
         return [EventEnvelope(meta: meta, event: .dip(entry.id, .revised(entry))),
-                EventEnvelope(meta: meta, event: .dip(entry.id, .retired(reason: "diganti")))]
+                EventEnvelope(meta: meta, event: .dip(entry.id, .retired(reason: "diganti"))),
+                EventEnvelope(meta: meta, event: .request(request, .forwarded(to: .unit("ITJEN"), note: "bukan kewenangan"))),
+                EventEnvelope(meta: meta, event: .request(request, .deadlineMoved(noticeDue: CivilDate(iso: "2026-01-19")!,
+                                                                                  extendedDue: CivilDate(iso: "2026-01-28")!, reason: "libur"))),
+                EventEnvelope(meta: meta, event: .request(request, .incompleteNoted(missing: "KTP"))),
+                EventEnvelope(meta: meta, event: .request(request, .completed(restartsClock: true))),
+                EventEnvelope(meta: meta, event: .request(request, .paid(FeePayment(amountRupiah: 15_000, paidOn: CivilDate(iso: "2026-01-06")!,
+                                                                                    reference: "KW-1"))))] +
+            ComplianceOrder.allCases.map { EventEnvelope(meta: meta, event: .request(request, .complied(order: $0, note: ""))) } +
+            [EventEnvelope(meta: meta, event: .objection(objection, .requesterResponded("tidak puas"))),
+             EventEnvelope(meta: meta, event: .objection(objection, .deadlineMoved(answerDue: CivilDate(iso: "2026-02-16")!, reason: "libur")))]
     }
 
     static func read(_ data: Data) throws -> EventEnvelope? {
@@ -64,7 +74,10 @@ struct EnvelopeReaderTests {
             }
         }
         for kind in ["request.registered", "request.processing-started", "request.decided", "request.delivered",
-                     "request.extended", "objection.filed", "objection.answered", "dip.added", "dip.revised", "dip.retired"] {
+                     "request.extended", "request.forwarded", "request.documents-linked", "request.deadline-moved",
+                     "request.complied", "request.incomplete-noted", "request.completed", "request.paid",
+                     "objection.filed", "objection.answered", "objection.requester-responded", "objection.deadline-moved",
+                     "dip.added", "dip.revised", "dip.retired"] {
             #expect(readKinds.contains(kind), "the demo holds \(kind), and the reader reads it")
         }
     }

@@ -60,7 +60,33 @@ struct EnvelopeReader {
             return .delivered(method: method, note: note)
         case "closed": return .closed
         case "withdrawn": return required(payload, "reason", text).map { .withdrawn(reason: $0) }
+        case "forwarded":
+            guard let target = object(payload, "to").flatMap(forwardTarget(at:)), let note = required(payload, "note", text) else { return nil }
+            return .forwarded(to: target, note: note)
+        case "documents-linked": return required(payload, "documents", array(uuid)).map { .documentsLinked($0) }
+        case "deadline-moved":
+            // A calendar loaded centrally moves every open request's deadlines: many of these at once.
+            guard let noticeDue = required(payload, "noticeDue", civilDate), let extendedDue = optional(payload, "extendedDue", civilDate),
+                  let reason = required(payload, "reason", text) else { return nil }
+            return .deadlineMoved(noticeDue: noticeDue, extendedDue: extendedDue, reason: reason)
+        case "complied":
+            guard let order = required(payload, "order", raw(ComplianceOrder.self)), let note = required(payload, "note", text) else { return nil }
+            return .complied(order: order, note: note)
+        case "incomplete-noted": return required(payload, "missing", text).map { .incompleteNoted(missing: $0) }
+        case "completed": return required(payload, "restartsClock", bool).map { .completed(restartsClock: $0) }
+        case "paid":
+            guard let amount = required(payload, "amountRupiah", int), let paidOn = required(payload, "paidOn", civilDate),
+                  let reference = required(payload, "reference", text) else { return nil }
+            return .paid(FeePayment(amountRupiah: amount, paidOn: paidOn, reference: reference))
         default: return nil
+        }
+    }
+
+    func forwardTarget(at node: Int) -> ForwardTarget? {
+        switch required(node, "kind", text) {
+        case "unit": required(node, "unit", text).map { .unit($0) }
+        case "other-body": required(node, "body", text).map { .otherBody($0) }
+        default: nil
         }
     }
 
@@ -121,6 +147,10 @@ struct EnvelopeReader {
                   let position = required(payload, "atasanPosition", text) else { return nil }
             return .answered(ObjectionAnswer(verdict: verdict, atasanName: name, atasanPosition: position))
         case "withdrawn": return required(payload, "reason", text).map { .withdrawn(reason: $0) }
+        case "requester-responded": return required(payload, "response", text).map { .requesterResponded($0) }
+        case "deadline-moved":
+            guard let answerDue = required(payload, "answerDue", civilDate), let reason = required(payload, "reason", text) else { return nil }
+            return .deadlineMoved(answerDue: answerDue, reason: reason)
         default: return nil
         }
     }
