@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-import GRDBSQLite
 import PPIDDomain
 
 /// The insert of a pulled page's events into the log, many rows per statement, an event whose id
@@ -12,7 +11,8 @@ import PPIDDomain
 struct EventBatchInsert {
     /// Rows per statement: 11 values each, well under SQLite's limit of bound values.
     static let rowsPerStatement = 50
-    static let columns = "uuid, case_kind, case_uuid, name, officer, instant, local_date, terminal, origin, server_seq, payload"
+    /// Where a pulled event comes from, as the log records it.
+    static let origin = "central", terminal = "pusat"
 
     let db: Database
     let many: Statement
@@ -20,10 +20,9 @@ struct EventBatchInsert {
 
     init(db: Database) throws {
         self.db = db
-        let row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         many = try db.cachedStatement(sql: """
-            INSERT OR IGNORE INTO events(\(Self.columns))
-            VALUES \(Array(repeating: row, count: Self.rowsPerStatement).joined(separator: ", "))
+            INSERT OR IGNORE INTO events(\(EventInsert.columns))
+            VALUES \(Array(repeating: EventInsert.row, count: Self.rowsPerStatement).joined(separator: ", "))
             """)
         one = try EventInsert(db: db, unlessHeld: true)
     }
@@ -38,7 +37,8 @@ struct EventBatchInsert {
             let chunk = events[start..<(start + Self.rowsPerStatement)]
             var run = BoundStatement(db: db, statement: many)
             for (offset, event) in chunk.enumerated() {
-                try Self.bind(event, at: Int32(offset * 11), in: &run)
+                try EventInsert.bind(event.envelope, payload: event.payload, origin: Self.origin, serverSeq: event.sequence,
+                                     terminal: Self.terminal, at: Int32(offset) * EventInsert.valuesPerRow, in: &run)
             }
             try run.step()
             let inserted = Int(run.changes)
@@ -50,7 +50,7 @@ struct EventBatchInsert {
             start += Self.rowsPerStatement
         }
         for event in events[start...] {
-            added.append(try one(event.envelope, payload: event.payload, origin: "central", serverSeq: event.sequence, terminal: "pusat"))
+            added.append(try one(event.envelope, payload: event.payload, origin: Self.origin, serverSeq: event.sequence, terminal: Self.terminal))
         }
         return added
     }
@@ -61,20 +61,5 @@ struct EventBatchInsert {
     private func whichAdded(_ chunk: ArraySlice<PulledEvent>, inserted: Int) throws -> [Bool] {
         var new = Set(try String.fetchAll(db, sql: "SELECT uuid FROM events ORDER BY seq DESC LIMIT ?", arguments: [inserted]))
         return chunk.map { new.remove($0.envelope.meta.id.text) != nil }
-    }
-
-    static func bind(_ event: PulledEvent, at base: Int32, in run: inout BoundStatement) throws {
-        let envelope = event.envelope
-        run.bind(base + 1, envelope.meta.id.text)
-        run.bind(base + 2, envelope.event.caseKind.rawValue)
-        run.bind(base + 3, envelope.event.caseID.text)
-        run.bind(base + 4, envelope.event.name)
-        run.bind(base + 5, envelope.meta.officer)
-        run.bind(base + 6, envelope.meta.instant.timeIntervalSince1970)
-        run.bind(base + 7, envelope.meta.localDate.iso)
-        run.bind(base + 8, "pusat")
-        run.bind(base + 9, "central")
-        run.bind(base + 10, event.sequence)
-        run.bind(base + 11, blob: try event.payload ?? EventCoding.encoder().encode(envelope))
     }
 }
