@@ -36,9 +36,10 @@ struct EventBatchInsert {
         while events.count - start >= Self.rowsPerStatement {
             let chunk = events[start..<(start + Self.rowsPerStatement)]
             var run = BoundStatement(db: db, statement: many)
-            for (offset, event) in chunk.enumerated() {
-                try EventInsert.bind(event.envelope, payload: event.payload, origin: Self.origin, serverSeq: event.sequence,
-                                     terminal: Self.terminal, at: Int32(offset) * EventInsert.valuesPerRow, in: &run)
+            for index in chunk.indices {
+                try EventInsert.bind(events[index].envelope, payload: events[index].payload, origin: Self.origin,
+                                     serverSeq: events[index].sequence, terminal: Self.terminal,
+                                     at: Int32(index - start) * EventInsert.valuesPerRow, in: &run)
             }
             try run.step()
             let inserted = Int(run.changes)

@@ -94,7 +94,9 @@ extension LocalStore {
             let cursor = try Self.syncCursor(in: db)
             // Cases touched by this page: new ones fold in memory, ones with history refold from the log.
             var order: [UUID] = []
-            var fresh: [UUID: [EventEnvelope]] = [:]
+            // A new case's events, as their places in `others` (the envelopes are only taken out
+            // when the case was not folded ahead).
+            var fresh: [UUID: [Int]] = [:]
             var refold: Set<UUID> = []
             // The events past the cursor (the rest: a page seen before), walked in place rather than
             // copied out of the page: thousands of envelopes per page.
@@ -114,8 +116,10 @@ extension LocalStore {
             // statement, and then taken in page order. (An own event's case is refolded whatever
             // came before or after it in the page, so the order of the two passes changes nothing.)
             var others: [PulledEvent] = []
-            others.reserveCapacity(incomingCount)
-            for event in page.events where event.sequence > cursor {
+            // The usual case (nothing of this terminal's waiting, the whole page new): the page itself.
+            let ownOrHeld = !pending.isEmpty || incomingCount < page.events.count
+            if !ownOrHeld { others = page.events } else { others.reserveCapacity(incomingCount) }
+            for event in ownOrHeld ? page.events[...] : [] where event.sequence > cursor {
                 let envelope = event.envelope
                 let caseID = envelope.event.caseID
                 if !pending.isEmpty, case let id = envelope.meta.id.text, pending.contains(id) {
@@ -130,12 +134,11 @@ extension LocalStore {
                 others.append(event)
             }
             let added = try EventBatchInsert(db: db)(others)
-            for (event, added) in zip(others, added) {
-                let envelope = event.envelope
-                let caseID = envelope.event.caseID
+            for (index, added) in added.enumerated() {
+                let caseID = others[index].envelope.event.caseID
                 guard added else {
                     applied.alreadyHeld += 1  // Held already: pulled before under an older cursor, or accepted earlier.
-                    try self.takeServerRecord(of: event, in: db)
+                    try self.takeServerRecord(of: others[index], in: db)
                     continue
                 }
                 if fresh[caseID] == nil && !refold.contains(caseID) {
@@ -146,7 +149,7 @@ extension LocalStore {
                         fresh[caseID] = []
                     }
                 }
-                if !refold.contains(caseID) { fresh[caseID, default: []].append(envelope) }
+                if !refold.contains(caseID) { fresh[caseID, default: []].append(index) }
                 applied.added += 1
             }
             for aside in page.setAside where aside.sequence > cursor {
@@ -169,9 +172,14 @@ extension LocalStore {
             for caseID in order {
                 if refold.contains(caseID) {
                     try self.reproject(caseID, in: db)
-                } else if let envelopes = fresh[caseID] {
-                    let folded = try page.prefolded?.fold(of: caseID, events: envelopes.count, generation: generation)
-                        ?? DomainRules.fold(envelopes, context: contexts.context(forCase: envelopes, in: db))
+                } else if let places = fresh[caseID] {
+                    let folded: (record: CaseRecord?, rejected: [(EventEnvelope, EventRejection)])
+                    if let ahead = page.prefolded?.fold(of: caseID, events: places.count, generation: generation) {
+                        folded = ahead
+                    } else {
+                        let envelopes = places.map { others[$0].envelope }
+                        folded = DomainRules.fold(envelopes, context: try contexts.context(forCase: envelopes, in: db))
+                    }
                     if let record = folded.record { try writer.write(record) }
                     if !folded.rejected.isEmpty { try self.setAsideUnapplied(folded.rejected, in: db) }
                 }
