@@ -22,18 +22,22 @@ extension LocalStore {
     /// the first `share` of the cases (all by default), the rest left to the write.
     public func prefold(_ events: [PulledEvent], share: Double = 1) -> PrefoldedCases {
         let (contexts, generation) = unitContextsWithGeneration
+        guard share > 0 else { return PrefoldedCases(generation: generation, cases: [:]) }
+        // Each case's events as their places in `events`: only the folded cases' envelopes are copied out.
         var order: [UUID] = []
-        var byCase: [UUID: [EventEnvelope]] = [:]
-        for event in events {
-            let caseID = event.envelope.event.caseID
+        var byCase: [UUID: [Int]] = [:]
+        for index in events.indices {
+            let caseID = events[index].envelope.event.caseID
             if byCase[caseID] == nil { order.append(caseID) }
-            byCase[caseID, default: []].append(event.envelope)
+            byCase[caseID, default: []].append(index)
         }
         var cases: [UUID: (events: Int, record: CaseRecord?, rejected: [(EventEnvelope, EventRejection)])] = [:]
         cases.reserveCapacity(order.count)
-        let count = Int((Double(order.count) * min(max(share, 0), 1)).rounded())
+        let count = Int((Double(order.count) * min(share, 1)).rounded())
         for caseID in order.prefix(count) {
-            guard let envelopes = byCase[caseID], let context = contexts.contextWithoutDatabase(forCase: envelopes) else { continue }
+            guard let places = byCase[caseID] else { continue }
+            let envelopes = places.map { events[$0].envelope }
+            guard let context = contexts.contextWithoutDatabase(forCase: envelopes) else { continue }
             let folded = DomainRules.fold(envelopes, context: context)
             cases[caseID] = (envelopes.count, folded.record, folded.rejected)
         }

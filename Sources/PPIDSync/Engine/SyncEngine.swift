@@ -146,7 +146,8 @@ public final class SyncEngine: Sendable {
         } catch { throw SyncError.from(error) }
         var checkedIdentity = false
         var stalled = 0
-        var next: Task<Result<Fetched, SyncError>, Never>? = fetch(after: cursor, reference: reference, known: known)
+        // The first page is not folded ahead: the writer has nothing else to do until it comes.
+        var next: Task<Result<Fetched, SyncError>, Never>? = fetch(after: cursor, reference: reference, known: known, prefoldShare: 0)
         var checkedRestore = false
         var balance = PrefoldBalance()
         var pagesApplied = 0
