@@ -32,12 +32,35 @@ struct BackgroundCheckpointTests {
         #expect(try store.requests().count == 31)
     }
 
+    @Test("The end of a large pull empties the log on the checkpoint's thread")
+    func emptiesTheLogAtTheEnd() throws {
+        let folder = temporaryFolder()
+        let path = folder + "/store.sqlite"
+        let (store, clock) = try makeStore(path: path)
+        try store.beginBulkPull()
+        for _ in 0..<30 { try store.registerRequest(sampleRegistration(at: clock)) }
+        func logSize() -> Int { (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? -1 }
+        #expect(logSize() > 0)
+        try store.finishBulkPull()
+        store.backgroundCheckpoint.finish()  // waits for what the end of the pull asked of the thread
+        #expect(logSize() == 0)
+        #expect(try requestsInFileAlone(path, copy: folder + "/after.sqlite") == 30)
+        // The store goes on as before, and the next large pull checkpoints again.
+        try store.beginBulkPull()
+        try store.registerRequest(sampleRegistration(at: clock))
+        try store.finishBulkPull()
+        store.backgroundCheckpoint.finish()
+        #expect(try store.requests().count == 31)
+        #expect(logSize() == 0)
+    }
+
     @Test("A database it cannot open is left alone: nothing created, nothing thrown")
     func cannotOpen() throws {
         let path = temporaryFolder() + "/missing/store.sqlite"
         let checkpoint = BackgroundCheckpoint(path: path)
         checkpoint.request()
         checkpoint.request()
+        checkpoint.finishTruncating()
         checkpoint.finish()
         #expect(!FileManager.default.fileExists(atPath: path))
     }

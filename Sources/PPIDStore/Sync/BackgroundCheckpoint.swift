@@ -46,6 +46,19 @@ final class BackgroundCheckpoint: Sendable {
         queue.sync { close() }
     }
 
+    /// At the end of a large pull: copies the rest of the log into the database and empties it,
+    /// so the next start does not read a large log first, then closes the connection. The pull
+    /// does not wait for it. Skipped, harmlessly, while another connection reads or writes:
+    /// SQLite empties the log later, at a checkpoint of its own or when the last connection closes.
+    func finishTruncating() {
+        queue.async { [self] in
+            if let handle = open() {
+                _ = sqlite3_wal_checkpoint_v2(handle, nil, SQLITE_CHECKPOINT_TRUNCATE, nil, nil)
+            }
+            close()
+        }
+    }
+
     // No work is queued at this point: each holds a reference to this object.
     deinit { close() }
 

@@ -30,12 +30,11 @@ extension LocalStore {
     @discardableResult
     public func finishBulkPull() throws(StoreError) -> Bool {
         defer {
-            backgroundCheckpoint.finish()
             try? pragma("PRAGMA synchronous = FULL")
             try? pragma("PRAGMA wal_autocheckpoint = 1000")
-            // A large pull leaves a large log: fold it into the database now, so the next start
-            // does not read it whole first. Skipped, harmlessly, while a reader holds it.
-            try? pragma("PRAGMA wal_checkpoint(TRUNCATE)")
+            // A large pull leaves a large log: fold it into the database, so the next start does
+            // not read it whole first; on the checkpoint's thread, while the terminal goes on.
+            backgroundCheckpoint.finishTruncating()
         }
         return try catchUpSearchIndexing()
     }
