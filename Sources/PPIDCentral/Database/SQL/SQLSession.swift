@@ -60,7 +60,9 @@ extension SQLSession {
 /// A database that runs transactions on ``SQLSession``s: the central store's only way to its data.
 public protocol SQLDatabase: Sendable {
     var engine: SQLEngineKind { get }
-    /// A read-only transaction; reads run concurrently.
+    /// A read; reads run concurrently. On both engines each statement of it reads what is
+    /// committed when the statement starts: a read that needs two statements to agree asks
+    /// them as one.
     func read<T>(_ body: (any SQLSession) throws -> T) throws -> T
     /// A read-write transaction. With `appending`, it first takes the ledger's head, so appends
     /// (from any instance) happen one transaction at a time and commit in sequence order.

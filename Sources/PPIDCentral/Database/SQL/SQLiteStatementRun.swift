@@ -38,11 +38,14 @@ struct SQLiteStatementRun {
     }
 
     /// The current row's columns.
-    func row() -> SQLRow {
+    func row() -> SQLRow { Self.row(of: handle) }
+
+    /// The current row's columns of a stepped statement.
+    static func row(of handle: OpaquePointer) -> SQLRow {
         let count = sqlite3_column_count(handle)
         var values: [SQLValue] = []
         values.reserveCapacity(Int(count))
-        for column in 0..<count { values.append(value(at: column)) }
+        for column in 0..<count { values.append(value(at: column, of: handle)) }
         return SQLRow(values)
     }
 
@@ -51,7 +54,7 @@ struct SQLiteStatementRun {
         sqlite3_clear_bindings(handle)
     }
 
-    private func value(at column: Int32) -> SQLValue {
+    private static func value(at column: Int32, of handle: OpaquePointer) -> SQLValue {
         switch sqlite3_column_type(handle, column) {
         case SQLITE_INTEGER:
             return .int(sqlite3_column_int64(handle, column))
@@ -75,7 +78,8 @@ struct SQLiteStatementRun {
                       sql: statement.sql)
     }
 
-    private static func bind(_ value: SQLValue, at index: Int32, to handle: OpaquePointer) -> Int32 {
+    /// Binds one value; SQLite's result code.
+    static func bind(_ value: SQLValue, at index: Int32, to handle: OpaquePointer) -> Int32 {
         switch value {
         case .null:
             return sqlite3_bind_null(handle, index)
