@@ -11,9 +11,10 @@ import Synchronization
 /// statement, that was a sixth of the server's CPU, more than the statement itself. Here a read
 /// takes an idle connection from a list under a lock and runs on the caller's thread.
 ///
-/// At most `limit` connections are open (five, as GRDB's pool had readers, each with 16 MB of cache); a read that finds none idle and the limit reached gives
-/// nil, and the caller reads through GRDB's pool as before. A statement prepared here is
-/// recompiled by SQLite itself when the schema changes (a migration by another process).
+/// At most `limit` connections are open (five, as GRDB's pool had readers, each with 16 MB of
+/// cache); a read that finds none idle and the limit reached gives nil, and the caller reads
+/// through GRDB's pool as before. A statement prepared here is recompiled by SQLite itself when
+/// the schema changes (a migration by another process).
 final class SQLiteReaders: Sendable {
     let path: String
     let limit: Int
