@@ -2,7 +2,7 @@ import Foundation
 import Logging
 import Synchronization
 import Testing
-import PPIDCentralServer
+@testable import PPIDCentralServer
 import PPIDWire
 
 /// Keeps every log line in memory, for tests.
@@ -63,5 +63,54 @@ struct LoggingTests {
         let everything = log.all.map { "\($0.message) \($0.metadata)" }.joined(separator: "\n")
         for token in [fixture.humas, fixture.keu, fixture.main] { #expect(!everything.contains(token), "a token was logged") }
         #expect(!everything.contains("not-a-token"), "not even a wrong one")
+    }
+}
+
+@Suite("Server log lines as text")
+struct TextLogTests {
+    /// What `body` logs through a ``TextLogHandler`` writing into a pipe.
+    func lines(_ body: (Logger) -> Void) throws -> [String] {
+        var ends: [Int32] = [0, 0]
+        guard pipe(&ends) == 0 else { throw CocoaError(.fileWriteUnknown) }
+        var logger = Logger(label: "ppid-central") { label in TextLogHandler(label: label, descriptor: ends[1]) }
+        logger.logLevel = .info
+        body(logger)
+        close(ends[1])
+        let data = FileHandle(fileDescriptor: ends[0], closeOnDealloc: true).readDataToEndOfFile()
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+    }
+
+    @Test("A line reads as swift-log's stream handler writes it: time, level, label, sorted metadata, source, message")
+    func format() throws {
+        struct Refusal: Error, CustomStringConvertible { var description: String { "kunci salah" } }
+        let written = try lines { logger in
+            logger.info("request", metadata: ["status": "200", "method": "GET", "path": "/v1/changes", "principal": "rina@HUMAS", "ms": "0.4"])
+            logger.debug("not at this level")
+            logger.warning("refused", error: Refusal())
+            logger.error("no metadata")
+        }
+        #expect(written.count == 3)
+        let time = #"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{4}"#
+        #expect(written[0].wholeMatch(of: try Regex(
+            time + #" info ppid-central: method=GET ms=0\.4 path=/v1/changes principal=rina@HUMAS status=200 \[PPIDCentralServerTests\] request"#)) != nil,
+                "\(written[0])")
+        #expect(written[1].contains(" warning ppid-central: error.message=kunci salah error.type="), "\(written[1])")
+        #expect(written[1].hasSuffix("Refusal [PPIDCentralServerTests] refused"), "\(written[1])")
+        #expect(written[2].wholeMatch(of: try Regex(time + #" error ppid-central: \[PPIDCentralServerTests\] no metadata"#)) != nil, "\(written[2])")
+    }
+
+    @Test("The time's text is the system's local time, made again when the second changes")
+    func timestamp() {
+        let clock = LogTimestamp()
+        var now = time(nil)
+        var parts = tm()
+        localtime_r(&now, &parts)
+        var buffer = [CChar](repeating: 0, count: 64)
+        let length = strftime(&buffer, buffer.count, "%Y-%m-%dT%H:%M:%S%z", &parts)
+        let expected = String(decoding: buffer.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        #expect(expected.count == 24)
+        #expect(clock.text(at: now) == expected)
+        #expect(clock.text(at: now) == expected, "from the cache")
+        #expect(clock.text(at: now + 1) != expected, "the next second")
     }
 }

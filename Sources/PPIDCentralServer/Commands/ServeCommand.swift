@@ -63,7 +63,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let format = logFormat
         var logger = Logger(label: "ppid-central") { label -> any LogHandler in
-            format == .json ? JSONLogHandler(label: label) : StreamLogHandler.standardError(label: label)
+            format == .json ? JSONLogHandler(label: label) : TextLogHandler(label: label)
         }
         logger.logLevel = Logger.Level.info
         var tls: ServerTLS? = nil
