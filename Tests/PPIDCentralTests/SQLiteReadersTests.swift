@@ -99,4 +99,23 @@ struct SQLiteReadersTests {
         store.close()
         #expect(try readers.read { _ in true } == nil, "closed with the register")
     }
+
+    @Test("A register closed, or let go, leaves its write-ahead log empty or gone")
+    func logFoldedAtClose() throws {
+        for explicitly in [true, false] {
+            let path = file()
+            do {
+                let store = try CentralStore(path: path)
+                try store.addUnit(code: "UTAMA", name: "PPID Utama", isMain: true)
+                #expect(try store.units().count == 1)
+                #expect(FileManager.default.fileExists(atPath: path + "-wal"))
+                if explicitly { store.close() }
+            }
+            let log = (try? FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int) ?? 0
+            #expect(log == 0, explicitly ? "closed" : "let go")
+            let again = try CentralStore(path: path)
+            #expect(try again.units().map(\.code) == ["UTAMA"])
+            again.close()
+        }
+    }
 }

@@ -14,6 +14,10 @@ final class SQLiteDatabase: SQLDatabase {
         readers = (writer as? DatabasePool).map { SQLiteReaders(path: $0.path) }
     }
 
+    // The read-only connections close before GRDB's: the last connection to close folds the
+    // write-ahead log into the database and removes it, which a read-only one cannot do.
+    deinit { readers?.close() }
+
     /// Reads run without a transaction, as on PostgreSQL: each statement reads what is committed
     /// when it starts (SQLite gives a statement one snapshot). Appends commit in sequence order,
     /// so any read of the ledger sees a prefix of it. A transaction around each read (a BEGIN
@@ -38,7 +42,12 @@ final class SQLiteDatabase: SQLDatabase {
 
     func close() {
         readers?.close()
-        if let pool = writer as? DatabasePool { try? pool.close() }
+        if let pool = writer as? DatabasePool {
+            // GRDB closes its writer before its readers, so the last to close cannot fold the log
+            // back: it is folded here, and left empty.
+            try? pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+            try? pool.close()
+        }
         if let queue = writer as? DatabaseQueue { try? queue.close() }
     }
 
