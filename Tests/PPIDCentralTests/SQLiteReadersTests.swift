@@ -46,9 +46,8 @@ struct SQLiteReadersTests {
         let path = file()
         _ = try database(at: path)
         let readers = SQLiteReaders(path: path, limit: 1)
-        let inner = try readers.read { _ in try count(readers) }
-        #expect(inner != nil)
-        #expect(inner! == nil, "the only connection was taken by the outer read")
+        let inner = try #require(try readers.read { _ in try count(readers) }, "the outer read had a connection")
+        #expect(inner == nil, "the only connection was taken by the outer read")
         #expect(try count(readers) == 1, "and it is back for the next one")
         readers.close()
         #expect(try readers.read { _ in 1 } == nil, "closed: every read goes through the pool")
