@@ -22,6 +22,13 @@ struct SQLiteReadersTests {
         return pool
     }
 
+    /// A fresh database of one table, and read connections on it (at most `limit`).
+    func readers(limit: Int = 5) throws -> (pool: DatabasePool, readers: SQLiteReaders) {
+        let path = file()
+        let pool = try database(at: path)
+        return (pool, SQLiteReaders(path: path, limit: limit))
+    }
+
     func count(_ readers: SQLiteReaders) throws -> Int64? {
         try readers.read { connection in
             try SQLiteReadSession(connection).value("SELECT count(*) FROM t", as: Int64.self)
@@ -30,9 +37,7 @@ struct SQLiteReadersTests {
 
     @Test("A connection kept open sees each commit made after its last read")
     func seesCommits() throws {
-        let path = file()
-        let pool = try database(at: path)
-        let readers = SQLiteReaders(path: path, limit: 1)
+        let (pool, readers) = try readers(limit: 1)
         #expect(try count(readers) == 1)
         for expected in 2...5 {
             try pool.write { db in try db.execute(sql: "INSERT INTO t(name) VALUES ('b')") }
@@ -43,9 +48,7 @@ struct SQLiteReadersTests {
 
     @Test("With every connection busy, a read gives nil (the caller goes through GRDB's pool)")
     func busyGivesNil() throws {
-        let path = file()
-        _ = try database(at: path)
-        let readers = SQLiteReaders(path: path, limit: 1)
+        let (_, readers) = try readers(limit: 1)
         let inner = try #require(try readers.read { _ in try count(readers) }, "the outer read had a connection")
         #expect(inner == nil, "the only connection was taken by the outer read")
         #expect(try count(readers) == 1, "and it is back for the next one")
@@ -55,9 +58,7 @@ struct SQLiteReadersTests {
 
     @Test("A statement prepared before another process changes the schema reads the new schema")
     func schemaChange() throws {
-        let path = file()
-        let pool = try database(at: path)
-        let readers = SQLiteReaders(path: path)
+        let (pool, readers) = try readers()
         func columns() throws -> Int? {
             try readers.read { connection in try SQLiteReadSession(connection).rows("SELECT * FROM t").first?.values.count } ?? nil
         }
@@ -69,9 +70,7 @@ struct SQLiteReadersTests {
 
     @Test("A failed statement says what failed, and the connection goes on")
     func failureThenOn() throws {
-        let path = file()
-        _ = try database(at: path)
-        let readers = SQLiteReaders(path: path, limit: 1)
+        let (_, readers) = try readers(limit: 1)
         #expect(throws: DatabaseError.self) {
             _ = try readers.read { connection in try SQLiteReadSession(connection).rows("SELECT nothing FROM t") }
         }

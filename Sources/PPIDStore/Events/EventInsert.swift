@@ -8,13 +8,13 @@ struct EventInsert {
     let db: Database
     let statement: Statement
 
-    /// With `unlessHeld`, an event whose id the log already holds is skipped instead of refused.
     /// The log's columns an insert gives, in the order ``bind(_:payload:origin:serverSeq:terminal:at:in:)`` binds them.
     static let columns = "uuid, case_kind, case_uuid, name, officer, instant, local_date, terminal, origin, server_seq, payload"
     /// One row's placeholders.
     static let row = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     static let valuesPerRow: Int32 = 11
 
+    /// With `unlessHeld`, an event whose id the log already holds is skipped instead of refused.
     init(db: Database, unlessHeld: Bool) throws {
         self.db = db
         statement = try db.cachedStatement(sql: "INSERT \(unlessHeld ? "OR IGNORE " : "")INTO events(\(Self.columns)) VALUES \(Self.row)")

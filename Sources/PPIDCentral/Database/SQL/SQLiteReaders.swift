@@ -109,21 +109,9 @@ final class SQLiteReadConnection: @unchecked Sendable {
             sqlite3_reset(statement)
             sqlite3_clear_bindings(statement)
         }
-        let expected = Int(sqlite3_bind_parameter_count(statement))
-        guard expected == arguments.count else {
-            throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "\(arguments.count) values for \(expected) parameters", sql: sql)
-        }
-        for (offset, value) in arguments.enumerated() {
-            let code = SQLiteStatementRun.bind(value, at: Int32(offset + 1), to: statement)
-            guard code == SQLITE_OK else { throw failure(code, sql: sql) }
-        }
-        while true {
-            switch sqlite3_step(statement) {
-            case SQLITE_ROW: try row(statement)
-            case SQLITE_DONE: return Int(sqlite3_changes(handle))
-            case let code: throw failure(code, sql: sql)
-            }
-        }
+        try SQLiteStatementRun.bind(arguments, to: statement, sql: sql)
+        while try SQLiteStatementRun.step(statement, sql: sql) { try row(statement) }
+        return Int(sqlite3_changes(handle))
     }
 
     func close() {

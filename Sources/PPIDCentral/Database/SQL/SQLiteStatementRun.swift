@@ -8,32 +8,39 @@ import GRDBSQLite
 /// more than SQLite's own work. The statement is GRDB's, so it lives and is finalised with the
 /// connection; it is reset and its bindings cleared after the run, as GRDB expects.
 struct SQLiteStatementRun {
-    let db: Database
     let statement: Statement
     var handle: OpaquePointer { statement.sqliteStatement }
 
     init(db: Database, sql: String, arguments: [SQLValue]) throws {
-        self.db = db
         statement = try db.cachedStatement(sql: sql)
-        let expected = Int(sqlite3_bind_parameter_count(statement.sqliteStatement))
+        try Self.bind(arguments, to: statement.sqliteStatement, sql: sql)
+    }
+
+    /// Steps once: true while there is a row to read.
+    func step() throws -> Bool { try Self.step(handle, sql: statement.sql) }
+
+    /// Binds every parameter of a prepared statement, or none (its bindings cleared on a failure);
+    /// a count of values other than the statement's parameters is refused.
+    static func bind(_ arguments: [SQLValue], to handle: OpaquePointer, sql: String) throws {
+        let expected = Int(sqlite3_bind_parameter_count(handle))
         guard expected == arguments.count else {
             throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "\(arguments.count) values for \(expected) parameters", sql: sql)
         }
         for (offset, value) in arguments.enumerated() {
-            let code = Self.bind(value, at: Int32(offset + 1), to: statement.sqliteStatement)
+            let code = bind(value, at: Int32(offset + 1), to: handle)
             guard code == SQLITE_OK else {
-                sqlite3_clear_bindings(statement.sqliteStatement)
-                throw failure(code)
+                sqlite3_clear_bindings(handle)
+                throw failure(code, of: handle, sql: sql)
             }
         }
     }
 
-    /// Steps once: true while there is a row to read.
-    func step() throws -> Bool {
+    /// Steps a statement once: true while there is a row to read.
+    static func step(_ handle: OpaquePointer, sql: String) throws -> Bool {
         switch sqlite3_step(handle) {
         case SQLITE_ROW: return true
         case SQLITE_DONE: return false
-        case let code: throw failure(code)
+        case let code: throw failure(code, of: handle, sql: sql)
         }
     }
 
@@ -73,9 +80,10 @@ struct SQLiteStatementRun {
         }
     }
 
-    private func failure(_ code: Int32) -> DatabaseError {
-        DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)),
-                      sql: statement.sql)
+    /// A statement's failure, with its connection's message.
+    static func failure(_ code: Int32, of handle: OpaquePointer, sql: String) -> DatabaseError {
+        DatabaseError(resultCode: ResultCode(rawValue: code), message: sqlite3_db_handle(handle).map { String(cString: sqlite3_errmsg($0)) },
+                      sql: sql)
     }
 
     /// Binds one value; SQLite's result code.
