@@ -100,13 +100,16 @@ struct SQLiteStatementRun {
             return text.withUTF8 { utf8 in
                 // A zero-length text still needs a non-null pointer to be text and not NULL.
                 guard let base = utf8.baseAddress else { return sqlite3_bind_text(handle, index, "", 0, transient) }
+                // More than SQLite's lengths hold is refused with its own error, not a trap.
+                guard let length = Int32(exactly: utf8.count) else { return SQLITE_TOOBIG }
                 return base.withMemoryRebound(to: CChar.self, capacity: utf8.count) { chars in
-                    sqlite3_bind_text(handle, index, chars, Int32(utf8.count), transient)
+                    sqlite3_bind_text(handle, index, chars, length, transient)
                 }
             }
         case let .blob(data):
             return data.withUnsafeBytes { bytes in
-                sqlite3_bind_blob(handle, index, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(bytes.count), transient)
+                guard let length = Int32(exactly: bytes.count) else { return SQLITE_TOOBIG }
+                return sqlite3_bind_blob(handle, index, bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1), length, transient)
             }
         case .intArray, .textArray, .blobArray:
             // PostgreSQL's arrays have no SQLite binding: a statement built for one engine run on the other.
