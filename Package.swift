@@ -37,7 +37,9 @@ let package = Package(
                            .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         // The versioned JSON wire format of the sync API, shared by both sides.
-        .target(name: "PPIDWire", dependencies: ["PPIDDomain"]),
+        .target(name: "PPIDWire", dependencies: ["PPIDDomain", "CMalloc"]),
+        // glibc's malloc.h, for the heap's tuning (``PageHeap``).
+        .target(name: "CMalloc"),
         // The central server's core: the authoritative ledger, validated with the same domain rules;
         // units, officers and their hashed tokens; calendars; central intake and dispatch.
         .target(
@@ -83,7 +85,7 @@ let package = Package(
             resources: [.copy("API/openapi.json")]
         ),
         .executableTarget(name: "ppid-central", dependencies: [
-            "PPIDCentralServer", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "PPIDCentralServer", "PPIDWire", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The terminal's sync client: pull and push over HTTP, applied to the local store, with backoff.
         .target(
@@ -134,13 +136,13 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
-        .executableTarget(name: "ppid", dependencies: ["PPIDCommands"]),
+        .executableTarget(name: "ppid", dependencies: ["PPIDCommands", "PPIDWire"]),
         .testTarget(name: "PPIDDomainTests", dependencies: ["PPIDDomain"]),
         .testTarget(name: "PPIDStoreTests", dependencies: ["PPIDStore", "PPIDDomain"]),
         .testTarget(name: "PPIDTerminalTests", dependencies: ["PPIDTerminal", "PPIDStore", "PPIDDomain", "PPIDLetters"],
                     exclude: ["Snapshots"]),
         .testTarget(name: "PPIDCentralTests", dependencies: ["PPIDCentral", "PPIDWire", "PPIDDomain"]),
-        .testTarget(name: "PPIDWireTests", dependencies: ["PPIDWire", "PPIDDomain", "PPIDStore"]),
+        .testTarget(name: "PPIDWireTests", dependencies: ["PPIDWire", "PPIDDomain", "PPIDStore", "CMalloc"]),
         .testTarget(name: "PPIDCentralServerTests",
                     dependencies: ["PPIDCentralServer", "PPIDCentral", "PPIDWire", "PPIDDomain",
                                    .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -1,4 +1,6 @@
 import PPIDCentralServer
+import PPIDWire
 
+PageHeap.keepLargeBuffers()
 ConcurrencyOnEventLoops.installForServe()
 await CentralCommand.runFromCommandLine()

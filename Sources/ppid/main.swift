@@ -1,3 +1,5 @@
 import PPIDCommands
+import PPIDWire
 
+PageHeap.keepLargeBuffers()
 PPIDCommand.runFromCommandLine()
