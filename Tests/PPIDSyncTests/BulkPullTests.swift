@@ -1,8 +1,9 @@
 import Foundation
+import GRDB
 import Testing
 import PPIDCentral
 import PPIDDomain
-import PPIDStore
+@testable import PPIDStore
 import PPIDSync
 import PPIDWire
 
@@ -22,6 +23,13 @@ struct BulkPullTests {
         #expect(try a.searchRequests("Pemohon").hitCount == 24)
         #expect(try a.searchRequests("Nomor17").rows.count == 1)
         #expect(try a.requestCounts().values.reduce(0, +) == 24)
+        // The rebuild's larger index buffer is not kept for the terminal's own edits.
+        let buffers = try a.read { db in
+            try Int.fetchAll(db, sql: """
+                SELECT v FROM dip_fts_config WHERE k = 'hashsize' UNION ALL SELECT v FROM request_fts_config WHERE k = 'hashsize'
+                """)
+        }
+        #expect(buffers == [1 << 20, 1 << 20])
         // The triggers are back: a request registered here is found and counted at once.
         _ = try Work.register(a, unit: "HUMAS", name: "Kartini Setempat")
         #expect(try a.searchRequests("Kartini").rows.count == 1)

@@ -79,9 +79,25 @@ extension SearchSchema {
     /// The indexes and counts rebuilt from the projections, and the triggers back, in the caller's transaction.
     static func restore(in db: Database) throws {
         try dropTriggers(in: db)
+        try setIndexBuffer(rebuildIndexBuffer, in: db)
         try db.execute(sql: rebuild)
+        try setIndexBuffer(defaultIndexBuffer, in: db)
         try db.execute(sql: ClockCountSchema.rebuild)
         try db.execute(sql: OrderSchema.rebuild)
         for trigger in triggers + ClockCountSchema.triggers + OrderSchema.triggers { try db.execute(sql: trigger) }
+    }
+
+    /// FTS5 keeps new index entries in memory up to this size (its `hashsize`) before writing them
+    /// as a segment: at the 1 MiB default a rebuild of 20,000 requests writes hundreds of small
+    /// segments and merges them, at 8 MiB a few (the rebuild 15 to 20% faster). For the rebuild
+    /// only: what is left in memory is written at the commit, and a terminal's own edits are small.
+    static let rebuildIndexBuffer = 8 << 20
+    static let defaultIndexBuffer = 1 << 20
+
+    /// Sets both indexes' buffer; FTS5 keeps the value in its own config table.
+    static func setIndexBuffer(_ bytes: Int, in db: Database) throws {
+        for table in ["dip_fts", "request_fts"] {
+            try db.execute(sql: "INSERT INTO \(table)(\(table), rank) VALUES('hashsize', ?)", arguments: [bytes])
+        }
     }
 }
