@@ -59,6 +59,50 @@ struct EventBatchInsertTests {
         #expect(try EventCoding.decoder().decode(EventEnvelope.self, from: payload) == page[60].envelope)
     }
 
+    @Test("Every column of every row is the event's, in full chunks and in the tail, its payload stored as it came or encoded")
+    func everyColumn() throws {
+        let (store, clock) = try makeStore()
+        var page = Self.pulled(123, from: 1, clock: clock).enumerated().map { index, event in
+            // Every other one comes with its bytes, which are stored as they are (here with a space
+            // the encoder would not write); an officer may be empty text, which is not NULL.
+            let officer = index % 5 == 0 ? "" : index % 7 == 0 ? "Ñoño Ágúst" : "rina"
+            let meta = EventMeta(id: event.envelope.meta.id, officer: officer, instant: clock.date.addingTimeInterval(Double(index) + 0.25),
+                                 localDate: d("2026-03-02"))
+            let envelope = EventEnvelope(meta: meta, event: event.envelope.event)
+            let encoded = (try? EventCoding.encoder().encode(envelope)) ?? Data()
+            return PulledEvent(envelope: envelope, sequence: event.sequence, payload: index.isMultiple(of: 2) ? Data(" ".utf8) + encoded : nil)
+        }
+        page[3] = PulledEvent(envelope: page[3].envelope, sequence: page[3].sequence, payload: Data())
+        let added = try store.write { db in try EventBatchInsert(db: db)(page) }
+        #expect(added == Array(repeating: true, count: page.count))
+        let rows = try store.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT uuid, case_kind, case_uuid, name, officer, instant, local_date, terminal, origin, server_seq, payload
+                FROM events ORDER BY seq
+                """)
+        }
+        #expect(rows.count == page.count)
+        for (row, event) in zip(rows, page) {
+            let envelope = event.envelope
+            #expect(row["uuid"] == envelope.meta.id.uuidString)
+            #expect(row["case_kind"] == envelope.event.caseKind.rawValue)
+            #expect(row["case_uuid"] == envelope.event.caseID.uuidString)
+            #expect(row["name"] == envelope.event.name)
+            #expect(row["officer"] as String? == envelope.meta.officer)
+            #expect(row["instant"] == envelope.meta.instant.timeIntervalSince1970)
+            #expect(row["local_date"] == envelope.meta.localDate.iso)
+            #expect(row["terminal"] == "pusat")
+            #expect(row["origin"] == "central")
+            #expect(row["server_seq"] == event.sequence)
+            let payload: Data = row["payload"]
+            if let given = event.payload {
+                #expect(payload == given)
+            } else {
+                #expect(try EventCoding.decoder().decode(EventEnvelope.self, from: payload) == envelope)
+            }
+        }
+    }
+
     @Test("A page applied with held and repeated events counts them, and its cases are projected once each")
     func throughThePull() throws {
         let (store, clock) = try makeStore()
