@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PPIDCentral
 import Synchronization
 import Testing
 @testable import PPIDCentralServer
@@ -63,6 +64,21 @@ struct LoggingTests {
         let everything = log.all.map { "\($0.message) \($0.metadata)" }.joined(separator: "\n")
         for token in [fixture.humas, fixture.keu, fixture.main] { #expect(!everything.contains(token), "a token was logged") }
         #expect(!everything.contains("not-a-token"), "not even a wrong one")
+    }
+
+    @Test("The HTTP server's own messages go to the server's logger, not to standard output in another format")
+    func frameworkMessages() async throws {
+        let log = CapturedLog()
+        let server = CentralServer(store: try CentralStore(path: try TestRegister.fresh()), port: 0, logger: log.logger)
+        let (ports, continuation) = AsyncStream<Int>.makeStream()
+        let app = try server.application(logLevel: .info, onRunning: { port in continuation.yield(port) })
+        let running = Task { try await app.runService(gracefulShutdownSignals: []) }
+        var iterator = ports.makeAsyncIterator()
+        let port = try #require(await iterator.next())
+        running.cancel()
+        _ = try? await running.value
+        #expect(log.all.contains { $0.message == "Server started and listening on 127.0.0.1:\(port)" },
+                "\(log.all.map(\.message))")
     }
 }
 
