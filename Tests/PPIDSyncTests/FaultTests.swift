@@ -56,8 +56,8 @@ struct FaultTests {
         #expect(try a.eventCount() == 0 && a.syncCursor() == 0)
         world.faults.inject(.delay(milliseconds: 2500), on: .changes)
         let patient = world.engine(a, officer: "rina", attempts: 3, timeout: .seconds(1))
-        let report = try await patient.run()
-        await patient.shutdown()
+        // Closed whether the sync ends well or not: a client let go open is a crash in a debug build.
+        let report = try await patient.runOnce()
         // At least the slow one; on a loaded machine a second attempt may take over a second too.
         #expect(report.retries >= 1 && report.pulled == 3)
         #expect(try converged(a, world))

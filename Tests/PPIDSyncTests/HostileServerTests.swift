@@ -175,9 +175,12 @@ struct HostileServerTests {
         try await Task.sleep(for: .milliseconds(500))
         running.cancel()
         let error = await running.value
+        // Measured before the server's own stop; the bound is loose for a loaded machine, and still
+        // far from the deadline it tells apart.
+        let took = ContinuousClock.now - started
         await server.stop()
         #expect(error != nil, "a cancelled sync does not report success")
-        #expect(ContinuousClock.now - started < .seconds(10), "cancelled after half a second, not held for the 60 s deadline")
+        #expect(took < .seconds(30), "cancelled after half a second, not held for the 60 s deadline (\(took))")
         #expect(try store.syncValue("lastError") == nil, "a sync stopped on purpose is not recorded as failed")
     }
 
