@@ -79,9 +79,11 @@ extension SearchSchema {
     /// The indexes and counts rebuilt from the projections, and the triggers back, in the caller's transaction.
     static func restore(in db: Database) throws {
         try dropTriggers(in: db)
-        try setIndexBuffer(rebuildIndexBuffer, in: db)
+        // Best effort: an SQLite without the option rebuilds as before (a failed statement leaves
+        // the transaction as it was).
+        try? setIndexBuffer(rebuildIndexBuffer, in: db)
         try db.execute(sql: rebuild)
-        try setIndexBuffer(defaultIndexBuffer, in: db)
+        try? setIndexBuffer(defaultIndexBuffer, in: db)
         try db.execute(sql: ClockCountSchema.rebuild)
         try db.execute(sql: OrderSchema.rebuild)
         for trigger in triggers + ClockCountSchema.triggers + OrderSchema.triggers { try db.execute(sql: trigger) }
