@@ -128,13 +128,9 @@ final class SQLiteReadConnection: @unchecked Sendable {
         guard let handle else { throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "connection closed", sql: sql) }
         var statement: OpaquePointer?
         let code = sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
-        guard code == SQLITE_OK, let statement else { throw failure(code, sql: sql) }
+        guard code == SQLITE_OK, let statement else { throw SQLiteStatementRun.failure(code, on: handle, sql: sql) }
         statements[sql] = statement
         return statement
-    }
-
-    private func failure(_ code: Int32, sql: String) -> DatabaseError {
-        DatabaseError(resultCode: ResultCode(rawValue: code), message: handle.map { String(cString: sqlite3_errmsg($0)) }, sql: sql)
     }
 }
 

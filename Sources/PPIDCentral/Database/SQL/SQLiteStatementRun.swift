@@ -82,8 +82,12 @@ struct SQLiteStatementRun {
 
     /// A statement's failure, with its connection's message.
     static func failure(_ code: Int32, of handle: OpaquePointer, sql: String) -> DatabaseError {
-        DatabaseError(resultCode: ResultCode(rawValue: code), message: sqlite3_db_handle(handle).map { String(cString: sqlite3_errmsg($0)) },
-                      sql: sql)
+        failure(code, on: sqlite3_db_handle(handle), sql: sql)
+    }
+
+    /// A failure on a connection (preparing `sql`, say), with the connection's message if it is open.
+    static func failure(_ code: Int32, on connection: OpaquePointer?, sql: String) -> DatabaseError {
+        DatabaseError(resultCode: ResultCode(rawValue: code), message: connection.map { String(cString: sqlite3_errmsg($0)) }, sql: sql)
     }
 
     /// Binds one value; SQLite's result code.
