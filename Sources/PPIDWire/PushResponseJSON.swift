@@ -1,4 +1,5 @@
 import Foundation
+import PPIDDomain
 
 extension PushResponse {
     /// The answer as JSON, written directly: the same members as ``WireCoding``'s encoder writes
@@ -12,7 +13,7 @@ extension PushResponse {
         for (index, outcome) in outcomes.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
             out.append(contentsOf: #"{"eventID":""#.utf8)
-            out.append(contentsOf: outcome.eventID.uuidString.utf8)
+            out.append(contentsOf: outcome.eventID.text.utf8)
             out.append(UInt8(ascii: "\""))
             if let reason = outcome.reason {
                 out.append(contentsOf: #","reason":"#.utf8)

@@ -45,7 +45,7 @@ extension CentralStore {
                         continue
                     }
                     do throws(FieldProblem) { try EventBounds.check(envelope) } catch { throw LedgerRefusal(error) }
-                    let caseID = envelope.event.caseID.uuidString
+                    let caseID = envelope.event.caseID.text
                     // A check that looks at other cases sees the batch's own first.
                     if Self.looksAtOtherCases(envelope.event) { try batch.flush() }
                     let unit = try LedgerChecks.caseUnit(of: envelope, owner: batch.owners[caseID], fallback: wire.unit, principal: principal,

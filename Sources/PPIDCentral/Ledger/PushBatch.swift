@@ -36,13 +36,13 @@ final class PushBatch {
     init(_ request: PushRequest, in db: any SQLSession, principal: Principal) throws {
         self.db = db
         self.principal = principal
-        let ids = request.events.map { $0.envelope.meta.id.uuidString }
+        let ids = request.events.map { $0.envelope.meta.id.text }
         var seen = Set<String>(minimumCapacity: ids.count)
         for id in ids where !seen.insert(id).inserted { repeatedIDs.insert(id) }
         for row in try Self.chunked(ids, on: db.engine, { try db.rows("SELECT uuid, sequence, unit, pushed_by, payload FROM ledger WHERE uuid IN (\($0))", $1) }) {
             stored[try row[0]] = (try row[1], try row[2], try row[3], try row.get(4, as: Data.self))
         }
-        let cases = Array(Set(request.events.map { $0.envelope.event.caseID.uuidString }))
+        let cases = Array(Set(request.events.map { $0.envelope.event.caseID.text }))
         for row in try Self.chunked(cases, on: db.engine, { try db.rows("SELECT case_uuid, unit FROM case_units WHERE case_uuid IN (\($0))", $1) }) {
             owners[try row[0]] = try row[1]
         }
@@ -114,7 +114,7 @@ final class PushBatch {
     /// The sequence of an event already held when `envelope` is its replay by the same principal;
     /// nil when the id is new. Anything else carrying a known id is refused.
     func replayedSequence(of envelope: EventEnvelope) throws -> Int64? {
-        let id = envelope.meta.id.uuidString
+        let id = envelope.meta.id.text
         if let earlier = accepted[id] {
             guard earlier.envelope == envelope else { throw LedgerRefusal.idInUse(envelope.meta.id) }
             return earlier.sequence
@@ -139,7 +139,7 @@ final class PushBatch {
     /// Refuses a number another case of the unit holds (in the register or earlier in this batch).
     func checkNumbers(of envelope: EventEnvelope, unit: String, zone: UnitZone) throws {
         for (kind, year, number) in LedgerChecks.numbers(of: envelope, zone: zone) {
-            if let other = numbers[Self.numberKey(unit, kind, year, number)], other != envelope.event.caseID.uuidString {
+            if let other = numbers[Self.numberKey(unit, kind, year, number)], other != envelope.event.caseID.text {
                 throw LedgerRefusal.numberInUse(number, other: other)
             }
         }
@@ -149,8 +149,8 @@ final class PushBatch {
     func append(_ envelope: EventEnvelope, payload: Data, unit: String, zone: UnitZone) -> Int64 {
         let sequence = nextSequence
         nextSequence += 1
-        let caseID = envelope.event.caseID.uuidString
-        rows.append(sequence: sequence, id: envelope.meta.id.uuidString, unit: unit, caseID: caseID, payload: payload)
+        let caseID = envelope.event.caseID.text
+        rows.append(sequence: sequence, id: envelope.meta.id.text, unit: unit, caseID: caseID, payload: payload)
         if owners[caseID] == nil {
             owners[caseID] = unit
             newCases.append((caseID, unit))
@@ -162,7 +162,7 @@ final class PushBatch {
                 newNumbers.append((unit, kind, Int64(year), number, caseID))
             }
         }
-        let id = envelope.meta.id.uuidString
+        let id = envelope.meta.id.text
         if repeatedIDs.contains(id) { accepted[id] = (sequence, envelope) }
         return sequence
     }
