@@ -313,6 +313,24 @@ struct EventLogTests {
         #expect(try store.pendingOutboxPayloads(after: 0, limit: 3, maximumBytes: .max).count == 3)
     }
 
+    @Test("A push reads the pending events in log order, as a range of the outbox's index")
+    func pendingInOrder() throws {
+        let (store, clock) = try makeStore()
+        for _ in 0..<6 { try store.registerRequest(sampleRegistration(at: clock)) }
+        let all = try store.pendingOutboxPayloads(after: 0, limit: 500)
+        #expect(all.map(\.seq) == all.map(\.seq).sorted())
+        try store.markAccepted([(all[1].id, 11), (all[3].id, 12)])
+        let pending = try store.pendingOutboxPayloads(after: 0, limit: 500)
+        #expect(pending.map(\.id) == [all[0], all[2], all[4], all[5]].map(\.id))
+        #expect(try store.pendingOutboxPayloads(after: all[2].seq, limit: 1).map(\.id) == [all[4].id])
+        #expect(try store.pendingOutboxPayloads(after: all[5].seq, limit: 500).isEmpty)
+        let plan = try store.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + LocalStore.pendingOutboxQuery, arguments: [0, 10]).map { $0["detail"] as String }.joined()
+        }
+        #expect(plan.contains("outbox_pending (state=? AND event_seq>?)"), "\(plan)")
+        #expect(!plan.contains("TEMP B-TREE"), "\(plan)")
+    }
+
     @Test("Change notification arrives without the main queue")
     func changeNotification() async throws {
         let (store, clock) = try makeStore()

@@ -107,12 +107,17 @@ struct StoreFileTests {
             try queue.write { db in
                 try db.execute(sql: """
                     INSERT INTO events(uuid, case_kind, case_uuid, name, officer, instant, local_date, terminal, origin, payload)
-                    VALUES ('e1', 'dip', 'c1', 'added', 'rina', 0, '2026-03-02', 't', 'central', x'7b7d');
+                    VALUES ('00000000-0000-0000-0000-0000000000E1', 'dip', 'c1', 'added', 'rina', 0, '2026-03-02', 't', 'central', x'7b7d');
+                    INSERT INTO outbox(event_uuid, state) VALUES ('00000000-0000-0000-0000-0000000000E1', 'pending');
                     INSERT INTO requests(uuid, number, unit, received_on, received_at, channel, requester_name, requester_kind,
                         address, phone, email, subject, purpose, state, open, notice_due, due_date, provisional, counts_from)
                     VALUES ('r1', '0001/PPID-HUMAS/III/2026', 'HUMAS', '2026-03-02', 0, 'surat', 'Siti Aminah', 'perorangan',
                         '', '', '', 'Laporan keuangan desa', 'Penelitian', 'terdaftar', 1, '2026-03-16', '2026-03-16', 0, '2026-03-02');
                     """)
+                // A version that keeps the outbox's log order has its writes set it.
+                if try db.columns(in: "outbox").contains(where: { $0.name == "event_seq" }) {
+                    try db.execute(sql: "UPDATE outbox SET event_seq = 1")
+                }
             }
             if version == "v8-legal-process" {
                 // Disputes as v8 kept them: one in mediation, one decided for the requester (an order).
@@ -137,6 +142,7 @@ struct StoreFileTests {
                         "the v8 decision stands as the ruling, and is an order")
             }
             #expect(try store.eventCount() == 1, "from \(version)")
+            #expect(try store.pendingOutboxPayloads(after: 0, limit: 10).map(\.seq) == [1], "the outbox's order from \(version)")
             #expect(try store.requestCounts()[.registered] == 1, "counts rebuilt from \(version)")
             #expect(try store.searchRequests("desa").rows.map(\.number) == ["0001/PPID-HUMAS/III/2026"], "search index from \(version)")
             #expect(try store.drafts().isEmpty)

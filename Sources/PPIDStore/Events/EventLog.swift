@@ -117,7 +117,9 @@ extension LocalStore {
             throw StoreError.rejected(error)
         }
         try append(envelope, origin: "local", serverSeq: nil, terminal: workstation.terminal, in: db)
-        try db.execute(sql: "INSERT INTO outbox(event_uuid, state) VALUES (?, 'pending')", arguments: [envelope.meta.id.text])
+        try db.execute(sql: """
+            INSERT INTO outbox(event_uuid, state, event_seq) VALUES (?1, 'pending', (SELECT seq FROM events WHERE uuid = ?1))
+            """, arguments: [envelope.meta.id.text])
         try ProjectionWriter(db: db).write(next)
         try audit(db, action: "event.\(event.caseKind.rawValue).\(event.name)", subject: Self.subject(of: next))
         return next

@@ -5,7 +5,7 @@ enum StoreMigrations {
     /// The identifiers of every migration, in order.
     static let identifiers = ["v1-core", "v2-search", "v3-drafts", "v4-application-id", "v5-letter-register", "v6-recorded-officer",
                               "v7-first-screen", "v8-legal-process", "v9-court-stage", "v10-annual-report",
-                              "v11-server-number"]
+                              "v11-server-number", "v12-outbox-order"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -73,6 +73,18 @@ enum StoreMigrations {
                 CREATE TRIGGER events_no_update
                     BEFORE UPDATE OF seq, uuid, case_kind, case_uuid, name, officer, instant, local_date, terminal, origin, payload ON events
                     BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+                """)
+        }
+        migrator.registerMigration("v12-outbox-order") { db in
+            // Each outbox row carries its event's place in the log, and the index by state keeps
+            // each state's rows in that order: a push reads its next batch as a range of it. It
+            // used to gather every pending event, look each up in the log and sort them all, for
+            // each batch: a terminal back from days offline did that work once per batch.
+            try db.execute(sql: """
+                ALTER TABLE outbox ADD COLUMN event_seq INTEGER;
+                UPDATE outbox SET event_seq = (SELECT seq FROM events WHERE events.uuid = outbox.event_uuid);
+                DROP INDEX outbox_pending;
+                CREATE INDEX outbox_pending ON outbox(state, event_seq);
                 """)
         }
         return migrator

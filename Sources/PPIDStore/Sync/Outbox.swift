@@ -47,10 +47,7 @@ extension LocalStore {
     /// whatever its size): a batch of long texts stays within what the server takes in one body.
     public func pendingOutboxPayloads(after seq: Int64, limit: Int, maximumBytes: Int = .max) throws(StoreError) -> [OutboxPayload] {
         try read { db in
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT e.seq, e.uuid, e.payload FROM outbox o JOIN events e ON e.uuid = o.event_uuid
-                WHERE o.state = 'pending' AND e.seq > ? ORDER BY e.seq LIMIT ?
-                """, arguments: [seq, limit])
+            let rows = try Row.fetchCursor(db, sql: Self.pendingOutboxQuery, arguments: [seq, limit])
             var batch: [OutboxPayload] = []
             var bytes = 0
             while let row = try rows.next() {
@@ -64,6 +61,13 @@ extension LocalStore {
             return batch
         }
     }
+
+    /// The next pending events after a log position: a range of the outbox's index by state and
+    /// log position, then each event by its number; no sort, whatever else is pending.
+    static let pendingOutboxQuery = """
+        SELECT e.seq, e.uuid, e.payload FROM outbox o JOIN events e ON e.seq = o.event_seq
+        WHERE o.state = 'pending' AND o.event_seq > ? ORDER BY o.event_seq LIMIT ?
+        """
 
     /// How many local events are not yet accepted by the server.
     public func pendingCount() throws(StoreError) -> Int {
