@@ -331,6 +331,22 @@ struct EventLogTests {
         #expect(!plan.contains("TEMP B-TREE"), "\(plan)")
     }
 
+    @Test("The outbox checks its state without a temporary table at every row, and still refuses an unknown state")
+    func outboxStateCheck() throws {
+        let (store, clock) = try makeStore()
+        try store.registerRequest(sampleRegistration(at: clock))
+        let opcodes = try store.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN UPDATE outbox SET state = 'accepted', server_seq = 1 WHERE event_uuid = ?", arguments: ["x"])
+                .map { $0["opcode"] as String }
+        }
+        #expect(opcodes.contains("Halt"))
+        #expect(!opcodes.contains("OpenEphemeral"), "\(opcodes)")
+        #expect(throws: StoreError.self) {
+            try store.write { db in try db.execute(sql: "UPDATE outbox SET state = 'sent'") }
+        }
+        #expect(try store.pendingCount() == 1)
+    }
+
     @Test("Change notification arrives without the main queue")
     func changeNotification() async throws {
         let (store, clock) = try makeStore()

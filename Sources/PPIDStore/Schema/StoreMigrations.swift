@@ -80,10 +80,26 @@ enum StoreMigrations {
             // each state's rows in that order: a push reads its next batch as a range of it. It
             // used to gather every pending event, look each up in the log and sort them all, for
             // each batch: a terminal back from days offline did that work once per batch.
+            // The table is made anew for its state check, spelt without `IN`: SQLite builds a
+            // temporary table for an `IN` list of three at every row it checks, which was most of
+            // the cost of recording a push's answer.
             try db.execute(sql: """
-                ALTER TABLE outbox ADD COLUMN event_seq INTEGER;
-                UPDATE outbox SET event_seq = (SELECT seq FROM events WHERE events.uuid = outbox.event_uuid);
-                DROP INDEX outbox_pending;
+                CREATE TABLE outbox_v12 (
+                    event_uuid TEXT PRIMARY KEY NOT NULL REFERENCES events(uuid),
+                    state TEXT NOT NULL CHECK (state = 'pending' OR state = 'accepted' OR state = 'rejected'),
+                    server_seq INTEGER,
+                    reason TEXT,
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    recorded_officer TEXT,
+                    reason_english TEXT,
+                    event_seq INTEGER
+                );
+                INSERT INTO outbox_v12(event_uuid, state, server_seq, reason, attempts, recorded_officer, reason_english, event_seq)
+                    SELECT o.event_uuid, o.state, o.server_seq, o.reason, o.attempts, o.recorded_officer, o.reason_english,
+                           (SELECT seq FROM events WHERE events.uuid = o.event_uuid)
+                    FROM outbox o;
+                DROP TABLE outbox;
+                ALTER TABLE outbox_v12 RENAME TO outbox;
                 CREATE INDEX outbox_pending ON outbox(state, event_seq);
                 """)
         }
