@@ -9,15 +9,19 @@ import GRDBSQLite
 /// connection; it is reset and its bindings cleared after the run, as GRDB expects.
 struct SQLiteStatementRun {
     let statement: Statement
+    /// The statement's text as given, for error messages. Not GRDB's `Statement.sql`, which
+    /// trims a copy of the text at each call: at every step, that was a tenth of a push's CPU.
+    let sql: String
     var handle: OpaquePointer { statement.sqliteStatement }
 
     init(db: Database, sql: String, arguments: [SQLValue]) throws {
         statement = try db.cachedStatement(sql: sql)
+        self.sql = sql
         try Self.bind(arguments, to: statement.sqliteStatement, sql: sql)
     }
 
     /// Steps once: true while there is a row to read.
-    func step() throws -> Bool { try Self.step(handle, sql: statement.sql) }
+    func step() throws -> Bool { try Self.step(handle, sql: sql) }
 
     /// Binds every parameter of a prepared statement, or none (its bindings cleared on a failure);
     /// a count of values other than the statement's parameters is refused.
