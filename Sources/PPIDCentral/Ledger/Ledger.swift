@@ -29,8 +29,12 @@ extension CentralStore {
             var outcomes: [PushOutcome] = []
             outcomes.reserveCapacity(request.events.count)
             var contexts: [String: LifecycleContext] = [:]
+            // Both hold large values, so each is sized once rather than grown (every growth copied
+            // all of them: most of a push's memory traffic when most of its events call for letters).
             var folded: [String: CaseState] = [:]
+            folded.reserveCapacity(request.events.count)
             var letters: [(EventEnvelope, CaseRecord, String)] = []
+            letters.reserveCapacity(request.events.reduce(0) { $0 + (Self.callsForLetter($1.envelope.event) ? 1 : 0) })
             let encoder = WireCoding.encoder()
             let officerJSON = try encoder.encode(principal.officer)
             for (index, wire) in request.events.enumerated() {
