@@ -19,7 +19,7 @@ struct LoadGeneratorTests {
         let start = CentralStore.loadStart(events: 100_000, year: 2026, now: now)
         #expect(start < january5)
         #expect((january5 - start).truncatingRemainder(dividingBy: 7 * day) == 0)
-        // The last case's receipt, and its last event five hours later, are before now.
+        // The last case's receipt, and its last event (four hours after it), are before now.
         let last = CentralStore.loadReceipt(index: 100_000 / 5 - 1, from: start)
         #expect(last.addingTimeInterval(5 * 3_600) < now)
         // Not more than a few weeks earlier than it needs.

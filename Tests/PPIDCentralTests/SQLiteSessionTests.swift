@@ -7,12 +7,18 @@ import Testing
 /// statements run through SQLite's C API (``SQLiteStatementRun``).
 @Suite("SQLite sessions on the writer")
 struct SQLiteSessionTests {
-    @Test("A query steps through every row, and the statement runs again with other values")
-    func rowsAndReuse() throws {
-        let queue = try DatabaseQueue()
-        try queue.write { db in
+    /// Runs `body` on a session over a fresh in-memory database holding one table of unique names.
+    func withNames(_ body: (SQLiteSession) throws -> Void) throws {
+        try DatabaseQueue().write { db in
             let session = SQLiteSession(db)
             _ = try session.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)", [])
+            try body(session)
+        }
+    }
+
+    @Test("A query steps through every row, and the statement runs again with other values")
+    func rowsAndReuse() throws {
+        try withNames { session in
             for index in 1...300 {
                 #expect(try session.execute("INSERT INTO t(name) VALUES (?)", [.text("n\(index)")]) == 1)
             }
@@ -26,10 +32,7 @@ struct SQLiteSessionTests {
 
     @Test("A failed step names the statement as it was given, and the next run of it is clean")
     func failureNamesTheStatement() throws {
-        let queue = try DatabaseQueue()
-        try queue.write { db in
-            let session = SQLiteSession(db)
-            _ = try session.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)", [])
+        try withNames { session in
             let insert = "  INSERT INTO t(name) VALUES (?)"
             _ = try session.execute(insert, [.text("same")])
             do {
